@@ -1,0 +1,20 @@
+// Runs every workspace's benchmark (`<workspace>/bench/index.ts`) one after another in one run,
+// each in its own process so one suite's warm JIT or open sockets cannot colour the next.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const workspaces = ["magento-sandbox", "adapters", "proxy", "new-frontend"];
+const only = process.argv.slice(2);
+let failed = 0;
+
+for (const workspace of workspaces) {
+  if (only.length > 0 && !only.includes(workspace)) continue;
+  const entry = join(root, workspace, "bench", "index.ts");
+  if (!existsSync(entry)) continue;
+  console.log(`\n=== ${workspace} ===`);
+  const run = spawnSync(process.execPath, [entry], { stdio: "inherit", cwd: join(root, workspace) });
+  if (run.status !== 0) failed += 1;
+}
+process.exit(failed === 0 ? 0 : 1);
