@@ -1,0 +1,98 @@
+// Options parsed once, here, by a schema: nothing deeper reads process.env or re-checks options.
+import { z } from "zod";
+import { AdapterConfigError } from "./errors.ts";
+import type { CacheStore } from "./cache/cache-store.ts";
+import type { AdapterLogger, AdapterMetrics } from "./observability.ts";
+
+/** Time-to-live per cached resource, in seconds. `swr` is how long past the TTL a stale value may still be served while it refreshes. */
+export interface CacheTtls {
+  product: number;
+  category: number;
+  listing: number;
+  search: number;
+  cms: number;
+  url: number;
+  storeConfig: number;
+  swr: number;
+}
+
+export const defaultTtls: CacheTtls = {
+  product: 300,
+  category: 900,
+  listing: 300,
+  search: 120,
+  cms: 900,
+  url: 600,
+  storeConfig: 3600,
+  swr: 600,
+};
+
+export interface AdaptersOptions {
+  /** Required. Magento base URL, e.g. `http://127.0.0.1:8081`; GraphQL is `<url>/graphql`, REST `<url>/rest`. */
+  magentoUrl: string;
+  /** Default store view code sent as `Store`. Default `default`. */
+  store?: string;
+  /** Redis URL for a shared cache; without it an in-memory LRU is used. */
+  redisUrl?: string;
+  /** Prefix for every Redis key. Default `strangler:adapters:`. */
+  redisKeyPrefix?: string;
+  /** Per Magento call, in ms. Default 8000. */
+  timeoutMs?: number;
+  /** Overrides per resource (seconds). */
+  ttls?: Partial<CacheTtls>;
+  /** Max entries of the in-memory LRU. Default 5000. */
+  memoryMaxEntries?: number;
+  /** Bring your own store (tests, or a shared instance); wins over redisUrl. */
+  cacheStore?: CacheStore;
+  /** `false` turns caching off entirely (bench baseline). Default true. */
+  cache?: boolean;
+  logger?: AdapterLogger;
+  metrics?: AdapterMetrics;
+  /** Called after a purge with the tags dropped, so a frontend can revalidateTag. */
+  onPurged?: (tags: string[]) => void | Promise<void>;
+}
+
+const ttlSchema = z.number().int().nonnegative();
+const optionsSchema = z.object({
+  magentoUrl: z.url({ message: "magentoUrl must be an absolute http(s) URL, e.g. http://127.0.0.1:8081" }),
+  store: z.string().regex(/^[a-z0-9_]+$/, "store must be a Magento store code like `default`").default("default"),
+  redisUrl: z.string().regex(/^rediss?:\/\//, "redisUrl must start with redis:// or rediss://").optional(),
+  redisKeyPrefix: z.string().min(1).default("strangler:adapters:"),
+  timeoutMs: z.number().int().positive().default(8000),
+  ttls: z.object({
+    product: ttlSchema, category: ttlSchema, listing: ttlSchema, search: ttlSchema,
+    cms: ttlSchema, url: ttlSchema, storeConfig: ttlSchema, swr: ttlSchema,
+  }).partial().default({}),
+  memoryMaxEntries: z.number().int().positive().default(5000),
+  cache: z.boolean().default(true),
+});
+
+export interface AdaptersConfig {
+  magentoUrl: string;
+  graphqlUrl: string;
+  restUrl: string;
+  store: string;
+  redisUrl?: string;
+  redisKeyPrefix: string;
+  timeoutMs: number;
+  ttls: CacheTtls;
+  memoryMaxEntries: number;
+  cache: boolean;
+}
+
+export function parseAdaptersOptions(options: AdaptersOptions): AdaptersConfig {
+  const { cacheStore: _s, logger: _l, metrics: _m, onPurged: _o, ...plain } = options;
+  const parsed = optionsSchema.safeParse(plain);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`);
+    throw new AdapterConfigError(`Invalid adapters options: ${problems.join("; ")}`, { cause: parsed.error });
+  }
+  const base = parsed.data.magentoUrl.replace(/\/+$/, "");
+  return {
+    ...parsed.data,
+    magentoUrl: base,
+    graphqlUrl: `${base}/graphql`,
+    restUrl: `${base}/rest`,
+    ttls: { ...defaultTtls, ...parsed.data.ttls },
+  };
+}

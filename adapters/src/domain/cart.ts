@@ -1,0 +1,48 @@
+import type { Money } from "./money.ts";
+import type { Image } from "./product.ts";
+
+export interface CartItem {
+  /** Cart item uid: use it to update or remove the line. */
+  uid: string;
+  sku: string;
+  /** Parent sku for configurable lines, else the same as sku. */
+  productSku: string;
+  name: string;
+  urlKey: string;
+  image?: Image;
+  quantity: number;
+  /** Chosen options for configurable lines, e.g. `[{ label: "Size", value: "M" }]`. */
+  options: { label: string; value: string }[];
+  unitPrice: Money;
+  rowTotal: Money;
+}
+
+export interface CartTotals {
+  subtotal: Money;
+  subtotalWithDiscount: Money;
+  discounts: { label: string; amount: Money }[];
+  taxes: { label: string; amount: Money }[];
+  grandTotal: Money;
+}
+
+export interface Cart {
+  id: string;
+  email?: string;
+  items: CartItem[];
+  totalQuantity: number;
+  totals: CartTotals;
+}
+
+export interface AddToCartLine {
+  sku: string;
+  quantity: number;
+  /** For configurable products: the parent sku plus the chosen option value uids. */
+  selectedOptions?: string[];
+  /** For configurable products: the parent sku; `sku` is then the variant's sku (alternative to selectedOptions). */
+  parentSku?: string;
+}
+
+export interface CartLineUpdate {
+  uid: string;
+  quantity: number;
+}

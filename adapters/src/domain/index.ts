@@ -1,0 +1,10 @@
+export type * from "./money.ts";
+export type * from "./product.ts";
+export type * from "./category.ts";
+export type * from "./listing.ts";
+export type * from "./cms.ts";
+export type * from "./url.ts";
+export type * from "./store-config.ts";
+export type * from "./cart.ts";
+export type * from "./customer.ts";
+export type * from "./context.ts";

@@ -1,0 +1,89 @@
+import type { Money, PriceRange } from "./money.ts";
+
+export type ProductType = "SIMPLE" | "CONFIGURABLE" | "BUNDLE" | "GROUPED" | "VIRTUAL" | "DOWNLOADABLE" | "GIFT_CARD" | "OTHER";
+export type StockStatus = "IN_STOCK" | "OUT_OF_STOCK";
+
+export interface Image {
+  url: string;
+  label: string;
+  position: number;
+}
+
+export interface Swatch {
+  kind: "COLOR" | "IMAGE" | "TEXT";
+  value: string;
+}
+
+export interface ConfigurableOptionValue {
+  uid: string;
+  label: string;
+  swatch?: Swatch;
+}
+
+export interface ConfigurableOption {
+  /** Attribute code, e.g. `color`, `size`. */
+  code: string;
+  label: string;
+  values: ConfigurableOptionValue[];
+}
+
+export interface ProductVariant {
+  sku: string;
+  /** Option code → chosen value uid and label, e.g. `{ color: { uid, label: "Blue" } }`. */
+  attributes: Record<string, { uid: string; label: string }>;
+  price: PriceRange;
+  stockStatus: StockStatus;
+  image?: Image;
+}
+
+export interface CategoryRef {
+  id: number;
+  uid: string;
+  name: string;
+  urlPath: string;
+}
+
+export interface Breadcrumb {
+  name: string;
+  urlPath: string;
+}
+
+export interface Product {
+  id: number;
+  uid: string;
+  sku: string;
+  name: string;
+  type: ProductType;
+  urlKey: string;
+  /** Relative canonical URL, e.g. `/joust-duffle-bag.html`. */
+  url: string;
+  descriptionHtml: string;
+  shortDescriptionHtml: string;
+  metaTitle: string;
+  metaDescription: string;
+  /** Sorted by position; empty when Magento has none. */
+  media: Image[];
+  price: PriceRange;
+  /** Magento's special price when set (a fixed price, not a percentage). */
+  specialPrice?: Money;
+  stockStatus: StockStatus;
+  /** Empty unless type is CONFIGURABLE. */
+  options: ConfigurableOption[];
+  variants: ProductVariant[];
+  categories: CategoryRef[];
+  breadcrumbs: Breadcrumb[];
+}
+
+/** A product as it appears in a listing (category page, search): no description, no variants. */
+export interface ProductSummary {
+  id: number;
+  uid: string;
+  sku: string;
+  name: string;
+  type: ProductType;
+  urlKey: string;
+  url: string;
+  image?: Image;
+  price: PriceRange;
+  stockStatus: StockStatus;
+}

@@ -1,0 +1,73 @@
+// One error family for the package: every failure a caller can act on has a stable `code` and the
+// original `cause`. A missing entity is never an error (functions return `undefined`).
+
+export type AdapterErrorCode =
+  | "MAGENTO_TIMEOUT"
+  | "MAGENTO_UNAVAILABLE"
+  | "MAGENTO_SHAPE"
+  | "MAGENTO_INPUT"
+  | "ADAPTER_CONFIG";
+
+export class AdapterError extends Error {
+  readonly code: AdapterErrorCode;
+  constructor(code: AdapterErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "AdapterError";
+    this.code = code;
+  }
+}
+
+/** Magento did not answer within `timeoutMs`. Safe to retry for reads. */
+export class MagentoTimeoutError extends AdapterError {
+  readonly timeoutMs: number;
+  constructor(operation: string, timeoutMs: number, options?: { cause?: unknown }) {
+    super("MAGENTO_TIMEOUT", `Magento did not answer ${operation} within ${timeoutMs} ms`, options);
+    this.name = "MagentoTimeoutError";
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** Magento answered 5xx, or could not be reached at all (connection refused, reset, DNS). */
+export class MagentoUnavailableError extends AdapterError {
+  readonly status?: number;
+  constructor(operation: string, status: number | undefined, options?: { cause?: unknown }) {
+    const why = status === undefined ? "could not be reached" : `answered HTTP ${status}`;
+    super("MAGENTO_UNAVAILABLE", `Magento ${why} for ${operation}`, options);
+    this.name = "MagentoUnavailableError";
+    this.status = status;
+  }
+}
+
+/** Magento answered, but not in the shape the schema promises (missing field, null, bad number). */
+export class MagentoShapeError extends AdapterError {
+  readonly path: string;
+  constructor(what: string, path: string, detail: string, options?: { cause?: unknown }) {
+    super("MAGENTO_SHAPE", `Unexpected Magento answer for ${what} at ${path || "(root)"}: ${detail}`, options);
+    this.name = "MagentoShapeError";
+    this.path = path;
+  }
+}
+
+/**
+ * Magento rejected the request: GraphQL errors with `extensions.category` such as
+ * `graphql-input`, `graphql-authorization`, `graphql-authentication`, `graphql-no-such-entity`,
+ * or a REST 4xx. `category` carries Magento's word for it.
+ */
+export class MagentoInputError extends AdapterError {
+  readonly category: string;
+  readonly messages: string[];
+  constructor(operation: string, category: string, messages: string[], options?: { cause?: unknown }) {
+    super("MAGENTO_INPUT", `Magento rejected ${operation} (${category}): ${messages.join("; ")}`, options);
+    this.name = "MagentoInputError";
+    this.category = category;
+    this.messages = messages;
+  }
+}
+
+/** The options passed to createAdapters are wrong. */
+export class AdapterConfigError extends AdapterError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("ADAPTER_CONFIG", message, options);
+    this.name = "AdapterConfigError";
+  }
+}
