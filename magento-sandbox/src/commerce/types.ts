@@ -1,0 +1,266 @@
+/**
+ * The sandbox's commerce state: Magento's "one cart everywhere". GraphQL, REST and the Luma
+ * storefront all read and change quotes, customers and orders through this `Commerce` API, so
+ * the storefront session's quote, a guest cart named by its masked id and the customer's
+ * active cart are the same objects. Amounts are USD numbers rounded to cents.
+ *
+ * Who is calling is a `Viewer` (`{}` for a guest, `{ customerId }` for a signed-in customer);
+ * every cart operation checks it as Magento's GetCartForUser does. Failures throw the typed
+ * errors of `./errors.ts` (NoSuchEntity, Authorization, Authentication, Input, AlreadyExists).
+ */
+
+export interface Viewer {
+  /** Set when the caller is a signed-in customer (token or storefront session). */
+  customerId?: number;
+}
+
+export interface SelectedOption {
+  attributeId: number;
+  attributeCode: string;
+  /** Attribute label, e.g. "Color". */
+  label: string;
+  /** Option id of the value (Magento's value_index). */
+  valueIndex: number;
+  valueLabel: string;
+  /** base64("configurable/<attribute_id>/<value_index>"). */
+  uid: string;
+}
+
+export interface CartItem {
+  /** Quote item id (global sequence), as REST `item_id` and base64 in GraphQL `uid`. */
+  id: number;
+  /** The sku bought: the child's sku for configurables (what REST `sku` shows). */
+  sku: string;
+  /** The configurable parent's sku, when the item is a configurable. */
+  parentSku?: string;
+  /** Catalog id of the product line (the parent for configurables). */
+  productId: number;
+  /** Catalog id of the chosen child, for configurables. */
+  childProductId?: number;
+  /** Product name (the parent's for configurables, as Magento shows it). */
+  name: string;
+  productType: "simple" | "virtual" | "configurable" | "downloadable";
+  qty: number;
+  /** Unit price (final price of the child for configurables). */
+  price: number;
+  rowTotal: number;
+  selectedOptions: SelectedOption[];
+}
+
+export interface Address {
+  firstname: string;
+  lastname: string;
+  company?: string;
+  street: string[];
+  city: string;
+  /** Region name, e.g. "Michigan". */
+  region?: string;
+  /** Region code, e.g. "MI". */
+  regionCode?: string;
+  /** Magento directory region id (0 when unknown). */
+  regionId?: number;
+  postcode: string;
+  /** ISO-2 country code. */
+  countryId: string;
+  telephone: string;
+  email?: string;
+}
+
+export interface ShippingMethod {
+  carrierCode: string;
+  methodCode: string;
+  carrierTitle: string;
+  methodTitle: string;
+  amount: number;
+}
+
+export interface PaymentMethod {
+  code: string;
+  title: string;
+}
+
+export interface Totals {
+  subtotal: number;
+  /** Always 0: no cart price rules in the sandbox. */
+  discount: number;
+  shipping: number;
+  /** US-MI 8.25 % on the subtotal (TaxSampleData), else 0. */
+  tax: number;
+  taxRate: number;
+  grandTotal: number;
+  itemsQty: number;
+  itemsCount: number;
+}
+
+export interface Cart {
+  /** Internal quote id (REST `id` for carts/mine; never the id guests use). */
+  id: number;
+  /** 32-char masked id: GraphQL cart_id and REST guest-carts/{cartId}. */
+  maskedId: string;
+  customerId?: number;
+  isActive: boolean;
+  /** Guest email (setGuestEmailOnCart / payment-information), or the customer's email. */
+  email?: string;
+  items: CartItem[];
+  shippingAddress?: Address;
+  billingAddress?: Address;
+  shippingMethod?: ShippingMethod;
+  paymentMethod?: PaymentMethod;
+  totals: Totals;
+  /** Set when the quote was converted into an order. */
+  reservedOrderId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Customer {
+  id: number;
+  email: string;
+  firstname: string;
+  lastname: string;
+  /** 1 = General (Magento's default group for registered customers). */
+  groupId: number;
+  dob?: string;
+  /** 1 = male, 2 = female (Magento's gender option ids). */
+  gender?: number;
+  addresses: Address[];
+  createdAt: string;
+}
+
+export interface OrderItem {
+  id: number;
+  sku: string;
+  parentSku?: string;
+  productId: number;
+  name: string;
+  productType: CartItem["productType"];
+  qtyOrdered: number;
+  price: number;
+  rowTotal: number;
+  selectedOptions: SelectedOption[];
+}
+
+export interface Order {
+  /** entity_id (REST /V1/orders/{id}); payment-information returns it. */
+  id: number;
+  /** "000000001"…: the order number shoppers see. */
+  incrementId: string;
+  quoteId: number;
+  customerId?: number;
+  isGuest: boolean;
+  email: string;
+  firstname: string;
+  lastname: string;
+  items: OrderItem[];
+  totals: Totals;
+  state: "new";
+  status: "pending";
+  shippingAddress?: Address;
+  billingAddress: Address;
+  shippingMethod?: ShippingMethod;
+  paymentMethod: PaymentMethod;
+  createdAt: string;
+}
+
+/** One line to add: a simple sku, a configurable parent + options, or a child + parentSku. */
+export interface AddItemInput {
+  sku: string;
+  qty: number;
+  parentSku?: string;
+  /** GraphQL `selected_options` uids (base64 "configurable/<attr>/<value>"). */
+  selectedOptionUids?: string[];
+  /** REST configurable_item_options / storefront super_attribute[attributeId] = valueIndex. */
+  configurableOptions?: { attributeId: number; valueIndex: number }[];
+}
+
+/** GraphQL addProductsToCart `user_errors` codes. */
+export type CartUserErrorCode =
+  | "PRODUCT_NOT_FOUND"
+  | "NOT_SALABLE"
+  | "INSUFFICIENT_STOCK"
+  | "REQUIRED_PARAMETER_MISSING"
+  | "INVALID_PARAMETER_VALUE"
+  | "UNDEFINED";
+
+export interface CartUserError {
+  code: CartUserErrorCode;
+  message: string;
+}
+
+export interface CustomerToken {
+  token: string;
+  customerId: number;
+  expiresAt: number;
+}
+
+export interface NewCustomerInput {
+  email: string;
+  password: string;
+  firstname: string;
+  lastname: string;
+}
+
+export interface Commerce {
+  // Carts. `maskedId` names any quote (guest or customer), as Magento's quote_id_mask.
+  /** New guest cart; `maskedId` (exactly 32 chars) may be chosen by the client (createGuestCart cart_uid). */
+  createGuestCart(maskedId?: string): Cart;
+  /** The cart if the viewer may use it (GetCartForUser); throws NoSuchEntity / Authorization / Input. */
+  getCart(maskedId: string, viewer: Viewer): Cart;
+  /** Like getCart, for a cart that may be inactive (order success pages). */
+  findCart(maskedId: string): Cart | undefined;
+  /** The customer's active cart, created when missing (customerCart, carts/mine). */
+  getCustomerCart(customerId: number): Cart;
+  /** Adds lines; per-line failures come back as user errors (addProductsToCart). */
+  addItems(maskedId: string, viewer: Viewer, items: AddItemInput[]): { cart: Cart; errors: CartUserError[] };
+  /** Adds one line and throws on failure (REST, storefront). Returns the cart and the item touched. */
+  addItem(maskedId: string, viewer: Viewer, item: AddItemInput): { cart: Cart; item: CartItem };
+  /** qty 0 removes the line (as updateCartItems). */
+  updateItemQty(maskedId: string, viewer: Viewer, itemId: number, qty: number): Cart;
+  removeItem(maskedId: string, viewer: Viewer, itemId: number): Cart;
+  setGuestEmail(maskedId: string, viewer: Viewer, email: string): Cart;
+  setShippingAddress(maskedId: string, viewer: Viewer, address: Address): Cart;
+  setBillingAddress(maskedId: string, viewer: Viewer, address: Address, sameAsShipping?: boolean): Cart;
+  /** Methods available for the cart's shipping address (or any address when none is set). */
+  getShippingMethods(maskedId: string, viewer: Viewer): ShippingMethod[];
+  setShippingMethod(maskedId: string, viewer: Viewer, carrierCode: string, methodCode: string): Cart;
+  getPaymentMethods(maskedId: string, viewer: Viewer): PaymentMethod[];
+  setPaymentMethod(maskedId: string, viewer: Viewer, code: string): Cart;
+  /** Converts the quote into an order and deactivates it. Throws InputError naming what is missing. */
+  placeOrder(maskedId: string, viewer: Viewer): Order;
+  /**
+   * Magento's sign-in merge: the guest quote's lines go into the customer's active cart,
+   * the guest quote is deactivated. Returns the customer's cart.
+   */
+  mergeCarts(sourceMaskedId: string, customerId: number, destinationMaskedId?: string): Cart;
+
+  // Customers and tokens.
+  createCustomer(input: NewCustomerInput): Customer;
+  getCustomer(customerId: number): Customer | undefined;
+  /** Checks email + password; throws AuthenticationError with Magento's sign-in message. */
+  authenticate(email: string, password: string): Customer;
+  /** Customer token (JWT-shaped, 1 h lifetime as Magento's default). */
+  createCustomerToken(email: string, password: string): CustomerToken;
+  /** The customer id a valid, unrevoked, unexpired token names. */
+  resolveCustomerToken(token: string): number | undefined;
+  revokeCustomerTokens(customerId: number): void;
+  /** Admin token for admin/admin123 (4 h lifetime); throws AuthenticationError otherwise. */
+  createAdminToken(username: string, password: string): string;
+  isAdminToken(token: string): boolean;
+
+  // Orders.
+  getOrder(orderId: number): Order | undefined;
+  getOrderByIncrementId(incrementId: string): Order | undefined;
+  listOrders(): Order[];
+  listCustomerOrders(customerId: number): Order[];
+}
+
+export interface CommerceOptions {
+  /** Clock in ms since epoch; default Date.now. Tests inject it to expire tokens. */
+  now?: () => number;
+  /** Random bytes source for masked ids and tokens; default crypto.randomBytes. */
+  randomBytes?: (size: number) => Buffer;
+  /** Secret that signs tokens; default a random one per process. */
+  tokenSecret?: string;
+  /** Seed the Luma sample customer (CustomerSampleData); default true. */
+  seedCustomers?: boolean;
+}
