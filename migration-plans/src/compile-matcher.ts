@@ -1,0 +1,76 @@
+// Compiles one match entry ONCE into a per-request test that only compares strings, looks up Sets and runs
+// pre-built RegExps. Case rules: paths compare case-sensitively (as Magento's URL rewrites do) after the
+// proxy normalized them; methods, header names and hosts are case-insensitive; header, cookie, query and
+// store values are compared exactly, and "*" means "present with any value".
+import { InvalidPatternError } from "./errors.ts";
+import { compilePathTest, parsePathPattern } from "./path-pattern.ts";
+import type { CompiledMatcher, MatchEntry, MatchInput, PathPredicate } from "./types.ts";
+
+type Test = (input: MatchInput) => boolean;
+
+export function compileMatcher(entry: MatchEntry): CompiledMatcher {
+  const tests: Test[] = [];
+  const methods = new Set(entry.methods.map((method) => method.toUpperCase()));
+  tests.push((input) => methods.has(input.method) || methods.has(input.method.toUpperCase()));
+  if (entry.host !== undefined) tests.push(compileHostTest(entry.host));
+  if (entry.path !== undefined) {
+    const testPath = compilePathTest(checkPath(entry.path));
+    tests.push((input) => testPath(input.path));
+  }
+  if (entry.store !== undefined) {
+    const store = entry.store;
+    tests.push((input) => input.storeCode === store);
+  }
+  for (const [name, value] of Object.entries(entry.header ?? {})) tests.push(compileValueTest((input) => input.headers[name], value));
+  for (const [name, value] of Object.entries(entry.cookie ?? {})) tests.push(compileValueTest((input) => input.cookies[name], value));
+  for (const [name, value] of Object.entries(entry.query ?? {})) {
+    tests.push(value === "*" ? (input) => input.query.has(name) : (input) => input.query.has(name, value));
+  }
+  const matchesIgnoringPageType = combine(tests);
+  const pageType = entry.pageType;
+  if (pageType === undefined) return { matches: matchesIgnoringPageType, matchesIgnoringPageType };
+  return {
+    matches: (input) => input.pageType === pageType && matchesIgnoringPageType(input),
+    matchesIgnoringPageType,
+    needsPageType: pageType,
+  };
+}
+
+/** Entries normally come from the loader, already checked; a hand-built one gets a clear error here. */
+function checkPath(predicate: PathPredicate): PathPredicate {
+  const parsed = parsePathPattern(predicate.raw);
+  if (!parsed.ok) throw new InvalidPatternError(`${parsed.message}; ${parsed.fix}`);
+  return predicate;
+}
+
+function compileHostTest(hostPattern: string): Test {
+  const pattern = hostPattern.toLowerCase();
+  const hasPort = /:\d+$/.test(pattern);
+  const suffix = pattern.startsWith("*.") ? pattern.slice(1) : undefined;
+  return (input) => {
+    let host = input.host;
+    if (!hasPort) {
+      const colon = host.lastIndexOf(":");
+      if (colon > host.lastIndexOf("]")) host = host.slice(0, colon);
+    }
+    host = host.toLowerCase();
+    return suffix === undefined ? host === pattern : host.endsWith(suffix) && host.length > suffix.length;
+  };
+}
+
+function compileValueTest(read: (input: MatchInput) => string | undefined, expected: string): Test {
+  if (expected === "*") return (input) => read(input) !== undefined;
+  return (input) => read(input) === expected;
+}
+
+function combine(tests: readonly Test[]): Test {
+  const [first, second, third] = tests;
+  // Unrolled for the common one-to-three-predicate entries: no loop, no closure array walk per request.
+  if (tests.length === 1 && first) return first;
+  if (tests.length === 2 && first && second) return (input) => first(input) && second(input);
+  if (tests.length === 3 && first && second && third) return (input) => first(input) && second(input) && third(input);
+  return (input) => {
+    for (const test of tests) if (!test(input)) return false;
+    return true;
+  };
+}

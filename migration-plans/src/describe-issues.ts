@@ -1,0 +1,94 @@
+// Zod issues -> PlanProblems with plain-language messages, the offending node's position and a fix.
+import type { z } from "zod";
+import type { Locate } from "./parse.ts";
+import { KNOWN_KEYS } from "./schema.ts";
+import { suggestClosest } from "./suggest.ts";
+import type { PlanProblem, ProblemCode } from "./types.ts";
+
+type Issue = z.core.$ZodIssue;
+
+const FIELD_FIXES: Record<string, string> = {
+  id: 'use lower-case letters, digits and single dashes, e.g. "id: product-pages"',
+  target: 'name the upstream that serves the matched traffic, e.g. "target: new-frontend"',
+  fallback: 'name the upstream for failed requests, e.g. "fallback: legacy"',
+  match: 'add at least one entry, e.g. "match: [{ pageType: PRODUCT }]"',
+  methods: "list HTTP methods in upper case, e.g. [GET, HEAD]",
+  flag: 'use letters, digits, ".", "_", "~" and "-", e.g. "strangler.product-pages"',
+  percentage: "use a whole number from 0 to 100",
+  priority: "use a whole number; higher wins among overlapping plans",
+  enabled: "use true or false",
+  path: 'write an exact path ("/sale.html"), a glob ("/gear/**") or "regex:^/gear/"',
+};
+const GENERIC_FIX = "see migration-plans/README.md for the plan format";
+
+export function describeIssues(file: string, issues: readonly Issue[], locate: Locate, planId?: string): PlanProblem[] {
+  return issues.flatMap((issue) => {
+    const path = issue.path;
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ file, ...locate([...path, key], "key"), planId, ...describeUnknownKey(path, key) }));
+    }
+    const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined && path.length > 0;
+    const position = missing ? locate(path.slice(0, -1)) : locate(path);
+    return [{ file, ...position, planId, ...describeIssue(issue, missing) }];
+  });
+}
+
+type Described = { code: ProblemCode; message: string; fix: string };
+
+function describeUnknownKey(path: readonly PropertyKey[], key: string): Described {
+  const level = path.length === 0 ? "plan" : path[0] === "rollout" ? "rollout" : "match";
+  const allowed = KNOWN_KEYS[level];
+  const where = path.length === 0 ? "the plan" : formatPath(path);
+  const suggestion = suggestClosest(key, allowed);
+  const fix = suggestion ? `did you mean "${suggestion}"?` : `remove it; allowed keys here: ${allowed.join(", ")}`;
+  return { code: "unknown-key", message: `unknown key "${key}" in ${where}`, fix };
+}
+
+function describeIssue(issue: Issue, missing: boolean): Described {
+  const path = issue.path;
+  const field = String([...path].reverse().find((segment) => typeof segment === "string") ?? "");
+  const fix = FIELD_FIXES[field] ?? GENERIC_FIX;
+  const input = (issue as { input?: unknown }).input;
+  const code: ProblemCode = path[0] === "rollout" && path[1] === "percentage" ? "invalid-rollout" : "invalid-shape";
+  const name = formatPath(path);
+  if (path.length === 0 && issue.code === "invalid_type") {
+    const got = input === null || input === undefined ? "nothing (the file is empty)" : describeValue(input);
+    return { code, message: `a plan file must hold a mapping of plan fields, got ${got}`, fix: "start from an example in migration-plans/plans/" };
+  }
+  if (missing) return { code, message: `missing required key "${field}"${path.length > 1 ? ` in ${formatPath(path.slice(0, -1))}` : ""}`, fix };
+  if (code === "invalid-rollout") {
+    return { code, message: `rollout.percentage must be a whole number from 0 to 100, got ${describeValue(input)}`, fix };
+  }
+  switch (issue.code) {
+    case "invalid_type":
+      return { code, message: `${name} must be ${describeExpected(issue.expected)}, got ${describeValue(input)}`, fix };
+    case "invalid_value": {
+      const values = issue.values.map(String);
+      const suggestion = typeof input === "string" ? suggestClosest(input, values) : undefined;
+      const message = `${name} must be one of ${values.join(", ")}, got ${describeValue(input)}`;
+      return { code, message, fix: suggestion ? `did you mean "${suggestion}"?` : `use one of ${values.join(", ")}` };
+    }
+    case "too_small":
+      return { code, message: `${name} must not be empty`, fix };
+    case "invalid_format":
+      return { code, message: `${name} ${describeValue(input)} has an invalid format`, fix };
+    default:
+      return { code, message: `${name}: ${issue.message}`, fix };
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, segment) => (typeof segment === "number" ? `${text}[${segment}]` : text ? `${text}.${String(segment)}` : String(segment)), "");
+}
+
+function describeExpected(expected: string): string {
+  const phrases: Record<string, string> = { string: "a string", number: "a number", int: "a whole number", boolean: "true or false", array: "a list", object: "a mapping", record: "a mapping" };
+  return phrases[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return JSON.stringify(value);
+}

@@ -1,0 +1,26 @@
+// @strangler/migration-plans: a migration plan is data, one YAML file per plan, reviewed in git.
+// loadPlans reads a directory, checks each file's shape (schema.ts) and then the meaning across all files
+// (validate.ts), and returns either normalized plans or EVERY problem with file, line, column and a fix.
+// The proxy compiles each `match` entry once with compileMatcher and keeps serving its last good plans
+// while watchPlans reports edits; a broken edit comes back as problems, never as an exception.
+export type {
+  CompiledMatcher,
+  LoadOptions,
+  LoadResult,
+  MatchEntry,
+  MatchInput,
+  PageType,
+  PathPredicate,
+  Plan,
+  PlanProblem,
+  ProblemCode,
+  Rollout,
+  Stickiness,
+} from "./types.ts";
+export { planJsonSchema, planSchema, PAGE_TYPES, HTTP_METHODS } from "./schema.ts";
+export { loadPlans, checkPlanTexts } from "./load.ts";
+export { formatProblems } from "./format-problems.ts";
+export { watchPlans } from "./watch.ts";
+export type { PlansWatcher, WatchOptions } from "./watch.ts";
+export { compileMatcher } from "./compile-matcher.ts";
+export { PlansError, PlansInvalidError, InvalidPatternError, PlansDirectoryError } from "./errors.ts";

@@ -1,0 +1,72 @@
+// The shape of one plan file, as the author writes it (before defaults). Strict: an unknown key is an
+// error, never silently ignored, because a typo like `priorty` would otherwise change routing unnoticed.
+// Meaning across files (ids, targets, overlaps) is checked in validate.ts; defaults are applied in normalize.ts.
+import { z } from "zod";
+
+export const PAGE_TYPES = ["PRODUCT", "CATEGORY", "CMS_PAGE"] as const;
+export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+export const STICKINESS = ["sessionId", "userId", "random"] as const;
+
+const stringMap = z.record(z.string().min(1), z.string());
+
+export const matchEntrySchema = z
+  .strictObject({
+    path: z
+      .string()
+      .min(1)
+      .describe("Path pattern: exact (/sale.html), glob (`*` = within one segment, `**` as last segment = any rest), or `regex:<JavaScript regex>`. Compared case-sensitively with the normalized path."),
+    pageType: z.enum(PAGE_TYPES).describe("Magento page type, resolved through GraphQL `route` (cached)."),
+    methods: z.array(z.enum(HTTP_METHODS)).min(1).describe("HTTP methods; default [GET, HEAD]."),
+    query: stringMap.describe('Query parameters that must be present ("*") or equal.'),
+    header: stringMap.describe('Request headers (case-insensitive names) that must be present ("*") or equal.'),
+    cookie: stringMap.describe('Cookies that must be present ("*") or equal.'),
+    host: z.string().min(1).describe("Host name (case-insensitive, port ignored); `*.example.com` matches sub-domains."),
+    store: z.string().min(1).describe("Magento store code, e.g. default."),
+  })
+  .partial();
+
+export const rolloutSchema = z
+  .strictObject({
+    percentage: z.number().int().min(0).max(100).describe("Whole percent 0..100 of sessions sent to the target; default 0."),
+    stickiness: z.enum(STICKINESS).describe("What keeps a shopper on one side; default sessionId."),
+  })
+  .partial();
+
+export const planSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .describe("Unique id: lower-case letters, digits and single dashes."),
+    description: z.string().describe("What the plan moves, for people."),
+    owner: z.string().describe("The team that owns the plan."),
+    labels: z.array(z.string().min(1)).describe("Free-form labels."),
+    enabled: z.boolean().describe("false parks the plan: validated, never routes. Default true."),
+    target: z.string().min(1).describe("Upstream name that serves matched traffic, e.g. new-frontend."),
+    match: z.array(matchEntrySchema).min(1).describe("The plan matches when ANY entry matches; inside an entry ALL fields must hold."),
+    flag: z
+      .string()
+      .regex(/^[A-Za-z0-9._~-]+$/)
+      .describe("Unleash toggle name; default strangler.<id>."),
+    rollout: rolloutSchema.describe("Applies while no flag service is configured or before it first answers."),
+    fallback: z.string().min(1).describe("Upstream for failed requests; default legacy."),
+    priority: z.number().int().describe("Higher wins among overlapping plans; default 0."),
+  })
+  .partial({ description: true, owner: true, labels: true, enabled: true, flag: true, rollout: true, fallback: true, priority: true });
+
+export type RawPlan = z.infer<typeof planSchema>;
+export type RawMatchEntry = z.infer<typeof matchEntrySchema>;
+
+/** Keys allowed at each object level, for "did you mean" suggestions. */
+export const KNOWN_KEYS = {
+  plan: Object.keys(planSchema.shape),
+  match: Object.keys(matchEntrySchema.shape),
+  rollout: Object.keys(rolloutSchema.shape),
+} as const;
+
+/** The JSON Schema editors use (`# yaml-language-server: $schema=../plan.schema.json`). */
+export const planJsonSchema: Record<string, unknown> = {
+  ...z.toJSONSchema(planSchema, { io: "input", target: "draft-2020-12" }),
+  $id: "https://strangler.dev/migration-plans/plan.schema.json",
+  title: "Strangler migration plan",
+};
