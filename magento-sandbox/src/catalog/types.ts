@@ -1,0 +1,303 @@
+/**
+ * The sandbox catalog: the Luma sample data loaded once, in memory, with deterministic ids.
+ * GraphQL, REST and the storefront read it through this interface; tests use `setPrice` to
+ * change a price and observe cache-tag invalidation.
+ */
+
+/** Magento's product visibility codes (1 = not visible individually … 4 = catalog, search). */
+export type Visibility = 1 | 2 | 3 | 4;
+export type ProductType = "simple" | "virtual" | "configurable" | "bundle" | "grouped" | "downloadable";
+export type AttributeInput = "select" | "multiselect" | "boolean";
+
+export interface Swatch {
+  /** 1 = visual (hex colour), 0 = text, as Magento's swatch type. */
+  type: 0 | 1;
+  value: string;
+}
+
+export interface AttributeOption {
+  /** Numeric option id (eav_attribute_option), "1"/"0" for boolean attributes. */
+  id: string;
+  label: string;
+  position: number;
+  swatch?: Swatch;
+}
+
+export interface Attribute {
+  id: number;
+  code: string;
+  label: string;
+  input: AttributeInput;
+  filterable: boolean;
+  position: number;
+  options: AttributeOption[];
+}
+
+export interface MediaImage {
+  /** Path under /media/catalog/product, e.g. `/m/h/mh01-black_main.jpg`. */
+  file: string;
+  label: string;
+  position: number;
+  /** Magento image roles: image, small_image, thumbnail, swatch_image. */
+  roles: string[];
+}
+
+export interface ConfigurableOptionValue {
+  /** The attribute option id, Magento's `value_index`. */
+  valueIndex: number;
+  label: string;
+  /** base64("configurable/<attribute_id>/<value_index>"). */
+  uid: string;
+  swatch?: Swatch;
+}
+
+export interface ConfigurableOption {
+  /** Id of the catalog_product_super_attribute row. */
+  id: number;
+  attributeId: number;
+  attributeCode: string;
+  label: string;
+  position: number;
+  values: ConfigurableOptionValue[];
+}
+
+export interface ConfigurableVariant {
+  productId: number;
+  /** attribute code → value_index */
+  attributes: Record<string, number>;
+}
+
+export interface BundleOption {
+  id: number;
+  title: string;
+  type: "radio" | "select" | "checkbox" | "multi";
+  required: boolean;
+  position: number;
+  selections: { id: number; productId: number; qty: number; isDefault: boolean; position: number }[];
+}
+
+export interface DownloadableLink {
+  id: number;
+  title: string;
+  price: number;
+  sortOrder: number;
+}
+
+export interface Product {
+  id: number;
+  /** base64 of the id, as Magento's Uid class. */
+  uid: string;
+  sku: string;
+  type: ProductType;
+  attributeSetName: string;
+  name: string;
+  urlKey: string;
+  description: string;
+  shortDescription: string;
+  metaTitle: string;
+  metaKeyword: string;
+  metaDescription: string;
+  /** Regular price in the base currency (USD). Bundle/grouped: 0, computed from children. */
+  price: number;
+  specialPrice?: number;
+  weight?: number;
+  visibility: Visibility;
+  enabled: boolean;
+  qty: number;
+  inStock: boolean;
+  /** Categories the product is assigned to (listings also include a category's subtree). */
+  categoryIds: number[];
+  /** attribute code → option ids ("1"/"0" for booleans). */
+  attributes: Record<string, string[]>;
+  media: MediaImage[];
+  /** Configurable child → its parent ids (also grouped/bundle containers). */
+  parentIds: number[];
+  configurableOptions?: ConfigurableOption[];
+  variants?: ConfigurableVariant[];
+  bundleOptions?: BundleOption[];
+  /** Grouped product's associated simple products. */
+  groupedItems?: { productId: number; qty: number; position: number }[];
+  downloadableLinks?: DownloadableLink[];
+  relatedSkus: string[];
+  upsellSkus: string[];
+  crosssellSkus: string[];
+  /** ISO timestamps; deterministic (the load reference time). */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Category {
+  id: number;
+  uid: string;
+  parentId: number;
+  name: string;
+  urlKey: string;
+  /** e.g. `men/tops-men/jackets-men` (no suffix); "" for roots. */
+  urlPath: string;
+  /** Ids from the root catalog down to this category, e.g. [1, 2, 11, 12]. */
+  path: number[];
+  level: number;
+  position: number;
+  isActive: boolean;
+  isAnchor: boolean;
+  includeInMenu: boolean;
+  displayMode: "PRODUCTS" | "PAGE" | "PRODUCTS_AND_PAGE";
+  description: string;
+  /** CMS block identifier shown on the landing page, if any. */
+  landingBlock?: string;
+  childrenIds: number[];
+}
+
+export interface CmsPage {
+  id: number;
+  identifier: string;
+  title: string;
+  contentHeading: string;
+  /** Raw content, with Magento `{{...}}` directives; see renderCmsContent. */
+  content: string;
+  pageLayout: string;
+  metaTitle: string;
+  metaKeywords: string;
+  metaDescription: string;
+  isActive: boolean;
+}
+
+export interface CmsBlock {
+  id: number;
+  identifier: string;
+  title: string;
+  content: string;
+  isActive: boolean;
+}
+
+export type UrlEntityType = "PRODUCT" | "CATEGORY" | "CMS_PAGE";
+
+export interface UrlRewrite {
+  /** Without leading slash, e.g. `gear/bags.html`. */
+  requestPath: string;
+  /** Internal route, e.g. `catalog/product/view/id/1`, or the target of a redirect. */
+  targetPath: string;
+  entityType: UrlEntityType;
+  entityId: number;
+  /** 0 = serve, 301/302 = redirect to targetPath. */
+  redirectCode: 0 | 301 | 302;
+  /** Set for category-path product URLs (`gear/bags/joust-duffle-bag.html`). */
+  categoryId?: number;
+}
+
+export type SortDirection = "ASC" | "DESC";
+
+export interface ProductFilter {
+  /** sku, url_key, name, price, category_id, or any filterable attribute code. */
+  field: string;
+  eq?: string;
+  in?: string[];
+  /** Full-text style (name, sku, description): every word must match. */
+  match?: string;
+  /** Inclusive range, for price. */
+  from?: number;
+  to?: number;
+}
+
+export interface ProductQuery {
+  search?: string;
+  filters?: ProductFilter[];
+  /** Default: relevance (search) or position. */
+  sort?: { field: "relevance" | "position" | "name" | "price"; direction: SortDirection }[];
+  /** Default 20. */
+  pageSize?: number;
+  /** 1-based, default 1. */
+  currentPage?: number;
+}
+
+export interface AggregationOption {
+  label: string;
+  value: string;
+  count: number;
+}
+
+export interface Aggregation {
+  /** `price`, `category_uid`, or an attribute code. */
+  attributeCode: string;
+  label: string;
+  position: number;
+  options: AggregationOption[];
+}
+
+export interface ProductListing {
+  items: Product[];
+  totalCount: number;
+  pageSize: number;
+  currentPage: number;
+  totalPages: number;
+  aggregations: Aggregation[];
+}
+
+export interface PriceInfo {
+  regular: number;
+  final: number;
+}
+
+/** min/max over what a shopper can buy (configurable children, bundle selections…). */
+export interface ProductPriceRange {
+  minimum: PriceInfo;
+  maximum: PriceInfo;
+}
+
+export interface Catalog {
+  readonly products: readonly Product[];
+  readonly categories: readonly Category[];
+  readonly attributes: readonly Attribute[];
+  readonly cmsPages: readonly CmsPage[];
+  readonly cmsBlocks: readonly CmsBlock[];
+  /** Id of the store's root category ("Default Category", 2). */
+  readonly rootCategoryId: number;
+
+  getProductById(id: number): Product | undefined;
+  getProductBySku(sku: string): Product | undefined;
+  getProductByUrlKey(urlKey: string): Product | undefined;
+  /** The configurable parent(s) or containers of a product. */
+  getParents(product: Product): Product[];
+  /** The variant of a configurable product for chosen options (code → value_index). */
+  findVariant(parent: Product, selection: Record<string, number>): Product | undefined;
+  getPriceRange(product: Product): ProductPriceRange;
+  /** Final price of one unit (special price applied). */
+  getFinalPrice(product: Product): number;
+
+  getCategoryById(id: number): Category | undefined;
+  /** `men/tops-men` or `men/tops-men.html`. */
+  getCategoryByUrlPath(urlPath: string): Category | undefined;
+  getCategoryByUrlKey(urlKey: string): Category | undefined;
+  getChildren(categoryId: number): Category[];
+  /** Ancestors below the store root, top first (for breadcrumbs). */
+  getBreadcrumbs(categoryId: number): Category[];
+  /** Visible products assigned to the category (anchors include their subtree). */
+  countProductsInCategory(categoryId: number): number;
+
+  getAttribute(code: string): Attribute | undefined;
+  getAttributeById(id: number): Attribute | undefined;
+  getOptionLabel(code: string, optionId: string): string | undefined;
+
+  /** Product URL without leading slash: `<url_key>.html`. */
+  getProductUrl(product: Product): string;
+  /** `gear/bags.html`. */
+  getCategoryUrl(category: Category): string;
+  /** Looks up a URL path (leading slash and query ignored) in the URL rewrites. */
+  resolveUrl(path: string): UrlRewrite | undefined;
+
+  listProducts(query: ProductQuery): ProductListing;
+
+  getCmsPage(identifier: string): CmsPage | undefined;
+  getCmsPageById(id: number): CmsPage | undefined;
+  getCmsBlock(identifier: string): CmsBlock | undefined;
+
+  /** Cache tags of a product page (`cat_p_<id>` plus its parents'). */
+  getProductCacheTags(product: Product): string[];
+  /**
+   * Changes a product's regular price (tests and demos). Returns the invalidated cache tags
+   * and notifies `onInvalidate` listeners. Throws CatalogError for an unknown sku.
+   */
+  setPrice(sku: string, price: number): string[];
+  /** Listens for invalidated cache tags; returns an unsubscribe function. */
+  onInvalidate(listener: (tags: string[]) => void): () => void;
+}
