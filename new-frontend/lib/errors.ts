@@ -1,0 +1,24 @@
+// The new frontend's errors: a base class with a stable `code` and the `cause`, one subclass per failure.
+export type FrontendErrorCode = "FRONTEND_CONFIG" | "FRONTEND_BAD_REQUEST";
+
+export class FrontendError extends Error {
+  readonly code: FrontendErrorCode;
+
+  constructor(code: FrontendErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+export class FrontendConfigError extends FrontendError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("FRONTEND_CONFIG", message, options);
+  }
+}
+
+export class FrontendBadRequestError extends FrontendError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("FRONTEND_BAD_REQUEST", message, options);
+  }
+}
