@@ -1,0 +1,89 @@
+// The flags part of the admin API, mounted by the proxy under /flags on the admin port (behind its token).
+//   GET    /flags               every plan's flag (and any other flag the store knows) with its state
+//   GET    /flags/:name         one flag
+//   PUT    /flags/:name         local store only: { "percentage": 30 } / { "enabled": false } / { "stickiness": "userId" }
+//   POST   /flags/:name/kill    kill switch: all of the flag's traffic to legacy at once (both modes)
+//   DELETE /flags/:name/kill    lift the kill switch
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import { z } from "zod";
+import { FlagsError, FlagsManagedElsewhereError } from "./errors.ts";
+import type { FlagState, FlaggedPlan, ManagedFlagProvider, Rollout } from "./types.ts";
+
+export type PlansSource = readonly FlaggedPlan[] | (() => readonly FlaggedPlan[]);
+
+const patchSchema = z
+  .strictObject({
+    enabled: z.boolean().optional(),
+    percentage: z.number().int("percentage must be a whole number from 0 to 100").min(0).max(100).optional(),
+    stickiness: z.enum(["sessionId", "userId", "random"]).optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, "send at least one of enabled, percentage, stickiness");
+
+interface FlagView extends FlagState {
+  plans: Array<{ id: string; rollout: Rollout }>;
+}
+
+function readPlans(plans: PlansSource): readonly FlaggedPlan[] {
+  return typeof plans === "function" ? plans() : plans;
+}
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: code, message });
+}
+
+export function createFlagsAdminRouter(provider: ManagedFlagProvider, plans: PlansSource): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: "16kb" }));
+
+  const plansOf = (name: string) => readPlans(plans).filter((plan) => plan.flag === name);
+  const view = (name: string): FlagView => ({
+    ...provider.getFlag(name),
+    plans: plansOf(name).map((plan) => ({ id: plan.id, rollout: plan.rollout })),
+  });
+  const isKnown = (name: string) => plansOf(name).length > 0 || provider.getFlag(name).local !== undefined;
+  const unknownFlag = (res: Response, name: string) => {
+    const known = [...new Set(readPlans(plans).map((plan) => plan.flag))].sort().join(", ") || "none";
+    sendError(res, 404, "UNKNOWN_FLAG", `no plan uses flag "${name}"; known flags: ${known}`);
+  };
+
+  router.get("/", (_req, res) => {
+    const names = new Set([...readPlans(plans).map((plan) => plan.flag), ...provider.listFlags().map((flag) => flag.name)]);
+    res.json({ mode: provider.mode, flags: [...names].sort().map(view) });
+  });
+
+  router.get("/:name", (req: Request<{ name: string }>, res) => {
+    if (!isKnown(req.params.name)) return unknownFlag(res, req.params.name);
+    res.json(view(req.params.name));
+  });
+
+  router.put("/:name", async (req: Request<{ name: string }>, res) => {
+    const { name } = req.params;
+    if (!isKnown(name)) return unknownFlag(res, name);
+    const patch = patchSchema.safeParse(req.body ?? {});
+    if (!patch.success) return sendError(res, 400, "BAD_FLAG_PATCH", z.prettifyError(patch.error));
+    await provider.setFlag(name, patch.data, plansOf(name)[0]?.rollout);
+    res.json(view(name));
+  });
+
+  router.post("/:name/kill", async (req: Request<{ name: string }>, res) => {
+    const { name } = req.params;
+    if (!isKnown(name)) return unknownFlag(res, name);
+    await provider.kill(name, plansOf(name)[0]?.rollout);
+    res.json(view(name));
+  });
+
+  router.delete("/:name/kill", async (req: Request<{ name: string }>, res) => {
+    const { name } = req.params;
+    if (!isKnown(name)) return unknownFlag(res, name);
+    await provider.revive(name, plansOf(name)[0]?.rollout);
+    res.json(view(name));
+  });
+
+  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof FlagsManagedElsewhereError) return sendError(res, 409, error.code, error.message);
+    if (error instanceof SyntaxError) return sendError(res, 400, "BAD_JSON", `request body is not valid JSON: ${error.message}`);
+    if (error instanceof FlagsError) return sendError(res, 500, error.code, error.message);
+    sendError(res, 500, "FLAGS_ADMIN_FAILED", error instanceof Error ? error.message : String(error));
+  });
+  return router;
+}

@@ -1,0 +1,78 @@
+// The env the flags need, parsed once at the edge. The proxy merges `flagsEnvSchema.shape` into its own
+// schema and hands the parsed values to `toFlagsConfig`.
+import { z } from "zod";
+
+const booleanString = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+export const flagsEnvSchema = z.object({
+  /** Unleash base API URL, e.g. http://unleash:4242/api. Unset: the embedded local flag store decides. */
+  UNLEASH_URL: z.url({ protocol: /^https?$/, error: "UNLEASH_URL must be an http(s) URL such as http://unleash:4242/api" }).optional(),
+  /** Backend (client) token, sent as the Authorization header. Required with UNLEASH_URL. */
+  UNLEASH_API_TOKEN: z.string().min(1).optional(),
+  UNLEASH_APP_NAME: z.string().min(1).default("strangler-proxy"),
+  /** Per fetch, in ms; default 3000. */
+  UNLEASH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** Send usage metrics to Unleash; default true. */
+  UNLEASH_METRICS: booleanString.default(true),
+  /** How often flags are re-read (Unleash polling, local file), in ms; default 5000, at most 10000. */
+  FLAG_REFRESH_MS: z.coerce
+    .number()
+    .int()
+    .min(50, "FLAG_REFRESH_MS must be at least 50 (ms)")
+    .max(10_000, "FLAG_REFRESH_MS must be at most 10000 (ms): a flag change must apply within 10 s")
+    .default(5000),
+  /** Local flag store and saved Unleash state; default ./var/flags. */
+  FLAG_STATE_DIR: z.string().min(1).default("./var/flags"),
+  /** When set, the saved Unleash state goes to Redis (shared by instances) instead of FLAG_STATE_DIR. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// URL" }).optional(),
+  FLAG_REDIS_PREFIX: z.string().default("strangler:flags:"),
+});
+
+export type FlagsEnv = z.infer<typeof flagsEnvSchema>;
+
+export interface UnleashConfig {
+  url: string;
+  apiToken: string;
+  appName: string;
+  timeoutMs: number;
+  metrics: boolean;
+}
+
+export interface FlagsConfig {
+  /** Undefined: the local store decides. */
+  unleash?: UnleashConfig;
+  refreshMs: number;
+  stateDir: string;
+  redisUrl?: string;
+  redisKeyPrefix: string;
+}
+
+export function toFlagsConfig(env: FlagsEnv): FlagsConfig {
+  const config: FlagsConfig = {
+    refreshMs: env.FLAG_REFRESH_MS,
+    stateDir: env.FLAG_STATE_DIR,
+    redisKeyPrefix: env.FLAG_REDIS_PREFIX,
+  };
+  if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;
+  if (env.UNLEASH_URL) {
+    config.unleash = {
+      url: env.UNLEASH_URL,
+      apiToken: env.UNLEASH_API_TOKEN ?? "",
+      appName: env.UNLEASH_APP_NAME,
+      timeoutMs: env.UNLEASH_TIMEOUT_MS,
+      metrics: env.UNLEASH_METRICS,
+    };
+  }
+  return config;
+}
+
+/** Parses the env and checks what one field cannot: a token must come with UNLEASH_URL. */
+export function parseFlagsEnv(env: Record<string, string | undefined>): FlagsConfig {
+  const parsed = flagsEnvSchema
+    .refine((value) => !value.UNLEASH_URL || value.UNLEASH_API_TOKEN, {
+      path: ["UNLEASH_API_TOKEN"],
+      message: "UNLEASH_API_TOKEN is required when UNLEASH_URL is set (a backend token from Unleash > API access)",
+    })
+    .parse(env);
+  return toFlagsConfig(parsed);
+}

@@ -1,0 +1,52 @@
+// Where the last state fetched from Unleash is kept, so a proxy restarted while Unleash is down starts
+// from it: a file in FLAG_STATE_DIR, or a Redis key when REDIS_URL is set (shared by all instances).
+import { join } from "node:path";
+import type { ClientFeaturesResponse } from "unleash-client";
+import type { Redis } from "ioredis";
+import { readFileIfExists, writeFileAtomic } from "./atomic-file.ts";
+import { FlagStateError } from "./errors.ts";
+
+/** unleash-client's StorageProvider seam (get/set by app name). */
+export interface SavedStateStore {
+  get(key: string): Promise<ClientFeaturesResponse | undefined>;
+  set(key: string, data: ClientFeaturesResponse): Promise<void>;
+}
+
+function toFileName(key: string): string {
+  return `unleash-state-${key.replace(/[^a-zA-Z0-9._-]/g, "_")}.json`;
+}
+
+export function createFileStateStore(dir: string): SavedStateStore {
+  return {
+    async get(key) {
+      const path = join(dir, toFileName(key));
+      const text = await readFileIfExists(path);
+      if (!text?.trim()) return undefined;
+      try {
+        return JSON.parse(text) as ClientFeaturesResponse;
+      } catch (error) {
+        throw new FlagStateError(`saved Unleash state ${path} is not valid JSON`, error);
+      }
+    },
+    async set(key, data) {
+      await writeFileAtomic(join(dir, toFileName(key)), JSON.stringify(data));
+    },
+  };
+}
+
+export function createRedisStateStore(redis: Redis, keyPrefix: string): SavedStateStore {
+  return {
+    async get(key) {
+      const text = await redis.get(`${keyPrefix}unleash-state:${key}`);
+      if (!text) return undefined;
+      try {
+        return JSON.parse(text) as ClientFeaturesResponse;
+      } catch (error) {
+        throw new FlagStateError(`saved Unleash state in Redis key ${keyPrefix}unleash-state:${key} is not valid JSON`, error);
+      }
+    },
+    async set(key, data) {
+      await redis.set(`${keyPrefix}unleash-state:${key}`, JSON.stringify(data));
+    },
+  };
+}

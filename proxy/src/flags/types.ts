@@ -1,0 +1,85 @@
+/** What the proxy knows about a shopper when it asks a flag. `sessionId` comes from the `strangler_sid` cookie. */
+export interface FlagContext {
+  sessionId: string;
+  /** Only used for stickiness when the plan's rollout says `userId`: a shopper keeps their side after signing in. */
+  userId?: string;
+  storeCode?: string;
+  pageType?: string;
+  remoteAddress?: string;
+  userAgent?: string;
+  customerGroup?: string;
+}
+
+export type Stickiness = "sessionId" | "userId" | "random";
+
+/** A plan's own rollout: applies before the flag service first answers, or when none is configured. */
+export interface Rollout {
+  /** 0..100 */
+  percentage: number;
+  stickiness: Stickiness;
+}
+
+export type FlagSource = "unleash" | "unleash-saved" | "local" | "plan-rollout" | "unknown";
+
+export interface FlagEvaluation {
+  enabled: boolean;
+  /** Variant name, or its string payload when it has one: names the upstream when a flag splits between two new targets. */
+  variant?: string;
+  source: FlagSource;
+}
+
+/** The per-request seam: synchronous, never throws, never awaits. */
+export interface FlagProvider {
+  evaluate(flagName: string, context: FlagContext, rollout: Rollout): FlagEvaluation;
+  ready(): boolean;
+  close(): Promise<void>;
+}
+
+/** The part of a plan the flags need; `Plan` from @strangler/migration-plans satisfies it. */
+export interface FlaggedPlan {
+  id: string;
+  flag: string;
+  rollout: Rollout;
+}
+
+/** A flag as the local store keeps it (and as the admin API shows it). */
+export interface LocalFlag {
+  enabled: boolean;
+  /** 0..100 */
+  percentage: number;
+  /** Overrides the plan's stickiness when set. */
+  stickiness?: Stickiness;
+  updatedAt: string;
+}
+
+export interface LocalFlagPatch {
+  enabled?: boolean;
+  percentage?: number;
+  stickiness?: Stickiness;
+}
+
+export type FlagsMode = "local" | "unleash";
+
+/** What the admin API sees of a flag, whichever store decides it. */
+export interface FlagState {
+  name: string;
+  mode: FlagsMode;
+  /** The local record (local mode), or the kill override (Unleash mode); undefined when there is none. */
+  local?: LocalFlag;
+  killed: boolean;
+  /** The toggle as last fetched from Unleash (Unleash mode only). */
+  unleash?: { enabled: boolean; strategies: Array<{ name: string; parameters?: Record<string, unknown> }> };
+}
+
+/** A provider the admin API can steer: list, set, kill. */
+export interface ManagedFlagProvider extends FlagProvider {
+  readonly mode: FlagsMode;
+  listFlags(): FlagState[];
+  getFlag(name: string): FlagState;
+  /** Local mode only; throws FlagsManagedElsewhereError in Unleash mode. */
+  setFlag(name: string, patch: LocalFlagPatch, defaults: Rollout | undefined): Promise<FlagState>;
+  /** All of the flag's traffic to legacy at once, in both modes; persisted. */
+  kill(name: string, defaults?: Rollout): Promise<FlagState>;
+  /** Lifts a kill: local mode turns the flag back on at its percentage; Unleash mode drops the override. */
+  revive(name: string, defaults?: Rollout): Promise<FlagState>;
+}

@@ -1,0 +1,142 @@
+// Unleash decides. Answers come from the client's in-memory copy, so evaluate() stays synchronous:
+// fresh from Unleash → "unleash"; loaded from the saved state, or Unleash failing or silent → "unleash-saved";
+// nothing yet (no fetch, nothing saved) → the plan's rollout; a flag Unleash does not know → legacy.
+import { Unleash, type Variant } from "unleash-client";
+import type { UnleashConfig } from "./config.ts";
+import { createFetchHealth, isFetchFailureError, isFetchFailureWarning } from "./fetch-health.ts";
+import type { RandomSource } from "./hashing.ts";
+import type { LocalFlagStore } from "./local-store.ts";
+import type { FlagsLogger } from "./logger.ts";
+import { evaluatePlanRollout } from "./plan-rollout.ts";
+import type { SavedStateStore } from "./saved-state.ts";
+import type { FlagEvaluation, FlagState, ManagedFlagProvider } from "./types.ts";
+import { toUnleashContext } from "./unleash-context.ts";
+import { FlagsManagedElsewhereError } from "./errors.ts";
+import { startRefreshTimer } from "./refresh-timer.ts";
+
+export interface UnleashProviderOptions {
+  unleash: UnleashConfig;
+  refreshMs: number;
+  savedState: SavedStateStore;
+  /** Kill overrides set through the admin API; they win over Unleash. */
+  kills: LocalFlagStore;
+  random: RandomSource;
+  now: () => number;
+  logger: FlagsLogger;
+  /** How long start-up waits for the saved state or a first fetch, in ms. */
+  startupWaitMs: number;
+}
+
+/** A variant's string payload names the upstream when present; otherwise its name does. */
+function readVariantTarget(variant: Variant): string | undefined {
+  if (!variant.enabled) return undefined;
+  if (variant.payload?.type === "string" && variant.payload.value) return variant.payload.value;
+  return variant.name;
+}
+
+function createClient(options: UnleashProviderOptions): Unleash {
+  const { unleash } = options;
+  return new Unleash({
+    url: unleash.url,
+    appName: unleash.appName,
+    customHeaders: { Authorization: unleash.apiToken },
+    refreshInterval: options.refreshMs,
+    timeout: unleash.timeoutMs,
+    disableMetrics: !unleash.metrics,
+    storageProvider: options.savedState,
+    skipInstanceCountWarning: true,
+    disableAutoStart: true,
+  });
+}
+
+function waitForFirstState(client: Unleash, started: Promise<unknown>, waitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, waitMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once("ready", done);
+    void started.finally(done);
+  });
+}
+
+export async function createUnleashProvider(options: UnleashProviderOptions): Promise<ManagedFlagProvider> {
+  const { logger, kills } = options;
+  const health = createFetchHealth(options.now, options.refreshMs * 2 + options.unleash.timeoutMs);
+  const client = createClient(options);
+  let hasState = false;
+  client.on("ready", () => (hasState = true));
+  client.on("changed", () => health.recordSuccess());
+  client.on("unchanged", () => health.recordSuccess());
+  client.on("warn", (message: unknown) => {
+    if (isFetchFailureWarning(message)) health.recordFailure();
+    logger.warn({ unleash: message }, "unleash warning");
+  });
+  client.on("error", (error: unknown) => {
+    if (isFetchFailureError(error)) health.recordFailure();
+    logger.error({ err: error }, "unleash error; flags answer from the last known state");
+  });
+  const started = client.start().catch((error: unknown) => logger.error({ err: error }, "unleash start failed"));
+  await waitForFirstState(client, started, options.startupWaitMs);
+  const killTimer = startRefreshTimer(() => kills.refresh(), options.refreshMs, logger);
+
+  function evaluateUnleash(name: string, context: Parameters<ManagedFlagProvider["evaluate"]>[1], rollout: Parameters<ManagedFlagProvider["evaluate"]>[2]): FlagEvaluation {
+    if (kills.get(name)?.enabled === false) return { enabled: false, source: "local" };
+    if (!hasState) return evaluatePlanRollout(name, context, rollout, options.random);
+    if (!client.getFeatureToggleDefinition(name)) return { enabled: false, source: "unknown" };
+    const variant = client.getVariant(name, toUnleashContext(context, rollout));
+    const evaluation: FlagEvaluation = { enabled: variant.feature_enabled === true, source: health.isFresh() ? "unleash" : "unleash-saved" };
+    const target = evaluation.enabled ? readVariantTarget(variant) : undefined;
+    if (target) evaluation.variant = target;
+    return evaluation;
+  }
+
+  function describe(name: string): FlagState {
+    const kill = kills.get(name);
+    const state: FlagState = { name, mode: "unleash", killed: kill?.enabled === false };
+    if (kill) state.local = kill;
+    const toggle = hasState ? client.getFeatureToggleDefinition(name) : undefined;
+    if (toggle) {
+      state.unleash = {
+        enabled: toggle.enabled,
+        strategies: (toggle.strategies ?? []).map((strategy) => ({ name: strategy.name, parameters: strategy.parameters })),
+      };
+    }
+    return state;
+  }
+
+  return {
+    mode: "unleash",
+    evaluate(name, context, rollout) {
+      try {
+        return evaluateUnleash(name, context, rollout);
+      } catch (error) {
+        logger.error({ err: error, flag: name }, "flag evaluation failed; using the plan's rollout");
+        return evaluatePlanRollout(name, context, rollout, options.random);
+      }
+    },
+    ready: () => hasState,
+    async close() {
+      // A fetch still in flight is dropped by the stopped client; waiting for it could take retries x timeout.
+      client.destroy();
+      await killTimer.stop();
+    },
+    listFlags() {
+      const names = new Set([...(hasState ? client.getFeatureToggleDefinitions().map((toggle) => toggle.name) : []), ...kills.entries().map(([name]) => name)]);
+      return [...names].sort().map(describe);
+    },
+    getFlag: describe,
+    setFlag: (name) => Promise.reject(new FlagsManagedElsewhereError(name, options.unleash.url)),
+    async kill(name) {
+      await kills.update((flags) => flags.set(name, { enabled: false, percentage: 0, updatedAt: new Date(options.now()).toISOString() }));
+      logger.warn({ flag: name }, "kill switch on: all of this flag's traffic goes to legacy, whatever Unleash says");
+      return describe(name);
+    },
+    async revive(name) {
+      await kills.update((flags) => flags.delete(name));
+      logger.info({ flag: name }, "kill switch off: Unleash decides again");
+      return describe(name);
+    },
+  };
+}
