@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFlagProvider, createFlagsAdminRouter, type FlaggedPlan, type ManagedFlagProvider } from "../../src/flags/index.ts";
-import { requestJson, startRouterServer, waitUntil } from "../support/http.ts";
+import { requestJson, startRouterServer, waitUntil } from "./support/http.ts";
 
 const FLAG = "strangler.product-pages";
 const plans: FlaggedPlan[] = [
