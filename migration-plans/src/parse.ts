@@ -1,7 +1,7 @@
 // YAML text -> plain data plus a way to find where any value sits in the source, so every problem
 // (syntax, shape or meaning) can name file, line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import type { Node, Pair } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import type { Document, Node, Pair, YAMLError } from "yaml";
 import type { PlanProblem } from "./types.ts";
 
 export interface Position {
@@ -21,7 +21,7 @@ export interface ParsedFile {
 const SYNTAX_FIXES: Record<string, string> = {
   DUPLICATE_KEY: "remove one of the two keys; each key may appear once in a mapping",
   MULTIPLE_DOCS: "keep one plan per file; move the second document (after ---) to its own file",
-  BAD_INDENT: "indent nested keys consistently with spaces",
+  BAD_INDENT: "indent nested keys deeper than their parent, with spaces, and close every [ and {",
   TAB_AS_INDENT: "indent with spaces, not tabs",
 };
 const DEFAULT_SYNTAX_FIX = "fix the YAML at this position; quote values that contain ': ', '#' or start with '*', '&', '!', '{' or '['";
@@ -37,7 +37,7 @@ export function parsePlanFile(file: string, text: string): ParsedFile {
   const errors = doc.errors.filter((error, index) => doc.errors.findIndex((other) => other.pos[0] === error.pos[0]) === index);
   const problems = errors.map((error): PlanProblem => ({
     file,
-    ...toPosition(error.pos[0]),
+    ...toPosition(findErrorOffset(doc, error)),
     code: "yaml-syntax",
     message: error.message.split("\n")[0] ?? error.message,
     fix: SYNTAX_FIXES[error.code] ?? DEFAULT_SYNTAX_FIX,
@@ -45,6 +45,20 @@ export function parsePlanFile(file: string, text: string): ParsedFile {
   const locate: Locate = (path, part = "value") => toPosition(findOffset(doc.contents, path, part));
   const data = problems.length === 0 ? doc.toJS() : undefined;
   return { file, data, locate, problems };
+}
+
+/** An unclosed quote is reported where the file ends; the author needs the scalar where the quote opened. */
+function findErrorOffset(doc: Document, error: YAMLError): number {
+  const offset = error.pos[0];
+  if (error.code !== "MISSING_CHAR") return offset;
+  let start = offset;
+  visit(doc, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if (range && range[0] < offset && offset <= range[2] && node.type !== "PLAIN") start = range[0];
+    },
+  });
+  return start;
 }
 
 /** Offset of the node at `path`, or of its nearest existing ancestor when the path does not exist. */

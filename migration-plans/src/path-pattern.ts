@@ -29,7 +29,7 @@ function parseRegex(raw: string): ParsedPath {
   try {
     new RegExp(source);
   } catch (error) {
-    const reason = (error as Error).message.replace(/^Invalid regular expression: /, "");
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "");
     return { ok: false, message: `path pattern "${raw}" is not a valid regex: ${reason}`, fix: "fix the regex (JavaScript syntax); escape literal characters such as . ( ) [ with a backslash" };
   }
   return { ok: true, predicate: { kind: "regex", raw, source } };

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { checkPlanTexts } from "../src/load.ts";
+import { checkFiles, KNOWN_TARGETS } from "./helpers.ts";
+
+describe("plan shape", () => {
+  it.each([
+    ["a minimal plan", "id: p\ntarget: new-frontend\nmatch:\n  - pageType: PRODUCT\n"],
+    ["every field", [
+      "id: product-pages", "description: PDPs", "owner: team-catalog", "labels: [demo]", "enabled: true",
+      "target: new-frontend",
+      "match:",
+      "  - path: /gear/**",
+      "    pageType: PRODUCT",
+      "    methods: [GET, HEAD, POST]",
+      '    query: { q: "*" }',
+      "    header: { X-Foo: bar }",
+      "    cookie: { beta: '1' }",
+      "    host: shop.example.com",
+      "    store: default",
+      "flag: strangler.pdp",
+      "rollout: { percentage: 25, stickiness: userId }",
+      "fallback: legacy", "priority: -3", "",
+    ].join("\n")],
+    ["a parked plan", "id: p\nenabled: false\ntarget: legacy\nmatch: [{ path: /x }]\n"],
+    ["a regex path", "id: p\ntarget: new-frontend\nmatch: [{ path: 'regex:^/gear/[a-z-]+\\.html$' }]\n"],
+    ["rollout edges 0 and 100", "id: p\ntarget: new-frontend\nmatch: [{ path: /x }]\nrollout: { percentage: 100 }\n"],
+  ])("accepts %s", (_name, text) => {
+    expect(checkFiles({ "p.yaml": text })).toEqual([]);
+  });
+
+  it.each([
+    ["a misspelt top-level key", "id: p\ntarget: legacy\npriorty: 2\nmatch: [{ path: /x }]\n",
+      "p.yaml:3:1 unknown-key unknown key \"priorty\" in the plan | did you mean \"priority\"?"],
+    ["a misspelt key in a match entry", "id: p\ntarget: legacy\nmatch:\n  - pagetype: PRODUCT\n    path: /x\n",
+      "p.yaml:4:5 unknown-key unknown key \"pagetype\" in match[0] | did you mean \"pageType\"?"],
+    ["an unknown key far from any known one", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nrollout: { percentage: 5, zzzzzz: 1 }\n",
+      "p.yaml:4:27 unknown-key unknown key \"zzzzzz\" in rollout | remove it; allowed keys here: percentage, stickiness"],
+    ["a missing target", "id: p\nmatch: [{ path: /x }]\n",
+      "p.yaml:1:1 invalid-shape missing required key \"target\" | name the upstream that serves the matched traffic, e.g. \"target: new-frontend\""],
+    ["a bad id", "id: Product_Pages\ntarget: legacy\nmatch: [{ path: /x }]\n",
+      "p.yaml:1:5 invalid-shape id \"Product_Pages\" has an invalid format | use lower-case letters, digits and single dashes, e.g. \"id: product-pages\""],
+    ["an empty match list", "id: p\ntarget: legacy\nmatch: []\n",
+      "p.yaml:3:8 invalid-shape match must not be empty | add at least one entry, e.g. \"match: [{ pageType: PRODUCT }]\""],
+    ["a misspelt page type", "id: p\ntarget: legacy\nmatch: [{ pageType: PRODCT }]\n",
+      "p.yaml:3:21 invalid-shape match[0].pageType must be one of PRODUCT, CATEGORY, CMS_PAGE, got \"PRODCT\" | did you mean \"PRODUCT\"?"],
+    ["a lower-case method", "id: p\ntarget: legacy\nmatch: [{ path: /x, methods: [get] }]\n",
+      "p.yaml:3:31 invalid-shape match[0].methods[0] must be one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, got \"get\" | did you mean \"GET\"?"],
+    ["a priority that is a string", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\npriority: high\n",
+      "p.yaml:4:11 invalid-shape priority must be a number, got \"high\" | use a whole number; higher wins among overlapping plans"],
+    ["match written as a mapping", "id: p\ntarget: legacy\nmatch: { path: /x }\n",
+      "p.yaml:3:8 invalid-shape match must be a list, got a mapping | add at least one entry, e.g. \"match: [{ pageType: PRODUCT }]\""],
+    ["a rollout above 100", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nrollout: { percentage: 150 }\n",
+      "p.yaml:4:24 invalid-rollout rollout.percentage must be a whole number from 0 to 100, got 150 | use a whole number from 0 to 100"],
+    ["a negative rollout", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nrollout:\n  percentage: -1\n",
+      "p.yaml:5:15 invalid-rollout rollout.percentage must be a whole number from 0 to 100, got -1 | use a whole number from 0 to 100"],
+    ["a fractional rollout", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nrollout: { percentage: 12.5 }\n",
+      "p.yaml:4:24 invalid-rollout rollout.percentage must be a whole number from 0 to 100, got 12.5 | use a whole number from 0 to 100"],
+    ["a list instead of a plan", "- id: p\n",
+      "p.yaml:1:1 invalid-shape a plan file must hold a mapping of plan fields, got a list | start from an example in migration-plans/plans/"],
+    ["an empty file", "",
+      "p.yaml:1:1 invalid-shape a plan file must hold a mapping of plan fields, got nothing (the file is empty) | start from an example in migration-plans/plans/"],
+  ])("rejects %s", (_name, text, expected) => {
+    const problems = checkFiles({ "p.yaml": text });
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.code} ${p.message} | ${p.fix}`)).toEqual([expected]);
+  });
+
+  it("applies the documented defaults", () => {
+    const result = checkPlanTexts([{ file: "p.yaml", text: "# comment\nid: p\ntarget: new-frontend\nmatch: [{ path: /x }]\n" }], { knownTargets: KNOWN_TARGETS });
+    expect(result).toEqual({
+      ok: true,
+      disabled: [],
+      plans: [{
+        id: "p", labels: [], enabled: true, target: "new-frontend",
+        match: [{ methods: ["GET", "HEAD"], path: { kind: "exact", raw: "/x", value: "/x" } }],
+        flag: "strangler.p", rollout: { percentage: 0, stickiness: "sessionId" }, fallback: "legacy", priority: 0,
+        source: { file: "p.yaml", line: 2 },
+      }],
+    });
+  });
+
+  it("returns parked plans apart from the routing ones", () => {
+    const result = checkPlanTexts([
+      { file: "a.yaml", text: "id: a\nenabled: false\ntarget: new-frontend\nmatch: [{ path: /x }]\n" },
+      { file: "b.yaml", text: "id: b\ntarget: new-frontend\nmatch: [{ path: /x }]\n" },
+    ], { knownTargets: KNOWN_TARGETS });
+    expect(result.ok && [result.plans.map((p) => p.id), result.disabled.map((p) => p.id)]).toEqual([["b"], ["a"]]);
+  });
+
+  it("lower-cases header names and hosts", () => {
+    const result = checkPlanTexts([{ file: "p.yaml", text: "id: p\ntarget: legacy\nmatch: [{ host: Shop.Example.COM, header: { X-Beta: On } }]\n" }], { knownTargets: KNOWN_TARGETS });
+    expect(result.ok && result.plans[0]?.match[0]).toEqual({ methods: ["GET", "HEAD"], host: "shop.example.com", header: { "x-beta": "On" } });
+  });
+});
