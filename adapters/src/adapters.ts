@@ -51,6 +51,8 @@ export interface Adapters {
 
   /** Drops every cached entry tagged with one of `tags` (Magento cache tags, e.g. `cat_p_1`). Returns the count dropped. */
   purge(tags: string[]): Promise<number>;
+  /** Varnish semantics: drops entries with any tag the regex matches (tags tested one by one). Returns the tags matched. */
+  purgeMatching(pattern: RegExp): Promise<string[]>;
   /** Drops everything this adapter cached. */
   purgeAll(): Promise<number>;
   close(): Promise<void>;

@@ -48,8 +48,8 @@ export interface AdaptersOptions {
   cache?: boolean;
   logger?: AdapterLogger;
   metrics?: AdapterMetrics;
-  /** Called after a purge with the tags dropped, so a frontend can revalidateTag. */
-  onPurged?: (tags: string[]) => void | Promise<void>;
+  /** Called before every HTTP call to Magento (counting, tracing). */
+  onMagentoCall?: (operation: string) => void;
 }
 
 const ttlSchema = z.number().int().nonnegative();
@@ -81,7 +81,7 @@ export interface AdaptersConfig {
 }
 
 export function parseAdaptersOptions(options: AdaptersOptions): AdaptersConfig {
-  const { cacheStore: _s, logger: _l, metrics: _m, onPurged: _o, ...plain } = options;
+  const { cacheStore: _s, logger: _l, metrics: _m, onMagentoCall: _c, ...plain } = options;
   const parsed = optionsSchema.safeParse(plain);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`);

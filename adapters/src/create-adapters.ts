@@ -1,8 +1,71 @@
+// Wires config → Magento clients → cache → areas. The only place that decides which CacheStore
+// to use: a given one, Redis when redisUrl is set, else an in-memory LRU.
 import type { Adapters } from "./adapters.ts";
 import { parseAdaptersOptions } from "./config.ts";
-import type { AdaptersOptions } from "./config.ts";
+import type { AdaptersConfig, AdaptersOptions } from "./config.ts";
+import { createCache } from "./cache/cache.ts";
+import type { CacheStore } from "./cache/cache-store.ts";
+import { createMemoryStore } from "./cache/memory-store.ts";
+import { createRedisStore } from "./cache/redis-store.ts";
+import { createMagentoGraphql } from "./magento/graphql-client.ts";
+import { createMagentoRest } from "./magento/rest-client.ts";
+import { consoleLogger, createCounterMetrics } from "./observability.ts";
+import type { AdapterLogger, AdapterMetrics } from "./observability.ts";
+import { createProductsArea } from "./products.ts";
+import { createCategoriesArea } from "./categories.ts";
+import { createListingsArea } from "./listings.ts";
+import { createCmsArea } from "./cms.ts";
+import { createUrlsArea } from "./urls.ts";
+import { createStoreConfigArea } from "./store-config.ts";
+import { createCartArea } from "./cart.ts";
+import { createCustomerArea } from "./customer.ts";
+import { createOrdersArea } from "./orders.ts";
+import type { AreaDeps } from "./read-through.ts";
+
+function chooseStore(config: AdaptersConfig, options: AdaptersOptions, logger: AdapterLogger, metrics: AdapterMetrics): CacheStore {
+  if (options.cacheStore) return options.cacheStore;
+  if (config.redisUrl) return createRedisStore({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger, metrics });
+  return createMemoryStore({ maxEntries: config.memoryMaxEntries });
+}
+
+function createPurging(store: CacheStore | undefined) {
+  return {
+    purge: async (tags: string[]) => (store ? store.deleteByTags(tags) : 0),
+    purgeAll: async () => (store ? store.deleteAll() : 0),
+    purgeMatching: async (pattern: RegExp) => {
+      if (!store) return [];
+      const matched = (await store.listTags()).filter((tag) => pattern.test(tag));
+      await store.deleteByTags(matched);
+      return matched;
+    },
+  };
+}
 
 export function createAdapters(options: AdaptersOptions): Adapters {
-  parseAdaptersOptions(options);
-  throw new Error("createAdapters: wiring lands in the next commit");
+  const config = parseAdaptersOptions(options);
+  const logger = options.logger ?? consoleLogger;
+  const metrics = options.metrics ?? createCounterMetrics();
+  const store = config.cache ? chooseStore(config, options, logger, metrics) : undefined;
+  const deps: AreaDeps = {
+    config,
+    logger,
+    metrics,
+    graphql: createMagentoGraphql({ graphqlUrl: config.graphqlUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
+    rest: createMagentoRest({ restUrl: config.restUrl, store: config.store, timeoutMs: config.timeoutMs }),
+    cache: store ? createCache({ store, logger, metrics }) : undefined,
+  };
+  return {
+    ...createProductsArea(deps),
+    ...createCategoriesArea(deps),
+    ...createListingsArea(deps),
+    ...createCmsArea(deps),
+    ...createUrlsArea(deps),
+    ...createStoreConfigArea(deps),
+    ...createCartArea(deps),
+    ...createCustomerArea(deps),
+    ...createOrdersArea(deps),
+    ...createPurging(store),
+    // A store passed in by the caller is the caller's to close.
+    close: async () => (store && store !== options.cacheStore ? store.close() : undefined),
+  };
 }

@@ -6,7 +6,8 @@ export type AdapterErrorCode =
   | "MAGENTO_UNAVAILABLE"
   | "MAGENTO_SHAPE"
   | "MAGENTO_INPUT"
-  | "ADAPTER_CONFIG";
+  | "ADAPTER_CONFIG"
+  | "INVALID_ARGUMENT";
 
 export class AdapterError extends Error {
   readonly code: AdapterErrorCode;
@@ -30,8 +31,8 @@ export class MagentoTimeoutError extends AdapterError {
 /** Magento answered 5xx, or could not be reached at all (connection refused, reset, DNS). */
 export class MagentoUnavailableError extends AdapterError {
   readonly status?: number;
-  constructor(operation: string, status: number | undefined, options?: { cause?: unknown }) {
-    const why = status === undefined ? "could not be reached" : `answered HTTP ${status}`;
+  constructor(operation: string, status: number | undefined, options?: { cause?: unknown; reason?: string }) {
+    const why = options?.reason ?? (status === undefined ? "could not be reached" : `answered HTTP ${status}`);
     super("MAGENTO_UNAVAILABLE", `Magento ${why} for ${operation}`, options);
     this.name = "MagentoUnavailableError";
     this.status = status;
@@ -69,5 +70,15 @@ export class AdapterConfigError extends AdapterError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("ADAPTER_CONFIG", message, options);
     this.name = "AdapterConfigError";
+  }
+}
+
+/** A caller passed an argument the adapters cannot send (empty url key, page 0…). */
+export class InvalidArgumentError extends AdapterError {
+  readonly argument: string;
+  constructor(argument: string, message: string) {
+    super("INVALID_ARGUMENT", `${argument}: ${message}`);
+    this.name = "InvalidArgumentError";
+    this.argument = argument;
   }
 }

@@ -11,9 +11,12 @@ export type { AdaptersOptions, CacheTtls } from "./config.ts";
 export type { AdapterLogger, AdapterMetrics } from "./observability.ts";
 export type { CacheStore, CacheEntry } from "./cache/cache-store.ts";
 export { createAdapters } from "./create-adapters.ts";
+export { createPurgeHandler, startPurgeServer, parseTagsPattern } from "./purge.ts";
+export type { PurgeHandler, PurgeHandlerOptions, PurgeServer, PurgeTarget, ParsedPattern } from "./purge.ts";
 export {
   AdapterError,
   AdapterConfigError,
+  InvalidArgumentError,
   MagentoInputError,
   MagentoShapeError,
   MagentoTimeoutError,

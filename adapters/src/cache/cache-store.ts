@@ -18,6 +18,8 @@ export interface CacheStore {
   /** Drops every key indexed under any of the tags; returns how many keys went. */
   deleteByTags(tags: string[]): Promise<number>;
   deleteAll(): Promise<number>;
+  /** Every tag currently indexed (lets a purge apply a Varnish-style regex to real tags). */
+  listTags(): Promise<string[]>;
   /**
    * Cross-process single flight: try to take a short lock for `key`. Returns true when this process
    * should fetch. Memory stores always return true (in-process sharing is done above the store).

@@ -1,0 +1,116 @@
+// Cache-aside over a CacheStore with stale-while-revalidate and single flight.
+//   fresh hit → value; stale hit (within the SWR window) → value now, one background refresh;
+//   miss → one load per key in this process (shared promise) and, with Redis, one across
+//   processes (SET NX PX lock; the others poll for the value, then load themselves if it never comes).
+// Store failures read as misses (the stores swallow and count them), so a load always happens.
+import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
+import type { CacheEntry, CacheStore } from "./cache-store.ts";
+
+export interface CachePolicy<T> {
+  /** Seconds the value is fresh (may depend on the value, e.g. shorter for "not found"). */
+  ttl: number | ((value: T) => number);
+  /** Seconds past ttl it may still be served while refreshing. */
+  swr: number;
+  /** Tags for this value (Magento cache tags); a purge of any of them drops it. */
+  tags: (value: T) => string[];
+}
+
+export interface Cache {
+  getOrLoad<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T>;
+  readonly store: CacheStore;
+}
+
+export interface CacheOptions {
+  store: CacheStore;
+  logger: AdapterLogger;
+  metrics: AdapterMetrics;
+  now?: () => number;
+  /** How long a cross-process lock holds, ms. Default 5000 (should exceed a Magento call). */
+  lockTtlMs?: number;
+  /** Poll interval while another process loads, ms. Default 20. */
+  pollMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createCache(options: CacheOptions): Cache {
+  const { store, metrics, logger } = options;
+  const now = options.now ?? Date.now;
+  const lockTtlMs = options.lockTtlMs ?? 5000;
+  const pollMs = options.pollMs ?? 20;
+  const inFlight = new Map<string, Promise<unknown>>();
+
+  async function loadAndStore<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T> {
+    const value = await load();
+    const at = now();
+    const ttl = typeof policy.ttl === "function" ? policy.ttl(value) : policy.ttl;
+    const entry: CacheEntry<T> = {
+      value, freshUntil: at + ttl * 1000, staleUntil: at + (ttl + policy.swr) * 1000, tags: policy.tags(value),
+    };
+    if (ttl > 0) await store.set(key, entry);
+    return value;
+  }
+
+  async function waitForOther<T>(key: string): Promise<CacheEntry<T> | undefined> {
+    const deadline = now() + lockTtlMs;
+    while (now() < deadline) {
+      await sleep(pollMs);
+      const entry = await store.get<T>(key);
+      if (entry && entry.freshUntil > now()) return entry;
+    }
+    return undefined;
+  }
+
+  async function loadOnce<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>, recheck: boolean): Promise<T> {
+    if (store.kind === "memory") return loadAndStore(key, policy, load);
+    if (await store.acquireLock(key, lockTtlMs)) {
+      try {
+        // Another process (or a request that read before ours finished) may have stored it meanwhile.
+        const entry = recheck ? await store.get<T>(key) : undefined;
+        if (entry && entry.freshUntil > now()) return entry.value;
+        return await loadAndStore(key, policy, load);
+      } finally {
+        await store.releaseLock(key);
+      }
+    }
+    metrics.increment("adapters_cache_lock_waits");
+    const entry = await waitForOther<T>(key);
+    return entry ? entry.value : loadAndStore(key, policy, load);
+  }
+
+  function share<T>(key: string, run: () => Promise<T>): Promise<T> {
+    const existing = inFlight.get(key);
+    if (existing) return existing as Promise<T>;
+    const promise = run().finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
+  }
+
+  function refreshInBackground<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): void {
+    share(key, () => loadOnce(key, policy, load, false)).catch((error: unknown) => {
+      metrics.increment("adapters_cache_refresh_errors");
+      logger.warn("background refresh failed; serving stale until the SWR window ends", { key, error: String(error) });
+    });
+  }
+
+  return {
+    store,
+    async getOrLoad<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T> {
+      const pending = inFlight.get(key);
+      if (pending) return pending as Promise<T>;
+      const entry = await store.get<T>(key);
+      const at = now();
+      if (entry && entry.freshUntil > at) {
+        metrics.increment("adapters_cache_hits");
+        return entry.value;
+      }
+      if (entry && entry.staleUntil > at) {
+        metrics.increment("adapters_cache_stale_hits");
+        refreshInBackground(key, policy, load);
+        return entry.value;
+      }
+      metrics.increment("adapters_cache_misses");
+      return share(key, () => loadOnce(key, policy, load, true));
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// Redis CacheStore, shared by every process. Layout under the prefix:
+//   e:<key>  JSON entry, PX = until it may no longer be served (stale end)
+//   t:<tag>  SET of keys tagged so (the tag → keys index a purge walks)
+//   l:<key>  single-flight lock, SET NX PX
+// Redis trouble never reaches the caller: every operation fails fast (no offline queue, short
+// command timeout, no retries), counts `adapters_cache_redis_errors`, warns (at most once per
+// 10 s per operation), and reads as a miss, so the caller simply fetches from Magento. ioredis
+// keeps reconnecting in the background.
+import { Redis } from "ioredis";
+import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
+import type { CacheEntry, CacheStore } from "./cache-store.ts";
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Default `strangler:adapters:`. */
+  keyPrefix?: string;
+  /** Per command, in ms. Default 250. */
+  commandTimeoutMs?: number;
+  /** How long tag index sets live, in seconds. Default 7 days. */
+  tagTtlSeconds?: number;
+  logger: AdapterLogger;
+  metrics: AdapterMetrics;
+  now?: () => number;
+}
+
+export function createRedisStore(options: RedisStoreOptions): CacheStore & { client: Redis } {
+  const prefix = options.keyPrefix ?? "strangler:adapters:";
+  const now = options.now ?? Date.now;
+  const client = new Redis(options.url, {
+    enableOfflineQueue: false,
+    commandTimeout: options.commandTimeoutMs ?? 250,
+    maxRetriesPerRequest: 0,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
+    lazyConnect: false,
+  });
+  const lastWarned = new Map<string, number>();
+  client.on("error", (error) => degrade("connection", error));
+
+  function degrade(operation: string, error: unknown): void {
+    options.metrics.increment("adapters_cache_redis_errors", { operation });
+    const last = lastWarned.get(operation) ?? 0;
+    if (now() - last < 10_000) return;
+    lastWarned.set(operation, now());
+    options.logger.warn("Redis unavailable, serving without the shared cache", { operation, error: String(error) });
+  }
+
+  async function guarded<T>(operation: string, fallback: T, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      degrade(operation, error);
+      return fallback;
+    }
+  }
+
+  async function dropKeys(keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    return client.del(...keys.map((key) => `${prefix}e:${key}`));
+  }
+
+  return {
+    kind: "redis",
+    client,
+    get: <T>(key: string) => guarded("get", undefined, async () => {
+      const raw = await client.get(`${prefix}e:${key}`);
+      return raw ? (JSON.parse(raw) as CacheEntry<T>) : undefined;
+    }),
+    set: <T>(key: string, entry: CacheEntry<T>) => guarded("set", undefined, async () => {
+      const ttlMs = Math.max(1, entry.staleUntil - now());
+      const multi = client.multi().set(`${prefix}e:${key}`, JSON.stringify(entry), "PX", ttlMs);
+      for (const tag of entry.tags) {
+        multi.sadd(`${prefix}t:${tag}`, key).expire(`${prefix}t:${tag}`, options.tagTtlSeconds ?? 7 * 86_400);
+      }
+      await multi.exec();
+    }),
+    deleteByTags: (tags: string[]) => guarded("purge", 0, async () => {
+      if (tags.length === 0) return 0;
+      const tagKeys = tags.map((tag) => `${prefix}t:${tag}`);
+      const keys = tagKeys.length === 1 ? await client.smembers(tagKeys[0]!) : await client.sunion(...tagKeys);
+      const dropped = await dropKeys(keys);
+      await client.del(...tagKeys);
+      return dropped;
+    }),
+    deleteAll: () => guarded("purge", 0, async () => {
+      let dropped = 0;
+      for await (const batch of client.scanStream({ match: `${prefix}*`, count: 500 })) {
+        const keys = batch as string[];
+        if (keys.length === 0) continue;
+        await client.del(...keys);
+        dropped += keys.filter((key) => key.startsWith(`${prefix}e:`)).length;
+      }
+      return dropped;
+    }),
+    listTags: () => guarded("purge", [] as string[], async () => {
+      const tags: string[] = [];
+      for await (const batch of client.scanStream({ match: `${prefix}t:*`, count: 500 })) {
+        tags.push(...(batch as string[]).map((key) => key.slice(prefix.length + 2)));
+      }
+      return tags;
+    }),
+    acquireLock: (key: string, ttlMs: number) => guarded("lock", true, async () => {
+      return (await client.set(`${prefix}l:${key}`, "1", "PX", ttlMs, "NX")) === "OK";
+    }),
+    releaseLock: (key: string) => guarded("unlock", undefined, async () => {
+      await client.del(`${prefix}l:${key}`);
+    }),
+    async close() {
+      client.disconnect();
+    },
+  };
+}

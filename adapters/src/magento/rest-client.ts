@@ -1,0 +1,34 @@
+// The ONE place that talks REST to Magento, for what GraphQL lacks (e.g. a guest cart's full
+// totals segments incl. shipping). Same error mapping as GraphQL.
+import axios, { AxiosError } from "axios";
+import type { RequestContext } from "../domain/context.ts";
+import { mapHttpStatus, mapTransportError } from "./map-error.ts";
+
+export interface MagentoRestOptions {
+  restUrl: string;
+  store: string;
+  timeoutMs: number;
+}
+
+export interface MagentoRest {
+  get<T>(operation: string, path: string, ctx: RequestContext): Promise<T>;
+}
+
+export function createMagentoRest(options: MagentoRestOptions): MagentoRest {
+  const http = axios.create({ timeout: options.timeoutMs, validateStatus: () => true });
+  return {
+    async get<T>(operation: string, path: string, ctx: RequestContext): Promise<T> {
+      const url = `${options.restUrl}/${encodeURIComponent(ctx.store ?? options.store)}/V1/${path.replace(/^\//, "")}`;
+      const headers: Record<string, string> = { Accept: "application/json" };
+      if (ctx.customerToken) headers.Authorization = `Bearer ${ctx.customerToken}`;
+      let response;
+      try {
+        response = await http.get<T>(url, { headers });
+      } catch (error) {
+        throw mapTransportError(operation, error instanceof AxiosError && error.code === "ECONNABORTED" ? Object.assign(error, { name: "TimeoutError" }) : error, options.timeoutMs);
+      }
+      if (response.status >= 400) throw mapHttpStatus(operation, response.status, JSON.stringify(response.data ?? ""));
+      return response.data;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// What every cached area shares: the Magento clients, the cache, and the rule for when a read may
+// be cached at all. A read with a customer token but no customerGroup cannot be keyed safely
+// (Magento would price it for a group we don't know), so it bypasses the cache.
+import type { RequestContext } from "./domain/context.ts";
+import type { AdaptersConfig } from "./config.ts";
+import type { Cache } from "./cache/cache.ts";
+import { buildCacheKey } from "./cache/keys.ts";
+import type { MagentoGraphql } from "./magento/graphql-client.ts";
+import type { MagentoRest } from "./magento/rest-client.ts";
+import type { AdapterLogger, AdapterMetrics } from "./observability.ts";
+
+export interface AreaDeps {
+  config: AdaptersConfig;
+  graphql: MagentoGraphql;
+  rest: MagentoRest;
+  cache?: Cache;
+  logger: AdapterLogger;
+  metrics: AdapterMetrics;
+}
+
+export interface CachedRead<T> {
+  resource: string;
+  args: unknown;
+  /** Seconds fresh; a missing entity (`undefined`) gets MISSING_TTL_SECONDS at most. */
+  ttl: number;
+  tags: (value: T) => string[];
+  load: () => Promise<T>;
+}
+
+/** Entity lookups that found nothing are cached briefly so a bad link cannot hammer Magento, but not for long. */
+export const MISSING_TTL_SECONDS = 30;
+
+export function readThrough<T>(deps: AreaDeps, ctx: RequestContext, read: CachedRead<T>): Promise<T> {
+  const cache = deps.cache;
+  if (!cache || (ctx.customerToken && !ctx.customerGroup)) return read.load();
+  const scope = { store: ctx.store ?? deps.config.store, currency: ctx.currency ?? "", customerGroup: ctx.customerGroup ?? "0" };
+  const key = buildCacheKey(read.resource, read.args, scope);
+  const ttl = (value: T) => (value === undefined ? Math.min(read.ttl, MISSING_TTL_SECONDS) : read.ttl);
+  return cache.getOrLoad(key, { ttl, swr: deps.config.ttls.swr, tags: (value) => (value === undefined ? [] : read.tags(value)) }, read.load);
+}
