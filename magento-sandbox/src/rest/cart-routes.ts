@@ -1,0 +1,116 @@
+import { Router, type Request } from "express";
+import { NoSuchEntityError } from "../commerce/errors.ts";
+import type { AddItemInput, Commerce, Viewer } from "../commerce/types.ts";
+import { requireCustomer } from "./auth.ts";
+import { readAddress, shapeAddress, shapeCart, shapeCartItem, shapeShippingMethod, shapeTotals } from "./cart-shapes.ts";
+import { handle, noSuchEntity, readField, RestError } from "./respond.ts";
+
+/**
+ * guest-carts/{cartId}/… (masked id, anonymous) and carts/mine/… (customer token) share one set
+ * of handlers; only the way the quote is found differs, as in Magento's Guest* wrappers.
+ */
+interface CartRef {
+  maskedId: string;
+  viewer: Viewer;
+  /** quote_id as REST shows it on items: the masked id for guests, the quote id for mine. */
+  quoteId: string;
+}
+
+type FindCart = (req: Request) => CartRef;
+
+export function createCartRoutes(commerce: Commerce): Router {
+  const router = Router();
+  const guest: FindCart = (req) => {
+    const maskedId = String(req.params.cartId);
+    const cart = commerce.findCart(maskedId);
+    // A missing, inactive or customer-owned quote is "no such entity" for the guest API.
+    if (!cart || !cart.isActive || cart.customerId !== undefined) throw noSuchEntity("cartId", maskedId);
+    return { maskedId, viewer: {}, quoteId: maskedId };
+  };
+  const mine: FindCart = (req) => {
+    const customerId = requireCustomer(commerce, req);
+    const cart = commerce.getCustomerCart(customerId);
+    return { maskedId: cart.maskedId, viewer: { customerId }, quoteId: String(cart.id) };
+  };
+
+  router.post("/V1/guest-carts", handle(() => commerce.createGuestCart().maskedId));
+  router.post("/V1/carts/mine", handle((req) => commerce.getCustomerCart(requireCustomer(commerce, req)).id));
+  addCartOperations(router, "/V1/guest-carts/:cartId", guest, commerce, true);
+  addCartOperations(router, "/V1/carts/mine", mine, commerce, false);
+  return router;
+}
+
+function readItemInput(body: unknown): AddItemInput {
+  const item = readField<Record<string, unknown>>(body, "cartItem");
+  const sku = readField<string>(item, "sku");
+  const options = (item.product_option as { extension_attributes?: { configurable_item_options?: { option_id: string; option_value: number }[] } } | undefined)
+    ?.extension_attributes?.configurable_item_options;
+  return {
+    sku: String(sku),
+    qty: Number(item.qty ?? 1),
+    configurableOptions: options?.map((o) => ({ attributeId: Number(o.option_id), valueIndex: Number(o.option_value) })),
+  };
+}
+
+function addCartOperations(router: Router, base: string, find: FindCart, commerce: Commerce, isGuest: boolean): void {
+  const load = (ref: CartRef) => commerce.getCart(ref.maskedId, ref.viewer);
+  const customerOf = (ref: CartRef) => (ref.viewer.customerId ? commerce.getCustomer(ref.viewer.customerId) : undefined);
+  const itemId = (req: Request): number => Number(req.params.itemId);
+
+  router.get(base, handle((req) => {
+    const ref = find(req);
+    return shapeCart(load(ref), customerOf(ref), ref.quoteId);
+  }));
+  router.get(`${base}/items`, handle((req) => { const ref = find(req); return load(ref).items.map((i) => shapeCartItem(i, ref.quoteId)); }));
+  router.post(`${base}/items`, handle((req) => {
+    const ref = find(req);
+    const { item } = commerce.addItem(ref.maskedId, ref.viewer, readItemInput(req.body));
+    return shapeCartItem(item, ref.quoteId);
+  }));
+  router.put(`${base}/items/:itemId`, handle((req) => {
+    const ref = find(req);
+    const qty = Number(readField<Record<string, unknown>>(req.body, "cartItem").qty);
+    const cart = commerce.updateItemQty(ref.maskedId, ref.viewer, itemId(req), qty);
+    const item = cart.items.find((i) => i.id === itemId(req));
+    if (!item) throw new NoSuchEntityError("The %1 Cart doesn't contain the %2 item.", [String(cart.id), String(itemId(req))]);
+    return shapeCartItem(item, ref.quoteId);
+  }));
+  router.delete(`${base}/items/:itemId`, handle((req) => {
+    const ref = find(req);
+    commerce.removeItem(ref.maskedId, ref.viewer, itemId(req));
+    return true;
+  }));
+  router.get(`${base}/totals`, handle((req) => shapeTotals(load(find(req)))));
+  router.get(`${base}/shipping-methods`, handle((req) => { const ref = find(req); return commerce.getShippingMethods(ref.maskedId, ref.viewer).map(shapeShippingMethod); }));
+  router.post(`${base}/estimate-shipping-methods`, handle((req) => {
+    const ref = find(req);
+    commerce.setShippingAddress(ref.maskedId, ref.viewer, readAddress(readField(req.body, "address")));
+    return commerce.getShippingMethods(ref.maskedId, ref.viewer).map(shapeShippingMethod);
+  }));
+  router.get(`${base}/payment-methods`, handle((req) => { const ref = find(req); return commerce.getPaymentMethods(ref.maskedId, ref.viewer); }));
+  router.post(`${base}/shipping-information`, handle((req) => {
+    const ref = find(req);
+    const info = readField<Record<string, unknown>>(req.body, "addressInformation");
+    const shipping = readAddress(readField(info, "shipping_address"));
+    commerce.setShippingAddress(ref.maskedId, ref.viewer, shipping);
+    const billing = info.billing_address ? readAddress(info.billing_address as Record<string, unknown>) : shipping;
+    commerce.setBillingAddress(ref.maskedId, ref.viewer, billing);
+    const cart = commerce.setShippingMethod(ref.maskedId, ref.viewer, readField(info, "shipping_carrier_code"), readField(info, "shipping_method_code"));
+    return { payment_methods: commerce.getPaymentMethods(ref.maskedId, ref.viewer), totals: shapeTotals(cart) };
+  }));
+  router.get(`${base}/billing-address`, handle((req) => {
+    const address = load(find(req)).billingAddress;
+    if (!address) throw new RestError(404, "The billing address is not set.");
+    return shapeAddress(address);
+  }));
+  const placeOrder = (req: Request) => {
+    const ref = find(req);
+    if (isGuest) commerce.setGuestEmail(ref.maskedId, ref.viewer, String(readField(req.body, "email")));
+    const payment = readField<Record<string, unknown>>(req.body, "paymentMethod");
+    const billing = req.body?.billingAddress as Record<string, unknown> | undefined;
+    if (billing) commerce.setBillingAddress(ref.maskedId, ref.viewer, readAddress(billing));
+    commerce.setPaymentMethod(ref.maskedId, ref.viewer, String(readField(payment, "method")));
+    return commerce.placeOrder(ref.maskedId, ref.viewer).id;
+  };
+  router.post(`${base}/payment-information`, handle(placeOrder));
+}
