@@ -1,0 +1,56 @@
+// The admin API, on its own port, never the shop's: health and readiness (open, for probes), then,
+// behind `Authorization: Bearer <ADMIN_TOKEN>` (constant-time compare), recent decisions, loaded plans
+// and their last problems, upstream circuits, Prometheus metrics and the flags member's /flags router.
+import express from "express";
+import type { NextFunction, Request, Response, Router } from "express";
+import type { Upstream } from "../forward/upstreams.ts";
+import type { PlanState } from "../plans/plan-state.ts";
+import { readBearer } from "../shop/debug-token.ts";
+import type { TokenCheck } from "../shop/debug-token.ts";
+import type { DecisionLog } from "./decision-log.ts";
+import type { ProxyMetrics } from "./metrics.ts";
+
+export interface AdminAppDeps {
+  isAdminToken: TokenCheck;
+  decisions: DecisionLog;
+  plans: PlanState;
+  metrics: ProxyMetrics;
+  upstreams: ReadonlyMap<string, Upstream>;
+  isReady(): { ready: boolean; flagsReady: boolean; draining: boolean };
+  /** Mounted at /flags when the flag provider can be managed. */
+  flagsRouter?: Router | undefined;
+}
+
+export function createAdminApp(deps: AdminAppDeps): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", (_req, res) => { res.json({ ok: true }); });
+  app.get("/readyz", (_req, res) => {
+    const state = deps.isReady();
+    res.status(state.ready ? 200 : 503).json(state);
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (deps.isAdminToken(readBearer(req.headers.authorization))) return next();
+    res.status(401).set("WWW-Authenticate", 'Bearer realm="strangler-admin"')
+      .json({ code: "UNAUTHORIZED", message: "send Authorization: Bearer <ADMIN_TOKEN>" });
+  });
+  app.get("/decisions", (req, res) => {
+    const limit = Math.max(1, Math.min(Number(req.query.limit) || 100, 10_000));
+    res.json({ decisions: deps.decisions.list(limit) });
+  });
+  app.get("/plans", (_req, res) => { res.json(deps.plans.status()); });
+  app.get("/upstreams", (_req, res) => {
+    res.json({ upstreams: [...deps.upstreams.values()].map((u) => ({ name: u.name, url: u.url.href, circuit: u.breaker?.state() ?? "none" })) });
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+  if (deps.flagsRouter) app.use("/flags", deps.flagsRouter);
+  app.use((_req, res) => { res.status(404).json({ code: "NOT_FOUND", message: "no such admin endpoint" }); });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    void _next;
+    const status = (error as { status?: number }).status ?? 500;
+    res.status(status).json({ code: status === 500 ? "INTERNAL" : "BAD_REQUEST", message: status === 500 ? "internal error" : String((error as Error).message) });
+  });
+  return app;
+}

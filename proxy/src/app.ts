@@ -1,0 +1,140 @@
+// createProxy wires the pieces and listens: the shop port (plain node:http, the hot path) and the admin
+// port (express). Collaborators are injectable (logger, clock, randomness, flag provider, Redis) so tests
+// run real servers with deterministic parts. close() drains in-flight requests, then releases everything.
+import { createServer } from "node:http";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import type { Logger } from "pino";
+import { createAdminApp } from "./admin/admin-app.ts";
+import { createDecisionLog } from "./admin/decision-log.ts";
+import { createMetrics } from "./admin/metrics.ts";
+import type { ProxyConfig } from "./config.ts";
+import { createFlagProvider, createFlagsAdminRouter, toFlagsConfig } from "./flags/index.ts";
+import type { FlagsEnv } from "./flags/index.ts";
+import type { FlagProvider, ManagedFlagProvider } from "./flags/types.ts";
+import { createUpstream } from "./forward/upstreams.ts";
+import type { Upstream } from "./forward/upstreams.ts";
+import { createPlanState } from "./plans/plan-state.ts";
+import { createPageTypeResolver } from "./routing/page-type-resolver.ts";
+import type { PageTypeRedis } from "./routing/page-type-resolver.ts";
+import { createPlanRolloutProvider } from "./routing/plan-rollout-provider.ts";
+import { createAccessLog } from "./shop/access-log.ts";
+import { createTokenCheck } from "./shop/debug-token.ts";
+import { createShopHandler } from "./shop/shop-handler.ts";
+import { createShopServer } from "./shop/shop-server.ts";
+
+export interface ProxyDeps {
+  logger?: Logger;
+  /** Milliseconds clock for circuit breakers and caches; default Date.now. */
+  now?: () => number;
+  /** Randomness for `random` stickiness; default Math.random. */
+  random?: () => number;
+  /** Default: the flags member's provider when its env is configured, else the plans' own rollout. */
+  flagProvider?: FlagProvider;
+  newSessionId?: () => string;
+  /** Page-type cache shared between instances; default one from REDIS_URL. */
+  redis?: PageTypeRedis;
+  plansDebounceMs?: number;
+  /** Node process metrics on /metrics; default true. */
+  defaultMetrics?: boolean;
+}
+
+export interface RunningProxy {
+  shopUrl: string;
+  adminUrl: string;
+  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then releases everything. */
+  close(): Promise<void>;
+}
+
+export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Promise<RunningProxy> {
+  const logger = deps.logger ?? pino({ level: config.LOG_LEVEL });
+  const ownsProvider = deps.flagProvider === undefined;
+  const provider = deps.flagProvider ?? await createDefaultProvider(config, logger, deps);
+  const decisions = createDecisionLog(config.DECISIONS_BUFFER);
+  const upstreams = new Map<string, Upstream>();
+  const handlerRef: { current?: ReturnType<typeof createShopHandler> } = {};
+  for (const [name, url] of config.upstreams) {
+    upstreams.set(name, createUpstream(name, url, {
+      connectTimeoutMs: config.CONNECT_TIMEOUT_MS, responseTimeoutMs: config.RESPONSE_TIMEOUT_MS, maxSockets: config.KEEP_ALIVE_SOCKETS,
+      circuitFailures: config.CIRCUIT_FAILURES, circuitOpenMs: config.CIRCUIT_OPEN_MS, now: deps.now,
+      onResponse: (upstreamRes, req, res) => handlerRef.current!.onProxyResponse(upstreamRes, req, res),
+      onError: (error, req, res) => handlerRef.current!.onProxyError(error, req, res),
+    }));
+  }
+  const metrics = createMetrics(upstreams, deps.defaultMetrics ?? true);
+  const plans = await createPlanState({
+    dir: config.PLANS_DIR, knownTargets: [...upstreams.keys()], logger, debounceMs: deps.plansDebounceMs,
+    onReload: (ok) => metrics.reloads.inc({ result: ok ? "applied" : "refused" }),
+  });
+  const redis = deps.redis ?? openRedis(config, logger);
+  const legacyUrl = config.upstreams.get("legacy")!;
+  const resolver = createPageTypeResolver({
+    legacyUrl, timeoutMs: config.PAGE_TYPE_TIMEOUT_MS, ttlMs: config.PAGE_TYPE_TTL_MS,
+    negativeTtlMs: config.PAGE_TYPE_NEGATIVE_TTL_MS, maxEntries: config.PAGE_TYPE_CACHE_SIZE, redis, now: deps.now,
+  });
+  const isToken = createTokenCheck(config.ADMIN_TOKEN);
+  const handler = createShopHandler({
+    config, upstreams, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
+    onFinished: createAccessLog(logger, decisions, metrics),
+    onFallback: (ex, from) => {
+      metrics.fallbacks.inc({ from: from.name, stage: ex.failure ?? "status" });
+      logger.warn({ path: ex.path, from: from.name, stage: ex.failure }, "new side failed; replaying to fallback");
+    },
+  });
+  handlerRef.current = handler;
+  const shop = createShopServer(config, handler);
+  const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans) : undefined;
+  const admin = createServer(createAdminApp({
+    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter,
+    isReady: () => ({ ready: !shop.draining, flagsReady: provider.ready(), draining: shop.draining }),
+  }));
+  await Promise.all([listen(shop.server, config.PORT, config.HOST), listen(admin, config.ADMIN_PORT, config.ADMIN_HOST)]);
+  logger.info({ shop: urlOf(shop.server), admin: urlOf(admin), upstreams: [...upstreams.keys()] }, "strangler proxy listening");
+
+  return {
+    shopUrl: urlOf(shop.server),
+    adminUrl: urlOf(admin),
+    async close() {
+      await shop.drain(config.SHUTDOWN_TIMEOUT_MS);
+      admin.closeAllConnections();
+      await new Promise<void>((resolve) => admin.close(() => resolve()));
+      for (const upstream of upstreams.values()) upstream.close();
+      await plans.close();
+      if (ownsProvider) await provider.close();
+      if (deps.redis === undefined && redis !== undefined) (redis as Redis).disconnect();
+    },
+  };
+}
+
+async function createDefaultProvider(config: ProxyConfig, logger: Logger, deps: ProxyDeps): Promise<FlagProvider> {
+  if (Object.keys(config.extra).length === 0) return createPlanRolloutProvider({ random: deps.random });
+  return createFlagProvider(toFlagsConfig(config.extra as FlagsEnv), { logger: logger.child({ component: "flags" }), now: deps.now, random: deps.random });
+}
+
+function isManaged(provider: FlagProvider): provider is ManagedFlagProvider {
+  return typeof (provider as Partial<ManagedFlagProvider>).listFlags === "function";
+}
+
+function openRedis(config: ProxyConfig, logger: Logger): Redis | undefined {
+  if (config.REDIS_URL === undefined) return undefined;
+  const redis = new Redis(config.REDIS_URL, {
+    lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: config.PAGE_TYPE_TIMEOUT_MS, connectTimeout: 1_000,
+  });
+  redis.on("error", (error: unknown) => logger.warn({ err: error }, "redis for the page-type cache unavailable; looking up directly"));
+  return redis;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => { server.off("error", reject); resolve(); });
+  });
+}
+
+function urlOf(server: Server): string {
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}`;
+}

@@ -1,0 +1,83 @@
+// The proxy's environment, parsed once at the edge by a zod schema. Nothing deeper reads process.env.
+// A bad value stops start-up with a message that names the variable and what is wrong with it.
+import { availableParallelism } from "node:os";
+import { z } from "zod";
+import { ConfigError } from "./errors.ts";
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const millis = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value));
+const csv = (fallback: string) => z.string().default(fallback)
+  .transform((value) => value.split(",").map((item) => item.trim()).filter((item) => item.length > 0));
+
+export const proxyEnvSchema = z.object({
+  PORT: port(8080),
+  ADMIN_PORT: port(9090),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  ADMIN_HOST: z.string().min(1).default("127.0.0.1"),
+  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters (it guards the admin port and the debug header)"),
+  LEGACY_URL: httpUrl,
+  NEW_FRONTEND_URL: httpUrl.optional(),
+  PLANS_DIR: z.string().min(1).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(256)]).default(1)
+    .transform((value) => (value === "auto" ? availableParallelism() : value)),
+  ADMIN_PATH: z.string().regex(/^\/[^\s]*$/, "must be a path starting with /").default("/admin"),
+  TRUST_PROXY: z.enum(["none", "all", "loopback"]).default("none"),
+  STORE_CODES: csv("default"),
+  CONNECT_TIMEOUT_MS: millis(2_000),
+  RESPONSE_TIMEOUT_MS: millis(30_000),
+  KEEP_ALIVE_SOCKETS: z.coerce.number().int().min(1).default(256),
+  CIRCUIT_FAILURES: z.coerce.number().int().min(1).default(5),
+  CIRCUIT_OPEN_MS: millis(10_000),
+  PAGE_TYPE_TIMEOUT_MS: millis(500),
+  PAGE_TYPE_TTL_MS: millis(300_000),
+  PAGE_TYPE_NEGATIVE_TTL_MS: millis(60_000),
+  PAGE_TYPE_CACHE_SIZE: z.coerce.number().int().min(1).default(10_000),
+  MAX_HEADER_SIZE: z.coerce.number().int().min(1024).default(16_384),
+  MAX_HEADERS_COUNT: z.coerce.number().int().min(1).default(100),
+  HEADERS_TIMEOUT_MS: millis(20_000),
+  REQUEST_TIMEOUT_MS: millis(120_000),
+  SHUTDOWN_TIMEOUT_MS: millis(25_000),
+  DECISIONS_BUFFER: z.coerce.number().int().min(1).default(500),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+type ProxyEnv = z.output<typeof proxyEnvSchema>;
+
+export interface ProxyConfig extends Omit<ProxyEnv, "LEGACY_URL" | "NEW_FRONTEND_URL"> {
+  /** Upstream name → base URL: `legacy`, `new-frontend`, and one per `UPSTREAM_<NAME>_URL`. */
+  upstreams: Map<string, URL>;
+  /** Whatever extra schema (the flags member's) parsed, untouched. */
+  extra: Record<string, unknown>;
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, extraSchema?: z.ZodObject): ProxyConfig {
+  const schema = extraSchema ? proxyEnvSchema.extend(extraSchema.shape) : proxyEnvSchema;
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    throw new ConfigError(`invalid proxy configuration:\n  ${lines.join("\n  ")}`, { cause: parsed.error });
+  }
+  const { LEGACY_URL, NEW_FRONTEND_URL, ...rest } = parsed.data as ProxyEnv & Record<string, unknown>;
+  const upstreams = new Map<string, URL>([["legacy", LEGACY_URL]]);
+  if (NEW_FRONTEND_URL) upstreams.set("new-frontend", NEW_FRONTEND_URL);
+  for (const [name, url] of readExtraUpstreams(env)) upstreams.set(name, url);
+  const extra: Record<string, unknown> = {};
+  for (const key of Object.keys(extraSchema?.shape ?? {})) extra[key] = (rest as Record<string, unknown>)[key];
+  return { ...(rest as Omit<ProxyEnv, "LEGACY_URL" | "NEW_FRONTEND_URL">), upstreams, extra };
+}
+
+/** `UPSTREAM_SEARCH_SERVICE_URL=http://…` → upstream `search-service`. */
+function readExtraUpstreams(env: NodeJS.ProcessEnv): Array<[string, URL]> {
+  const found: Array<[string, URL]> = [];
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^UPSTREAM_([A-Z0-9_]+)_URL$/.exec(key);
+    if (!match?.[1] || value === undefined) continue;
+    const parsed = httpUrl.safeParse(value);
+    if (!parsed.success) throw new ConfigError(`invalid proxy configuration:\n  ${key}: must be an http(s) URL`);
+    found.push([match[1].toLowerCase().replaceAll("_", "-"), parsed.data]);
+  }
+  return found;
+}

@@ -1,0 +1,64 @@
+// What the shopper receives from an upstream: status and headers in the upstream's order, hop-by-hop
+// headers removed, and, for any upstream but legacy, Location and Set-Cookie Domain rewritten from the
+// upstream's own address to the public host, so nothing leaks where the new side lives.
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "http2-settings"]);
+const COOKIE_DOMAIN = /;\s*domain=\.?([^;]*)/i;
+
+export interface ResponseRewrite {
+  /** e.g. "http://127.0.0.1:3000"; undefined for legacy, which already speaks the public host. */
+  upstreamOrigin: string | undefined;
+  upstreamHostname: string;
+  /** e.g. "https://shop.example.com". */
+  publicOrigin: string;
+  publicHostname: string;
+}
+
+export interface ExtraHeaders {
+  setCookie: string | undefined;
+  decision: string | undefined;
+}
+
+export function writeResponseHead(res: ServerResponse, upstreamRes: IncomingMessage, rewrite: ResponseRewrite | undefined, extra: ExtraHeaders): void {
+  const raw = upstreamRes.rawHeaders;
+  const connectionTokens = upstreamRes.headers.connection;
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP.has(lower)) continue;
+    if (connectionTokens !== undefined && isNamedByConnection(connectionTokens, lower)) continue;
+    let value = raw[i + 1]!;
+    if (rewrite !== undefined) {
+      if (lower === "location") value = rewriteLocation(value, rewrite);
+      else if (lower === "set-cookie") value = rewriteCookieDomain(value, rewrite);
+    }
+    out.push(name, value);
+  }
+  if (extra.setCookie !== undefined) out.push("Set-Cookie", extra.setCookie);
+  if (extra.decision !== undefined) out.push("X-Strangler-Decision", extra.decision);
+  res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, out);
+}
+
+function isNamedByConnection(tokens: string, lower: string): boolean {
+  if (!tokens.includes(",")) return tokens.trim().toLowerCase() === lower;
+  return tokens.split(",").some((token) => token.trim().toLowerCase() === lower);
+}
+
+export function rewriteLocation(value: string, rewrite: ResponseRewrite): string {
+  const origin = rewrite.upstreamOrigin;
+  if (origin === undefined) return value;
+  if (value.startsWith(origin) && (value.length === origin.length || "/?#".includes(value[origin.length]!))) {
+    return rewrite.publicOrigin + value.slice(origin.length);
+  }
+  const schemeless = origin.slice(origin.indexOf("//"));
+  if (value.startsWith(schemeless + "/")) return rewrite.publicOrigin + value.slice(schemeless.length);
+  return value;
+}
+
+export function rewriteCookieDomain(value: string, rewrite: ResponseRewrite): string {
+  const match = COOKIE_DOMAIN.exec(value);
+  if (!match || match[1]!.trim().toLowerCase() !== rewrite.upstreamHostname) return value;
+  return value.slice(0, match.index) + `; Domain=${rewrite.publicHostname}` + value.slice(match.index + match[0].length);
+}

@@ -1,0 +1,59 @@
+// One http-proxy server per upstream, each with its own keep-alive agent: the only place that imports
+// http-proxy. Responses are self-handled (the caller decides between piping and replaying to legacy),
+// errors go to one shared callback; neither allocates a closure per request.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import httpProxy from "http-proxy";
+import { createCircuitBreaker } from "../fallback/circuit-breaker.ts";
+import type { CircuitBreaker } from "../fallback/circuit-breaker.ts";
+import { UpstreamAgent } from "./upstream-agent.ts";
+
+export type ProxyErrorHandler = (error: Error, req: IncomingMessage, res: ServerResponse | Duplex, target?: unknown) => void;
+export type ProxyResponseHandler = (upstreamRes: IncomingMessage, req: IncomingMessage, res: ServerResponse) => void;
+
+export interface UpstreamOptions {
+  connectTimeoutMs: number;
+  responseTimeoutMs: number;
+  maxSockets: number;
+  circuitFailures: number;
+  circuitOpenMs: number;
+  now?: () => number;
+  onResponse: ProxyResponseHandler;
+  onError: ProxyErrorHandler;
+}
+
+export interface Upstream {
+  readonly name: string;
+  readonly url: URL;
+  /** Location/Set-Cookie rewriting applies to every upstream but legacy. */
+  readonly isLegacy: boolean;
+  /** Undefined for legacy: when legacy is down there is nowhere else to go. */
+  readonly breaker: CircuitBreaker | undefined;
+  web(req: IncomingMessage, res: ServerResponse): void;
+  ws(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): void;
+}
+
+export function createUpstream(name: string, url: URL, options: UpstreamOptions): Upstream {
+  const agent = new UpstreamAgent({ name, connectTimeoutMs: options.connectTimeoutMs, responseTimeoutMs: options.responseTimeoutMs, maxSockets: options.maxSockets });
+  const target = url.href.replace(/\/$/, "");
+  const proxy = httpProxy.createProxyServer({ target, agent, selfHandleResponse: true, xfwd: false, changeOrigin: false });
+  const wsProxy = httpProxy.createProxyServer({ target, agent: false as never, xfwd: false, changeOrigin: false, ws: true });
+  proxy.on("proxyRes", options.onResponse);
+  wsProxy.on("error", options.onError);
+  const onError = options.onError as (err: Error, req: IncomingMessage, res: ServerResponse) => void;
+  const isLegacy = name === "legacy";
+  const breaker = isLegacy ? undefined
+    : createCircuitBreaker({ failureThreshold: options.circuitFailures, openMs: options.circuitOpenMs, now: options.now });
+  return {
+    name, url, isLegacy, breaker,
+    // Exactly (req, res, callback): any options argument makes http-proxy copy its options per request.
+    web: (req, res) => (proxy.web as (...args: unknown[]) => void)(req, res, onError),
+    ws: (req, socket, head) => (wsProxy.ws as (...args: unknown[]) => void)(req, socket, head, onError),
+    close() {
+      agent.destroy();
+      proxy.close();
+      wsProxy.close();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// The decision: pure and cheap. From the request's facts, the compiled table, the flag provider and the
+// upstreams' availability it returns target, plan, route and a reason. No I/O, no awaiting: when a route
+// needs the page type and it is not known yet, decide says so and the caller resolves it first.
+import type { MatchInput } from "@strangler/migration-plans";
+import type { FlagContext, FlagProvider } from "../flags/types.ts";
+import { createDecision } from "./route-table.ts";
+import type { Decision, Route, RouteTable } from "./route-table.ts";
+
+export type PageTypeState = "unknown" | "resolved" | "failed";
+
+export interface DecideInput {
+  facts: MatchInput;
+  flagContext: FlagContext;
+  pageTypeState: PageTypeState;
+  /** An upstream name an authenticated engineer asked for (X-Strangler-Force); undefined for shoppers. */
+  forcedTarget?: string | undefined;
+}
+
+export interface DecideEnv {
+  provider: FlagProvider;
+  /** May grant a half-open probe, so call it only for the upstream the request will really go to. */
+  isUpstreamAvailable(name: string): boolean;
+  /** Path prefix that always goes to legacy, e.g. "/admin". */
+  adminPath: string;
+  knownTargets: ReadonlySet<string>;
+  legacy: string;
+}
+
+export const NO_ROUTE = createDecision("legacy", "no-route");
+export const ADMIN_PATH = createDecision("legacy", "admin-path");
+/** Not a routing answer: the caller must resolve the page type and call decide again. */
+export const NEEDS_PAGE_TYPE = createDecision("", "page-type-unresolved");
+
+/** First route (priority order) whose predicates hold. A page-type route whose other predicates hold is
+ *  returned while the page type is still unknown, so the caller knows to resolve it. */
+export function matchRoute(table: RouteTable, facts: MatchInput, pageTypeKnown: boolean): Route | undefined {
+  const routes = table.routes;
+  for (let i = 0; i < routes.length; i++) {
+    const route = routes[i]!;
+    if (route.needsPageType !== undefined && !pageTypeKnown) {
+      if (route.matcher.matchesIgnoringPageType(facts)) return route;
+    } else if (route.matcher.matches(facts)) {
+      return route;
+    }
+  }
+  return undefined;
+}
+
+export function isAdminPath(path: string, adminPath: string): boolean {
+  return path.startsWith(adminPath) && (path.length === adminPath.length || path[adminPath.length] === "/");
+}
+
+export function decide(input: DecideInput, table: RouteTable, env: DecideEnv): Decision {
+  const { facts } = input;
+  if (isAdminPath(facts.path, env.adminPath)) return ADMIN_PATH;
+  if (input.forcedTarget !== undefined && env.knownTargets.has(input.forcedTarget)) {
+    return createDecision(input.forcedTarget, "forced");
+  }
+  const route = matchRoute(table, facts, input.pageTypeState !== "unknown");
+  if (route === undefined) return NO_ROUTE;
+  if (route.needsPageType !== undefined && input.pageTypeState !== "resolved") {
+    return input.pageTypeState === "failed" ? route.decisions.pageTypeUnresolved : NEEDS_PAGE_TYPE;
+  }
+  return decideByFlag(route, input.flagContext, env);
+}
+
+function decideByFlag(route: Route, context: FlagContext, env: DecideEnv): Decision {
+  const evaluation = env.provider.evaluate(route.flag, context, route.rollout);
+  const byRollout = evaluation.source === "plan-rollout";
+  if (evaluation.source === "unknown") return route.decisions.flagUnavailable;
+  if (!evaluation.enabled) return byRollout ? route.decisions.rolloutOut : route.decisions.flagOff;
+  const variant = evaluation.variant;
+  if (variant !== undefined && variant !== route.target && env.knownTargets.has(variant)) {
+    if (!env.isUpstreamAvailable(variant)) return route.decisions.circuitOpen;
+    return createDecision(variant, "variant", route.planId, route.id, route.decisions.fallback);
+  }
+  if (!env.isUpstreamAvailable(route.target)) return route.decisions.circuitOpen;
+  return byRollout ? route.decisions.rolloutIn : route.decisions.flagOn;
+}

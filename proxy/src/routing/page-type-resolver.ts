@@ -1,0 +1,125 @@
+// Resolves a SEO path such as /joust-duffle-bag.html to PRODUCT, CATEGORY or CMS_PAGE through Magento's
+// GraphQL `route(url:)` on the legacy upstream. Answers are cached in-process (LRU with TTL, negative
+// answers too) and, when Redis is configured, shared between instances; one lookup per path at a time;
+// a short timeout. A failure rejects, and the caller sends the request to legacy (page-type-unresolved).
+import type { PageType } from "@strangler/migration-plans";
+import { PageTypeResolutionError } from "../errors.ts";
+import { createLruCache } from "./lru-cache.ts";
+
+export interface PageTypeResolver {
+  /** Cached answer: a page type, null (known: not a catalog/CMS page), undefined (not cached). */
+  peek(path: string, storeCode: string): PageType | null | undefined;
+  /** Looks the path up; rejects with PageTypeResolutionError. */
+  resolve(path: string, storeCode: string): Promise<PageType | null>;
+}
+
+/** The slice of ioredis the resolver uses, so tests can pass a real client or nothing. */
+export interface PageTypeRedis {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, mode: "PX", ttlMs: number): Promise<unknown>;
+}
+
+export interface PageTypeResolverOptions {
+  /** Required. Legacy base URL; the query goes to `<legacyUrl>/graphql`. */
+  legacyUrl: URL;
+  /** Required. Milliseconds for the whole lookup (Redis + GraphQL). */
+  timeoutMs: number;
+  /** Required. Milliseconds a page type stays cached. */
+  ttlMs: number;
+  /** Required. Milliseconds a "not a catalog page" answer stays cached. */
+  negativeTtlMs: number;
+  /** Required. In-process entries. */
+  maxEntries: number;
+  /** Optional. Shared cache; its failures degrade to a direct lookup. */
+  redis?: PageTypeRedis | undefined;
+  /** Optional. Redis key prefix, default "strangler:page-type:". */
+  keyPrefix?: string;
+  now?: () => number;
+}
+
+const PAGE_TYPES = new Set<string>(["PRODUCT", "CATEGORY", "CMS_PAGE"]);
+const QUERY = "query StranglerRoute($url: String!) { route(url: $url) { type redirect_code relative_url } }";
+// Paths Magento never serves through a URL rewrite: no lookup, no cache entry.
+const NEVER_REWRITTEN = /^\/(?:static|media|rest|graphql|admin|customer|checkout|catalogsearch|page_cache|pub|errors|sales|wishlist|newsletter|review|paypal|swagger)(?:\/|$)/;
+const FAILURE_HOLD_MS = 1_000;
+const NONE = "NONE";
+
+export function isResolvablePath(path: string): boolean {
+  if (NEVER_REWRITTEN.test(path)) return false;
+  const lastSegment = path.slice(path.lastIndexOf("/") + 1);
+  const dot = lastSegment.lastIndexOf(".");
+  return dot === -1 || lastSegment.endsWith(".html") || lastSegment.endsWith(".htm");
+}
+
+export function createPageTypeResolver(options: PageTypeResolverOptions): PageTypeResolver {
+  const now = options.now ?? Date.now;
+  const cache = createLruCache<PageType | null>(options.maxEntries, now);
+  const failures = createLruCache<true>(1_000, now);
+  const inFlight = new Map<string, Promise<PageType | null>>();
+  const prefix = options.keyPrefix ?? "strangler:page-type:";
+  const endpoint = new URL("graphql", options.legacyUrl).href;
+
+  async function lookUp(key: string, path: string, storeCode: string): Promise<PageType | null> {
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    const shared = await readRedis(options.redis, prefix + key);
+    const answer = shared !== undefined ? shared : await queryMagento(endpoint, path, storeCode, signal);
+    cache.set(key, answer, answer === null ? options.negativeTtlMs : options.ttlMs);
+    if (shared === undefined) writeRedis(options.redis, prefix + key, answer, answer === null ? options.negativeTtlMs : options.ttlMs);
+    return answer;
+  }
+
+  return {
+    peek(path, storeCode) {
+      if (!isResolvablePath(path)) return null;
+      return cache.get(`${storeCode}:${path}`);
+    },
+    resolve(path, storeCode) {
+      if (!isResolvablePath(path)) return Promise.resolve(null);
+      const key = `${storeCode}:${path}`;
+      const cached = cache.get(key);
+      if (cached !== undefined) return Promise.resolve(cached);
+      if (failures.get(key)) return Promise.reject(new PageTypeResolutionError(path));
+      let pending = inFlight.get(key);
+      if (pending === undefined) {
+        pending = lookUp(key, path, storeCode)
+          .catch((cause: unknown) => {
+            failures.set(key, true, FAILURE_HOLD_MS);
+            throw new PageTypeResolutionError(path, { cause });
+          })
+          .finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}
+
+async function queryMagento(endpoint: string, path: string, storeCode: string, signal: AbortSignal): Promise<PageType | null> {
+  const response = await fetch(endpoint, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json", store: storeCode },
+    body: JSON.stringify({ query: QUERY, variables: { url: path } }),
+    signal,
+  });
+  if (!response.ok) throw new Error(`GraphQL route answered HTTP ${response.status}`);
+  const body = await response.json() as { data?: { route?: { type?: string } | null }; errors?: Array<{ message: string }> };
+  const route = body.data?.route;
+  if (route === null || (route === undefined && body.errors?.some((e) => /could not find|not found/i.test(e.message)))) return null;
+  if (route === undefined) throw new Error(`GraphQL route failed: ${body.errors?.[0]?.message ?? "no data"}`);
+  return route.type !== undefined && PAGE_TYPES.has(route.type) ? route.type as PageType : null;
+}
+
+async function readRedis(redis: PageTypeRedis | undefined, key: string): Promise<PageType | null | undefined> {
+  if (redis === undefined) return undefined;
+  try {
+    const value = await redis.get(key);
+    if (value === null) return undefined;
+    return value === NONE ? null : PAGE_TYPES.has(value) ? value as PageType : undefined;
+  } catch {
+    return undefined; // Redis trouble degrades to a direct lookup
+  }
+}
+
+function writeRedis(redis: PageTypeRedis | undefined, key: string, value: PageType | null, ttlMs: number): void {
+  redis?.set(key, value ?? NONE, "PX", ttlMs).catch(() => {});
+}

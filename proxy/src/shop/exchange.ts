@@ -1,0 +1,59 @@
+// One object per shop request: the request's facts as the plan matchers read them (MatchInput), the
+// flag context (FlagContext), the decision input, and the forwarding state. One allocation, no closures.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { MatchInput, PageType } from "@strangler/migration-plans";
+import type { FlagContext } from "../flags/types.ts";
+import type { FailureStage } from "../errors.ts";
+import type { Upstream } from "../forward/upstreams.ts";
+import type { DecideInput, PageTypeState } from "../routing/decide.ts";
+import type { Decision } from "../routing/route-table.ts";
+import { parseCookies } from "../routing/session-cookie.ts";
+
+export const EXCHANGE = Symbol("strangler.exchange");
+export type WithExchange = { [EXCHANGE]?: Exchange };
+
+export class Exchange implements MatchInput, FlagContext, DecideInput {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly startedAt: bigint;
+  readonly method: string;
+  readonly headers: Record<string, string | undefined>;
+  path = "";
+  search = "";
+  host = "";
+  proto = "http";
+  storeCode = "";
+  pageType: PageType | undefined = undefined;
+  pageTypeState: PageTypeState = "unknown";
+  sessionId = "";
+  userId: string | undefined = undefined;
+  remoteAddress: string | undefined;
+  userAgent: string | undefined;
+  /** Set when this response must carry a new strangler_sid cookie. */
+  newSessionCookie: string | undefined = undefined;
+  debug = false;
+  forcedTarget: string | undefined = undefined;
+  decision: Decision | undefined = undefined;
+  upstream: Upstream | undefined = undefined;
+  replayed = false;
+  failure: FailureStage | undefined = undefined;
+  refused: string | undefined = undefined;
+  #cookies: Record<string, string> | undefined = undefined;
+  #query: URLSearchParams | undefined = undefined;
+
+  constructor(req: IncomingMessage, res: ServerResponse, startedAt: bigint) {
+    this.req = req;
+    this.res = res;
+    this.startedAt = startedAt;
+    this.method = req.method ?? "GET";
+    this.headers = req.headers as IncomingHttpHeaders as Record<string, string | undefined>;
+    this.remoteAddress = req.socket.remoteAddress;
+    this.userAgent = req.headers["user-agent"];
+  }
+
+  get facts(): MatchInput { return this; }
+  get flagContext(): FlagContext { return this; }
+  // Parsed only when a plan asks for cookies or query parameters.
+  get cookies(): Record<string, string> { return (this.#cookies ??= parseCookies(this.headers.cookie)); }
+  get query(): URLSearchParams { return (this.#query ??= new URLSearchParams(this.search)); }
+}
