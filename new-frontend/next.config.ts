@@ -12,6 +12,8 @@ const config: NextConfig = {
   // `tsc -p new-frontend` in the root `npm test` type-checks; don't do it twice in a slow build.
   typescript: { ignoreBuildErrors: true },
   images: { unoptimized: true },
+  // Titles, descriptions and canonicals in the <head> for every client, as Magento sends them (no streamed metadata).
+  htmlLimitedBots: /.*/,
 };
 
 export default config;

@@ -1,0 +1,33 @@
+// Quick search at Magento's URL, `/catalogsearch/result/?q=…`: per request (the query is the page).
+import type { Metadata } from "next";
+import { SearchPage } from "../../../components/pages/search-page.tsx";
+import { getStoreConfig, searchProducts } from "../../../lib/magento.ts";
+import { loadListing } from "../../../lib/listing-loader.ts";
+import { buildMetadata } from "../../../lib/seo.ts";
+import { getFrontendConfig } from "../../../lib/config.ts";
+import { toSearchParams, type RawSearchParams } from "../../../lib/search-params.ts";
+
+const path = "/catalogsearch/result/";
+
+interface Props {
+  searchParams: Promise<RawSearchParams>;
+}
+
+function readText(query: URLSearchParams): string {
+  return (query.get("q") ?? "").trim().slice(0, 128);
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const text = readText(toSearchParams(await searchParams));
+  const storeConfig = await getStoreConfig();
+  return buildMetadata({ title: `Search results for: '${text}'`, robots: "NOINDEX,FOLLOW", publicUrl: getFrontendConfig().publicUrl, ...(storeConfig ? { storeConfig } : {}) });
+}
+
+export default async function SearchRoute({ searchParams }: Props) {
+  const query = toSearchParams(await searchParams);
+  const text = readText(query);
+  if (text.length < 3) return <SearchPage text={text} />;
+  const defaultPageSize = (await getStoreConfig())?.gridPerPage || 12;
+  const { listing, state } = await loadListing(query, defaultPageSize, (listingQuery) => searchProducts({ text, ...listingQuery }));
+  return <SearchPage text={text} result={listing} links={{ path, state, defaultPageSize, keep: { q: text } }} />;
+}

@@ -1,0 +1,65 @@
+"use client";
+import { useEffect, useState } from "react";
+import type { OptionPicker } from "../../lib/add-to-cart.ts";
+import { FormKeyInput } from "./form-key-input.tsx";
+
+/**
+ * Magento's own add-to-cart form, posted to /checkout/cart/add/ on the shop's origin: the PHP session's
+ * quote gets the item, Magento answers with its redirect and a fresh private_content_version, and the
+ * minicart on either side then reloads the cart section. The button waits for the form key.
+ */
+export function AddToCartForm({ action, productId, sku, pickers }: { action: string; productId: number; sku: string; pickers: OptionPicker[] }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  return (
+    <div className="product-add-form">
+      <form data-product-sku={sku} action={action} method="post" id="product_addtocart_form">
+        <input type="hidden" name="product" value={productId} />
+        <input type="hidden" name="selected_configurable_option" value="" />
+        <input type="hidden" name="related_product" value="" />
+        <input type="hidden" name="item" value={productId} />
+        <FormKeyInput />
+        {pickers.length > 0 ? (
+          <div className="product-options-wrapper" id="product-options-wrapper">
+            <div className="fieldset">
+              {pickers.map((picker) => (
+                <div key={picker.attributeId} className="field configurable required">
+                  <label className="label" htmlFor={`attribute${picker.attributeId}`}>
+                    <span>{picker.label}</span>
+                  </label>
+                  <div className="control">
+                    <select name={`super_attribute[${picker.attributeId}]`} id={`attribute${picker.attributeId}`} className="super-attribute-select" required defaultValue="" data-attribute-code={picker.code}>
+                      <option value="">Choose an Option...</option>
+                      {picker.values.map((value) => (
+                        <option key={value.valueIndex} value={value.valueIndex}>
+                          {value.label}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                </div>
+              ))}
+            </div>
+          </div>
+        ) : null}
+        <div className="box-tocart">
+          <div className="fieldset">
+            <div className="field qty">
+              <label className="label" htmlFor="qty">
+                <span>Qty</span>
+              </label>
+              <div className="control">
+                <input type="number" name="qty" id="qty" min={1} max={10000} defaultValue={1} title="Qty" className="input-text qty" required />
+              </div>
+            </div>
+            <div className="actions">
+              <button type="submit" title="Add to Cart" className="action primary tocart" id="product-addtocart-button" disabled={!ready}>
+                <span>Add to Cart</span>
+              </button>
+            </div>
+          </div>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+import { useEffect, useState } from "react";
+import { loadSections, subscribeSections } from "./customer-data.ts";
+
+/** The header links: a greeting and Sign Out for a signed-in customer, Sign In / Create otherwise. */
+export function CustomerLinks() {
+  const [name, setName] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    const unsubscribe = subscribeSections((sections) => setName(sections.customer?.fullname || undefined));
+    void loadSections();
+    return unsubscribe;
+  }, []);
+  if (name) {
+    return (
+      <ul className="header links">
+        <li className="greet welcome">
+          <span className="logged-in">Welcome, {name}!</span>
+        </li>
+        <li>
+          <a href="/customer/account/">My Account</a>
+        </li>
+        <li className="authorization-link">
+          <a href="/customer/account/logout/">Sign Out</a>
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <ul className="header links">
+      <li className="greet welcome">
+        <span className="not-logged-in">Default welcome msg!</span>
+      </li>
+      <li className="authorization-link">
+        <a href="/customer/account/login/">Sign In</a>
+      </li>
+      <li>
+        <a href="/customer/account/create/">Create an Account</a>
+      </li>
+    </ul>
+  );
+}

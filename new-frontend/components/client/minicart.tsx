@@ -1,0 +1,25 @@
+"use client";
+import { useEffect, useState } from "react";
+import { loadSections, subscribeSections } from "./customer-data.ts";
+
+/** Luma's minicart link with the item count from the shopper's own cart section. */
+export function Minicart() {
+  const [count, setCount] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    const unsubscribe = subscribeSections((sections) => setCount(sections.cart?.summary_count ?? 0));
+    void loadSections();
+    return unsubscribe;
+  }, []);
+  const empty = !count;
+  return (
+    <div data-block="minicart" className="minicart-wrapper">
+      <a className="action showcart" href="/checkout/cart/">
+        <span className="text">My Cart</span>
+        <span className={`counter qty${empty ? " empty" : ""}`} data-loaded={count === undefined ? "false" : "true"}>
+          <span className="counter-number">{count ?? ""}</span>
+          <span className="counter-label">{count ? `${count} ${count === 1 ? "item" : "items"}` : ""}</span>
+        </span>
+      </a>
+    </div>
+  );
+}

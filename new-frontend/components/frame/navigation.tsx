@@ -1,0 +1,37 @@
+import type { CategoryTree } from "@strangler/adapters";
+
+function NavItem({ category, level, index }: { category: CategoryTree; level: number; index: number }) {
+  const children = category.children.filter((child) => child.productCount > 0 || child.children.length > 0);
+  const classes = [`level${level}`, `nav-${index + 1}`, "category-item", level === 0 ? "level-top" : "", children.length > 0 ? "parent" : ""];
+  return (
+    <li className={classes.filter(Boolean).join(" ")}>
+      <a href={category.url} className={level === 0 ? "level-top" : undefined}>
+        <span>{category.name}</span>
+      </a>
+      {children.length > 0 && level < 2 ? (
+        <ul className={`level${level} submenu`}>
+          {children.map((child, childIndex) => (
+            <NavItem key={child.uid} category={child} level={level + 1} index={childIndex} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/** The top menu from Magento's category tree, as Luma's `nav.navigation` renders it. */
+export function Navigation({ tree }: { tree: CategoryTree[] }) {
+  // Magento's tree starts at the store's root category; the menu shows its children.
+  const top = tree.length === 1 && tree[0] ? tree[0].children : tree;
+  return (
+    <div className="sections nav-sections">
+      <nav className="navigation" data-action="navigation">
+        <ul>
+          {top.map((category, index) => (
+            <NavItem key={category.uid} category={category} level={0} index={index} />
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// Renders any Magento catalog URL: resolves the path (product, category, CMS page, redirect, 404) and
+// picks the page. Shared by the ISR route (no query) and the dynamic listing route (with a query).
+import type { Metadata } from "next";
+import { notFound, permanentRedirect, redirect } from "next/navigation";
+import { getCategory, getCmsPage, getProduct, getStoreConfig, listProducts, resolvePage, tagRender } from "../../lib/magento.ts";
+import { loadListing } from "../../lib/listing-loader.ts";
+import { toCategoryTags, toCmsTags, toProductTags } from "../../lib/cache-tags.ts";
+import { buildMetadata } from "../../lib/seo.ts";
+import { toPlainText } from "../../lib/sanitize.ts";
+import { getFrontendConfig } from "../../lib/config.ts";
+import type { PageRequest } from "../../lib/page-types.ts";
+import { ProductPage } from "./product-page.tsx";
+import { CategoryPage } from "./category-page.tsx";
+import { CmsPageView } from "./cms-page.tsx";
+
+async function loadTarget(path: string) {
+  const target = await resolvePage(path);
+  if (target.kind === "redirect") {
+    if (target.status === 301) permanentRedirect(target.location);
+    redirect(target.location);
+  }
+  return target;
+}
+
+export async function renderCatalogPage({ path, query }: PageRequest) {
+  const target = await loadTarget(path);
+  switch (target.kind) {
+    case "product": {
+      const product = await getProduct(target.urlKey);
+      if (!product) notFound();
+      await tagRender(toProductTags(product.id));
+      return <ProductPage product={product} />;
+    }
+    case "category": {
+      const category = await getCategory(target.urlPath);
+      if (!category) notFound();
+      const defaultPageSize = (await getStoreConfig())?.gridPerPage || 12;
+      const { listing, state } = await loadListing(query, defaultPageSize, (listingQuery) => listProducts({ categoryUid: category.uid, ...listingQuery }));
+      await tagRender(toCategoryTags(category.id, listing));
+      return <CategoryPage category={category} listing={listing} links={{ path, state, defaultPageSize }} />;
+    }
+    case "cms": {
+      const page = await getCmsPage(target.identifier);
+      if (!page) notFound();
+      await tagRender(toCmsTags(target.id, target.identifier));
+      return <CmsPageView page={page} />;
+    }
+    default:
+      notFound();
+  }
+}
+
+export async function buildCatalogMetadata({ path }: PageRequest): Promise<Metadata> {
+  const [target, storeConfig] = await Promise.all([loadTarget(path), getStoreConfig()]);
+  const seo = { publicUrl: getFrontendConfig().publicUrl, ...(storeConfig ? { storeConfig } : {}) };
+  if (target.kind === "product") {
+    const product = await getProduct(target.urlKey);
+    if (product) return buildMetadata({ ...seo, title: product.metaTitle || product.name, description: product.metaDescription || toPlainText(product.shortDescriptionHtml || product.descriptionHtml), canonicalPath: product.url });
+  }
+  if (target.kind === "category") {
+    const category = await getCategory(target.urlPath);
+    if (category) return buildMetadata({ ...seo, title: category.metaTitle || category.name, description: category.metaDescription || toPlainText(category.descriptionHtml), canonicalPath: category.url });
+  }
+  if (target.kind === "cms") {
+    const page = await getCmsPage(target.identifier);
+    if (page) return buildMetadata({ ...seo, title: page.metaTitle || page.title, description: page.metaDescription, canonicalPath: page.url || path });
+  }
+  return buildMetadata({ ...seo, title: "404 Not Found", robots: "NOINDEX,NOFOLLOW" });
+}

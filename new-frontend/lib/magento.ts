@@ -1,0 +1,86 @@
+// The single door from the new frontend to Magento: every page reads Magento data through these
+// functions, which call @strangler/adapters (typed, cached, purged by Magento's cache tags). Server only.
+import "server-only";
+import { cache } from "react";
+import { unstable_cache } from "next/cache";
+import { createAdapters, MagentoInputError } from "@strangler/adapters";
+import type { Adapters, CategoryTree, ListingQuery, ProductListing, RequestContext, SearchResult, StoreConfig } from "@strangler/adapters";
+import { getFrontendConfig } from "./config.ts";
+import { mapResolution, type PageTarget } from "./page-target.ts";
+import { navigationTag } from "./cache-tags.ts";
+
+let adapters: Adapters | undefined;
+
+function getAdapters(): Adapters {
+  const config = getFrontendConfig();
+  adapters ??= createAdapters({ magentoUrl: config.magentoUrl, store: config.storeCode, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+  return adapters;
+}
+
+function getContext(): RequestContext {
+  return { store: getFrontendConfig().storeCode };
+}
+
+/** `next build` prerenders the 404 shell with the layout: it must not need Magento. */
+function isBuilding(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}
+
+/**
+ * Attaches Magento cache tags to the page being rendered, so `revalidateTag` from /api/revalidate
+ * re-renders exactly the pages built from a purged entity. The data itself lives in the adapters'
+ * cache (purged by the same tags); this only records the dependency.
+ */
+export async function tagRender(tags: string[]): Promise<void> {
+  const unique = [...new Set(tags)].slice(0, 120);
+  if (unique.length === 0 || isBuilding()) return;
+  await unstable_cache(async () => true, ["strangler-tags", ...unique], { tags: unique })();
+}
+
+export const getStoreConfig = cache(async (): Promise<StoreConfig | undefined> => {
+  if (isBuilding()) return undefined;
+  return getAdapters().getStoreConfig(getContext());
+});
+
+export const getNavigation = cache(async (): Promise<CategoryTree[]> => {
+  if (isBuilding()) return [];
+  await tagRender([navigationTag]);
+  return getAdapters().getCategoryTree(getContext());
+});
+
+/** What a path is in Magento (product, category, CMS page, redirect) or not-found. */
+export const resolvePage = cache(async (path: string): Promise<PageTarget> => {
+  const resolution = await getAdapters().resolveUrl(path, getContext());
+  const suffix = (await getStoreConfig())?.productUrlSuffix ?? ".html";
+  return mapResolution(resolution, suffix);
+});
+
+export const getProduct = cache(async (urlKey: string) => getAdapters().getProductByUrlKey(urlKey, getContext()));
+
+export const getCategory = cache(async (urlPath: string) => getAdapters().getCategoryByUrlPath(urlPath, getContext()));
+
+export const getCmsPage = cache(async (identifier: string) => getAdapters().getCmsPage(identifier, getContext()));
+
+/** A listing page; a page number past the end (Magento refuses it) shows the first page instead. */
+export async function listProducts(query: ListingQuery): Promise<ProductListing> {
+  try {
+    return await getAdapters().listProducts(query, getContext());
+  } catch (error) {
+    if (!(error instanceof MagentoInputError) || (query.page ?? 1) === 1) throw error;
+    return getAdapters().listProducts({ ...query, page: 1 }, getContext());
+  }
+}
+
+export async function searchProducts(query: Parameters<Adapters["searchProducts"]>[0]): Promise<SearchResult> {
+  try {
+    return await getAdapters().searchProducts(query, getContext());
+  } catch (error) {
+    if (!(error instanceof MagentoInputError) || (query.page ?? 1) === 1) throw error;
+    return getAdapters().searchProducts({ ...query, page: 1 }, getContext());
+  }
+}
+
+/** Drops the adapters' cached entries for these tags (this process's LRU; Redis is shared anyway). */
+export async function purgeAdapterCache(tags: string[]): Promise<number> {
+  return getAdapters().purge(tags);
+}
