@@ -28,7 +28,7 @@ export function describeIssues(file: string, issues: readonly Issue[], locate: L
       return issue.keys.map((key) => ({ file, ...locate([...path, key], "key"), planId, ...describeUnknownKey(path, key) }));
     }
     const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined && path.length > 0;
-    const position = missing ? locate(path.slice(0, -1)) : locate(path);
+    const position = missing ? locate(path.slice(0, -1)) : locate(path, issue.code === "invalid_key" ? "key" : "value");
     return [{ file, ...position, planId, ...describeIssue(issue, missing) }];
   });
 }
@@ -60,8 +60,13 @@ function describeIssue(issue: Issue, missing: boolean): Described {
     return { code, message: `rollout.percentage must be a whole number from 0 to 100, got ${describeValue(input)}`, fix };
   }
   switch (issue.code) {
-    case "invalid_type":
-      return { code, message: `${name} must be ${describeExpected(issue.expected)}, got ${describeValue(input)}`, fix };
+    case "invalid_type": {
+      // YAML reads `beta: 1` or `x-debug: true` as a number or boolean; the author meant text.
+      const quoted = issue.expected === "string" && (typeof input === "number" || typeof input === "boolean");
+      return { code, message: `${name} must be ${describeExpected(issue.expected)}, got ${describeValue(input)}`, fix: quoted ? `quote it so YAML reads it as text: "${String(input)}"` : fix };
+    }
+    case "invalid_key":
+      return { code, message: `${formatPath(path.slice(0, -1))} has an empty name`, fix: "give every name at least one character" };
     case "invalid_value": {
       const values = issue.values.map(String);
       const suggestion = typeof input === "string" ? suggestClosest(input, values) : undefined;
