@@ -17,7 +17,8 @@ export async function loadPlans(dir: string, options: LoadOptions): Promise<Load
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && PLAN_FILE.test(entry.name))
+      // Symlinks too: a Kubernetes ConfigMap mounts each file as a link into a `..data` directory.
+      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && PLAN_FILE.test(entry.name))
       .map((entry) => entry.name)
       .sort();
   } catch (error) {

@@ -17,7 +17,8 @@ export interface PlansWatcher {
   close(): Promise<void>;
 }
 
-const RELEVANT = /\.ya?ml$/;
+// Plan files, and the `..data` link a Kubernetes ConfigMap swaps atomically on every update.
+const RELEVANT = /\.ya?ml$|^\.\.data/;
 
 export function watchPlans(dir: string, options: WatchOptions, onChange: (result: LoadResult) => void): PlansWatcher {
   const debounceMs = options.debounceMs ?? 100;

@@ -1,4 +1,4 @@
-import { mkdtemp, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,5 +85,29 @@ describe("watchPlans", () => {
 
   it("rejects a directory that does not exist", () => {
     expect(() => watchPlans(join(dir, "missing"), { knownTargets: KNOWN_TARGETS }, () => {})).toThrow(PlansDirectoryError);
+  });
+});
+
+describe("watchPlans on a Kubernetes ConfigMap mount", () => {
+  it("reloads when the ..data link is swapped, reading plans through their symlinks", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "plans-configmap-"));
+    const writeVersion = async (version: string, percentage: number) => {
+      await mkdir(join(dir, version));
+      await writeFile(join(dir, version, "a.yaml"), planText("a", `match: [{ path: /a }]\nrollout: { percentage: ${percentage} }\n`));
+      await symlink(version, join(dir, "..data_tmp"));
+      await rename(join(dir, "..data_tmp"), join(dir, "..data"));
+    };
+    await writeVersion("..v1", 10);
+    await symlink(join("..data", "a.yaml"), join(dir, "a.yaml"));
+    const results: LoadResult[] = [];
+    const watcher = watchPlans(dir, { knownTargets: KNOWN_TARGETS, debounceMs: 30 }, (result) => results.push(result));
+    try {
+      await writeVersion("..v2", 70);
+      const result = await waitFor(() => results.find((r) => r.ok && r.plans[0]?.rollout.percentage === 70));
+      expect(result.ok && result.plans.map((plan) => plan.id)).toEqual(["a"]);
+    } finally {
+      await watcher.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
