@@ -11,6 +11,8 @@ import type { LoadOptions, LoadResult } from "./types.ts";
 export interface WatchOptions extends LoadOptions {
   /** Quiet period after the last file event before reloading, in milliseconds. Default 100. */
   debounceMs?: number;
+  /** Receives an exception thrown by `onChange`; the watcher keeps running. Default: a process warning. */
+  onError?: (error: unknown) => void;
 }
 
 export interface PlansWatcher {
@@ -22,6 +24,7 @@ const RELEVANT = /\.ya?ml$|^\.\.data/;
 
 export function watchPlans(dir: string, options: WatchOptions, onChange: (result: LoadResult) => void): PlansWatcher {
   const debounceMs = options.debounceMs ?? 100;
+  const onError = options.onError ?? ((error: unknown) => process.emitWarning(`watchPlans: onChange threw: ${String(error)}`));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let pending = false;
@@ -30,8 +33,13 @@ export function watchPlans(dir: string, options: WatchOptions, onChange: (result
   const reload = async (): Promise<void> => {
     do {
       pending = false;
-      const result = await loadPlans(dir, options);
-      if (!closed) onChange(result);
+      try {
+        const result = await loadPlans(dir, options);
+        if (!closed) onChange(result);
+      } catch (error) {
+        // A throwing callback must neither become an unhandled rejection nor stop later reloads.
+        onError(error);
+      }
     } while (pending && !closed);
   };
   const schedule = () => {

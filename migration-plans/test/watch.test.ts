@@ -83,6 +83,24 @@ describe("watchPlans", () => {
     expect(own).toEqual([]);
   });
 
+  it("keeps watching after onChange throws, handing the error to onError", async () => {
+    const errors: unknown[] = [];
+    const own: LoadResult[] = [];
+    const throwing = watchPlans(dir, { knownTargets: KNOWN_TARGETS, debounceMs: 10, onError: (error) => errors.push(error) }, (result) => {
+      own.push(result);
+      if (own.length === 1) throw new Error("consumer bug");
+    });
+    try {
+      await writeFile(join(dir, "e.yaml"), planText("e", "match: [{ path: /e }]\n"));
+      await waitFor(() => (errors.length === 1 ? true : undefined));
+      await writeFile(join(dir, "e.yaml"), planText("e", "match: [{ path: /e2 }]\n"));
+      await waitFor(() => (own.length >= 2 ? true : undefined));
+      expect(String(errors[0])).toBe("Error: consumer bug");
+    } finally {
+      await throwing.close();
+    }
+  });
+
   it("rejects a directory that does not exist", () => {
     expect(() => watchPlans(join(dir, "missing"), { knownTargets: KNOWN_TARGETS }, () => {})).toThrow(PlansDirectoryError);
   });
