@@ -10,8 +10,8 @@ export const flagsEnvSchema = z.object({
   /** Backend (client) token, sent as the Authorization header. Required with UNLEASH_URL. */
   UNLEASH_API_TOKEN: z.string().min(1).optional(),
   UNLEASH_APP_NAME: z.string().min(1).default("strangler-proxy"),
-  /** Per fetch, in ms; default 3000. */
-  UNLEASH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** Per fetch, in ms; default 3000. unleash-client's retry backoff starts at 1000 ms and refuses a shorter timeout. */
+  UNLEASH_TIMEOUT_MS: z.coerce.number().int().min(1000, "UNLEASH_TIMEOUT_MS must be at least 1000 (ms)").max(60_000).default(3000),
   /** Send usage metrics to Unleash; default true. */
   UNLEASH_METRICS: booleanString.default(true),
   /** How often flags are re-read (Unleash polling, local file), in ms; default 5000, at most 10000. */

@@ -3,7 +3,7 @@ import type { FlagsConfig } from "./config.ts";
 import { createLocalProvider } from "./local-provider.ts";
 import { createLocalFlagStore } from "./local-store.ts";
 import { silentLogger, type FlagsLogger } from "./logger.ts";
-import { createFileStateStore, createRedisStateStore, type SavedStateStore } from "./saved-state.ts";
+import { createFileStateStore, createRedisStateStore, trackWrites, type SavedStateStore } from "./saved-state.ts";
 import type { ManagedFlagProvider } from "./types.ts";
 import { createUnleashProvider } from "./unleash-provider.ts";
 
@@ -40,7 +40,7 @@ export async function createFlagProvider(config: FlagsConfig, deps: FlagProvider
   const store = await createLocalFlagStore(config.stateDir);
   if (!config.unleash) return createLocalProvider({ store, refreshMs: config.refreshMs, random, now, logger });
   const { redis, owned } = await openRedis(config, deps);
-  const savedState: SavedStateStore = redis ? createRedisStateStore(redis, config.redisKeyPrefix) : createFileStateStore(config.stateDir);
+  const savedState: SavedStateStore = trackWrites(redis ? createRedisStateStore(redis, config.redisKeyPrefix) : createFileStateStore(config.stateDir));
   const provider = await createUnleashProvider({
     unleash: config.unleash,
     refreshMs: config.refreshMs,

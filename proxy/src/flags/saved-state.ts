@@ -10,6 +10,24 @@ import { FlagStateError } from "./errors.ts";
 export interface SavedStateStore {
   get(key: string): Promise<ClientFeaturesResponse | undefined>;
   set(key: string, data: ClientFeaturesResponse): Promise<void>;
+  /** Resolves when writes already started are done (close waits for it). */
+  flush?(): Promise<void>;
+}
+
+/** Tracks writes in flight, so closing the provider never leaves a half-done save behind. */
+export function trackWrites(store: SavedStateStore): SavedStateStore {
+  const pending = new Set<Promise<void>>();
+  return {
+    get: (key) => store.get(key),
+    set(key, data) {
+      const write = store.set(key, data).finally(() => pending.delete(write));
+      pending.add(write);
+      return write;
+    },
+    async flush() {
+      await Promise.allSettled([...pending]);
+    },
+  };
 }
 
 function toFileName(key: string): string {

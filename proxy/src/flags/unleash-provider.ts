@@ -49,6 +49,16 @@ function createClient(options: UnleashProviderOptions): Unleash {
   });
 }
 
+/**
+ * destroy() removes every listener of the client's repository, yet a fetch still in flight can end in an
+ * 'error' emit there, which with no listener would crash the process: keep one that swallows it.
+ */
+function destroyQuietly(client: Unleash): void {
+  const repository = (client as unknown as { repository?: { on(event: string, listener: () => void): void } }).repository;
+  client.destroy();
+  repository?.on("error", () => undefined);
+}
+
 function waitForFirstState(client: Unleash, started: Promise<unknown>, waitMs: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, waitMs);
@@ -119,8 +129,9 @@ export async function createUnleashProvider(options: UnleashProviderOptions): Pr
     ready: () => hasState,
     async close() {
       // A fetch still in flight is dropped by the stopped client; waiting for it could take retries x timeout.
-      client.destroy();
+      destroyQuietly(client);
       await killTimer.stop();
+      await options.savedState.flush?.();
     },
     listFlags() {
       const names = new Set([...(hasState ? client.getFeatureToggleDefinitions().map((toggle) => toggle.name) : []), ...kills.entries().map(([name]) => name)]);
