@@ -55,5 +55,7 @@ export interface Adapters {
   purgeMatching(pattern: RegExp): Promise<string[]>;
   /** Drops everything this adapter cached. */
   purgeAll(): Promise<number>;
+  /** Resolves true once the cache backend is connected; false after timeoutMs (default 2000), reads then go straight to Magento. */
+  ready(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }

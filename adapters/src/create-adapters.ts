@@ -65,6 +65,7 @@ export function createAdapters(options: AdaptersOptions): Adapters {
     ...createCustomerArea(deps),
     ...createOrdersArea(deps),
     ...createPurging(store),
+    ready: async (timeoutMs?: number) => (store ? store.ready(timeoutMs) : true),
     // A store passed in by the caller is the caller's to close.
     close: async () => (store && store !== options.cacheStore ? store.close() : undefined),
   };

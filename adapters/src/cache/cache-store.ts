@@ -26,5 +26,7 @@ export interface CacheStore {
    */
   acquireLock(key: string, ttlMs: number): Promise<boolean>;
   releaseLock(key: string): Promise<void>;
+  /** Resolves true once usable, false if not within timeoutMs (calls then degrade to misses). */
+  ready(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }

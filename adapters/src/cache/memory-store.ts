@@ -59,6 +59,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
       return true;
     },
     async releaseLock() {},
+    async ready() {
+      return true;
+    },
     async close() {
       lru.clear();
     },

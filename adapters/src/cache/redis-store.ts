@@ -104,6 +104,19 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { cli
     releaseLock: (key: string) => guarded("unlock", undefined, async () => {
       await client.del(`${prefix}l:${key}`);
     }),
+    async ready(timeoutMs = 2000) {
+      if (client.status === "ready") return true;
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => done(false), timeoutMs);
+        const onReady = () => done(true);
+        function done(ok: boolean) {
+          clearTimeout(timer);
+          client.off("ready", onReady);
+          resolve(ok);
+        }
+        client.on("ready", onReady);
+      });
+    },
     async close() {
       client.disconnect();
     },

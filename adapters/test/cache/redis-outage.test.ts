@@ -1,0 +1,59 @@
+// Kills a private redis-server mid-run: reads keep working (straight from Magento, no error to the
+// caller, a metric and a warning) and the cache comes back after a restart.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAdapters } from "../../src/index.ts";
+import type { Adapters } from "../../src/index.ts";
+import { createCounterMetrics } from "../../src/observability.ts";
+import { createRecordingLogger } from "../support/doubles.ts";
+import { startFakeMagento } from "../support/fake-magento.ts";
+import type { FakeMagento } from "../support/fake-magento.ts";
+import { startOwnRedis } from "../support/own-redis.ts";
+import type { OwnRedis } from "../support/own-redis.ts";
+import { uniquePrefix } from "../support/redis.ts";
+
+let redis: OwnRedis;
+let magento: FakeMagento;
+let adapters: Adapters;
+const logger = createRecordingLogger();
+const metrics = createCounterMetrics();
+
+beforeAll(async () => {
+  redis = await startOwnRedis();
+  magento = await startFakeMagento();
+  adapters = createAdapters({ magentoUrl: magento.url, redisUrl: redis.url, redisKeyPrefix: uniquePrefix("outage"), logger, metrics });
+  expect(await adapters.ready()).toBe(true);
+});
+
+afterAll(async () => {
+  await adapters.close();
+  await redis.kill();
+  await magento.close();
+});
+
+describe("Redis outage", () => {
+  it("serves from Redis while it is up", async () => {
+    expect((await adapters.getProductBySku("24-MB01"))?.name).toBe("Joust Duffle Bag");
+    expect((await adapters.getProductBySku("24-MB01"))?.name).toBe("Joust Duffle Bag");
+    expect(magento.calls()).toBe(1);
+  });
+
+  it("keeps answering from Magento after redis-server is killed, with a metric and a warning", async () => {
+    await redis.kill();
+    const product = await adapters.getProductBySku("24-MB01");
+    expect(product?.sku).toBe("24-MB01");
+    expect(await adapters.getProductBySku("24-MB01")).toEqual(product);
+    expect(magento.calls()).toBe(3);
+    expect(logger.warnings).toContain("Redis unavailable, serving without the shared cache");
+    const errors = Object.entries(metrics.snapshot()).filter(([name]) => name.startsWith("adapters_cache_redis_errors"));
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it("uses the cache again once redis-server is back", async () => {
+    await redis.start();
+    expect(await adapters.ready(10_000)).toBe(true);
+    await adapters.getProductBySku("24-MB01");
+    await adapters.getProductBySku("24-MB01");
+    await adapters.getProductBySku("24-MB01");
+    expect(magento.calls()).toBe(4);
+  });
+});
