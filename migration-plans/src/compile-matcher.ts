@@ -10,8 +10,9 @@ type Test = (input: MatchInput) => boolean;
 
 export function compileMatcher(entry: MatchEntry): CompiledMatcher {
   const tests: Test[] = [];
-  const methods = new Set(entry.methods.map((method) => method.toUpperCase()));
-  tests.push((input) => methods.has(input.method) || methods.has(input.method.toUpperCase()));
+  // Both spellings in the Set, so a per-request toUpperCase (an allocation) is never needed.
+  const methods = new Set(entry.methods.flatMap((method) => [method.toUpperCase(), method.toLowerCase()]));
+  tests.push((input) => methods.has(input.method));
   if (entry.host !== undefined) tests.push(compileHostTest(entry.host));
   if (entry.path !== undefined) {
     const testPath = compilePathTest(checkPath(entry.path));
@@ -47,14 +48,17 @@ function compileHostTest(hostPattern: string): Test {
   const pattern = hostPattern.toLowerCase();
   const hasPort = /:\d+$/.test(pattern);
   const suffix = pattern.startsWith("*.") ? pattern.slice(1) : undefined;
+  const test = suffix === undefined
+    ? (host: string) => host === pattern
+    : (host: string) => host.length > suffix.length && host.endsWith(suffix);
   return (input) => {
     let host = input.host;
     if (!hasPort) {
       const colon = host.lastIndexOf(":");
       if (colon > host.lastIndexOf("]")) host = host.slice(0, colon);
     }
-    host = host.toLowerCase();
-    return suffix === undefined ? host === pattern : host.endsWith(suffix) && host.length > suffix.length;
+    // Browsers send lower-case hosts: compare as given first, lower-case only when that fails.
+    return test(host) || test(host.toLowerCase());
   };
 }
 
