@@ -1,0 +1,33 @@
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import type { SandboxStore } from "./store.ts";
+import { createGraphQlRouter } from "./graphql/index.ts";
+import { createRestRouter } from "./rest/index.ts";
+import { createMediaRouter } from "./media/router.ts";
+
+export interface AppOptions {
+  /** Public base URL with trailing slash; a function because the port is known only after listen. */
+  baseUrl: () => string;
+}
+
+/**
+ * The sandbox's HTTP surface: media placeholders, GraphQL, REST and the Luma storefront.
+ * Any error a handler lets through becomes a 500 without taking the server down.
+ */
+export function createApp(store: SandboxStore, options: AppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.set("query parser", "extended");
+  app.use(createMediaRouter());
+  app.use(createGraphQlRouter(store, { baseUrl: options.baseUrl }));
+  app.use("/rest", createRestRouter(store));
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    console.error("[magento-sandbox]", error);
+    res.status(500).type("text/plain").send("Internal server error");
+  });
+  return app;
+}

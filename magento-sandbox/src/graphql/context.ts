@@ -1,0 +1,25 @@
+import type { GraphQLResolveInfo } from "graphql";
+import type { Catalog } from "../catalog/types.ts";
+import type { Commerce, Viewer } from "../commerce/index.ts";
+
+/** Per-request state the resolvers share. */
+export interface GraphQlContext {
+  catalog: Catalog;
+  commerce: Commerce;
+  /** Who calls: `{}` for a guest, `{ customerId }` with a valid Bearer token. */
+  viewer: Viewer;
+  /** The Bearer token as sent (revokeCustomerToken needs it). */
+  token?: string;
+  /** Set when a Bearer token was sent but is invalid or expired. */
+  tokenRejected: boolean;
+  storeCode: string;
+  /** Public base URL with trailing slash, e.g. http://127.0.0.1:8081/ */
+  baseUrl: string;
+  /** Cache tags collected by resolvers, sent as X-Magento-Tags on cacheable responses. */
+  cacheTags: Set<string>;
+}
+
+export type Resolver = (source: unknown, args: Record<string, unknown>, context: GraphQlContext, info: GraphQLResolveInfo) => unknown;
+
+/** Resolvers keyed by schema coordinate: `Query.products`, `CategoryTree.children`… */
+export type ResolverMap = Record<string, Resolver>;

@@ -1,0 +1,134 @@
+import {
+  execute, getOperationAST, GraphQLError, Kind, parse, validate,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode,
+} from "graphql";
+import type { SandboxStore } from "../store.ts";
+import type { GraphQlContext, ResolverMap } from "./context.ts";
+import { createFieldResolver, resolveTypeByTypename } from "./field-resolver.ts";
+import { formatGraphQlError, statusForErrors, type MagentoFormattedError } from "./format-error.ts";
+import { checkLimits, measureOperation } from "./limits.ts";
+import { buildNoCacheHeaders, buildPublicHeaders, computeCacheId, isCacheableOperation } from "./cache-headers.ts";
+import { resolveViewer } from "./viewer.ts";
+
+export interface GraphQlHttpRequest {
+  method: "GET" | "POST";
+  /** Already-decoded params: POST JSON body or GET query string. */
+  params: { query?: unknown; variables?: unknown; operationName?: unknown };
+  /** Lower-case header names. */
+  headers: Record<string, string | undefined>;
+}
+
+export interface GraphQlHttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: { data?: unknown; errors?: MagentoFormattedError[] };
+}
+
+export interface ExecutorOptions {
+  schema: GraphQLSchema;
+  resolvers: ResolverMap;
+  store: SandboxStore;
+  baseUrl: string;
+  log?: (error: unknown) => void;
+  now?: () => Date;
+}
+
+/** One request → one Magento-shaped response; never throws. */
+export type GraphQlExecutor = (request: GraphQlHttpRequest) => Promise<GraphQlHttpResponse>;
+
+const KNOWN_STORES = new Set(["default"]);
+
+export function createGraphQlExecutor(options: ExecutorOptions): GraphQlExecutor {
+  const fieldResolver = createFieldResolver(options.resolvers);
+  const log = options.log ?? ((error: unknown) => console.error("[magento-sandbox graphql]", error));
+  const now = options.now ?? (() => new Date());
+  const documents = new Map<string, DocumentNode>();
+  const fail = (status: number, errors: GraphQLError[]): GraphQlHttpResponse => ({
+    status, headers: buildNoCacheHeaders(), body: { errors: errors.map((e) => formatGraphQlError(e, log)) },
+  });
+
+  return async (request) => {
+    const { query, operationName } = request.params;
+    if (typeof query !== "string" || query.trim() === "") return fail(400, [new GraphQLError('GraphQL request must include a non-empty "query" string.')]);
+    if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return fail(400, [new GraphQLError('"operationName" must be a string.')]);
+    const variables = decodeVariables(request.params.variables);
+    if (variables instanceof GraphQLError) return fail(400, [variables]);
+    let document = documents.get(query);
+    if (!document) {
+      try {
+        document = parse(query);
+      } catch (error) {
+        return fail(400, [error instanceof GraphQLError ? error : new GraphQLError(String(error))]);
+      }
+      if (documents.size > 500) documents.clear();
+      documents.set(query, document);
+    }
+    const operation = getOperationAST(document, operationName ?? undefined);
+    if (!operation) {
+      const message = operationName ? `Unknown operation named "${operationName}".` : "Must provide operation name if query contains multiple operations.";
+      return fail(200, [new GraphQLError(message)]);
+    }
+    if (operation.operation === "mutation" && request.method !== "POST") {
+      return fail(200, [new GraphQLError("Mutation requests allowed only for POST requests")]);
+    }
+    const validationErrors = validate(options.schema, document);
+    if (validationErrors.length > 0) return fail(200, [...validationErrors]);
+    const limitErrors = checkLimits(measureOperation(operation, collectFragments(document)));
+    if (limitErrors.length > 0) return fail(200, limitErrors);
+    const storeCode = request.headers.store?.trim() || "default";
+    if (!KNOWN_STORES.has(storeCode)) return fail(200, [new GraphQLError("Requested store is not found")]);
+    const context = createContext(options, request, storeCode);
+    const result = await execute({
+      schema: options.schema, document, operationName: operationName ?? undefined, variableValues: variables,
+      contextValue: context, fieldResolver, typeResolver: resolveTypeByTypename,
+    });
+    const errors = (result.errors ?? []).map((e) => formatGraphQlError(e, log));
+    return {
+      status: statusForErrors(errors),
+      headers: buildHeaders(operation, request, context, errors.length > 0, now()),
+      body: errors.length > 0 ? { errors, data: result.data ?? null } : { data: result.data },
+    };
+  };
+}
+
+function createContext(options: ExecutorOptions, request: GraphQlHttpRequest, storeCode: string): GraphQlContext {
+  const auth = resolveViewer(options.store.commerce, request.headers.authorization);
+  return {
+    catalog: options.store.catalog, commerce: options.store.commerce, viewer: auth.viewer,
+    ...(auth.token ? { token: auth.token } : {}), tokenRejected: auth.rejected,
+    storeCode, baseUrl: options.baseUrl, cacheTags: new Set(),
+  };
+}
+
+function buildHeaders(operation: OperationDefinitionNode, request: GraphQlHttpRequest, context: GraphQlContext, hasErrors: boolean, now: Date): Record<string, string> {
+  if (operation.operation !== "query") return buildNoCacheHeaders();
+  const loggedIn = context.viewer.customerId !== undefined;
+  const cacheId = computeCacheId({
+    storeCode: context.storeCode, currency: request.headers["content-currency"] ?? "USD", loggedIn, customerGroupId: loggedIn ? 1 : 0,
+  });
+  const cacheable = !hasErrors && isCacheableOperation(operation, request.method);
+  return { ...(cacheable ? buildPublicHeaders(context.cacheTags, now) : buildNoCacheHeaders()), "X-Magento-Cache-Id": cacheId };
+}
+
+/** GET sends variables as a JSON string; POST as an object. */
+function decodeVariables(raw: unknown): Record<string, unknown> | undefined | GraphQLError {
+  if (raw === undefined || raw === null || raw === "") return undefined;
+  let value = raw;
+  if (typeof raw === "string") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return new GraphQLError("Unable to unserialize value. Error: \"variables\" is not valid JSON.");
+    }
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return new GraphQLError('"variables" must be a JSON object.');
+  return value as Record<string, unknown>;
+}
+
+function collectFragments(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}

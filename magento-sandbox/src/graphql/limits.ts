@@ -1,0 +1,50 @@
+import { GraphQLError, Kind, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+
+/** Magento's defaults (di.xml of GraphQl: queryDepth 20, queryComplexity 300). */
+export const MAX_QUERY_DEPTH = 20;
+export const MAX_QUERY_COMPLEXITY = 300;
+
+export interface QueryMeasure {
+  depth: number;
+  complexity: number;
+}
+
+/**
+ * Depth and complexity as graphql-php's QueryDepth / QueryComplexity rules count them:
+ * fragments are inlined, every field costs 1, introspection fields count like any other.
+ */
+export function measureOperation(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): QueryMeasure {
+  return measureSelection(operation.selectionSet, fragments, 0, new Set());
+}
+
+function measureSelection(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, depth: number, visiting: Set<string>): QueryMeasure {
+  let maxDepth = depth;
+  let complexity = 0;
+  for (const selection of selectionSet.selections) {
+    let inner: QueryMeasure | undefined;
+    if (selection.kind === Kind.FIELD) {
+      inner = selection.selectionSet ? measureSelection(selection.selectionSet, fragments, depth + 1, visiting) : { depth: depth + 1, complexity: 0 };
+      complexity += 1;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      inner = measureSelection(selection.selectionSet, fragments, depth, visiting);
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      // A fragment cycle is a validation error reported elsewhere; don't recurse forever.
+      if (!fragment || visiting.has(fragment.name.value)) continue;
+      visiting.add(fragment.name.value);
+      inner = measureSelection(fragment.selectionSet, fragments, depth, visiting);
+      visiting.delete(fragment.name.value);
+    }
+    maxDepth = Math.max(maxDepth, inner.depth);
+    complexity += inner.complexity;
+  }
+  return { depth: maxDepth, complexity };
+}
+
+/** graphql-php's messages for the two limits; empty when within them. */
+export function checkLimits(measure: QueryMeasure): GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  if (measure.depth > MAX_QUERY_DEPTH) errors.push(new GraphQLError(`Max query depth should be ${MAX_QUERY_DEPTH} but got ${measure.depth}.`));
+  if (measure.complexity > MAX_QUERY_COMPLEXITY) errors.push(new GraphQLError(`Max query complexity should be ${MAX_QUERY_COMPLEXITY} but got ${measure.complexity}.`));
+  return errors;
+}

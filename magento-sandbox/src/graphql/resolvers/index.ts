@@ -1,0 +1,23 @@
+import type { ResolverMap } from "../context.ts";
+import { catalogQueryResolvers } from "./catalog-queries.ts";
+import { routeQueryResolvers } from "./route-queries.ts";
+import { cmsQueryResolvers } from "./cms-queries.ts";
+import { storeConfigResolvers } from "./store-config.ts";
+import { cartQueryResolvers } from "./cart-queries.ts";
+import { cartMutationResolvers } from "./cart-mutations.ts";
+import { checkoutMutationResolvers } from "./cart-checkout.ts";
+import { customerResolvers } from "./customer-resolvers.ts";
+
+/** Every resolver the sandbox implements, keyed by `Type.field`. */
+export function createResolverMap(): ResolverMap {
+  return {
+    ...storeConfigResolvers,
+    ...catalogQueryResolvers,
+    ...routeQueryResolvers,
+    ...cmsQueryResolvers,
+    ...cartQueryResolvers,
+    ...cartMutationResolvers,
+    ...checkoutMutationResolvers,
+    ...customerResolvers,
+  };
+}

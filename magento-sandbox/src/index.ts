@@ -1,0 +1,66 @@
+/**
+ * @strangler/magento-sandbox: a stand-in for Magento 2.4.8 with the Luma sample data.
+ * startSandbox() loads the catalog and commerce state in memory, then serves GraphQL
+ * (/graphql, the real 2.4.8 schema), REST (/rest[/<store>]/V1), the Luma storefront and
+ * generated product images on one HTTP server.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { SandboxStore } from "./store.ts";
+import { loadCatalog } from "./catalog/index.ts";
+import { createCommerce } from "./commerce/index.ts";
+import { createApp } from "./app.ts";
+
+export type { SandboxStore } from "./store.ts";
+export type * from "./catalog/types.ts";
+export { loadCatalog, createCatalog, loadCatalogData } from "./catalog/index.ts";
+export { loadMagentoSchema, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "./graphql/index.ts";
+
+export interface SandboxOptions {
+  /** Port to listen on; default 0 (any free port). main.ts passes SANDBOX_PORT (8081). */
+  port?: number;
+  /** Interface to bind; default 127.0.0.1. */
+  host?: string;
+  /** Public base URL Magento believes it has; default http://<host>:<port>/. */
+  baseUrl?: string;
+  /** Luma sample-data directory; default ../shared/magento/sample-data next to the repository. */
+  sampleDataDir?: string;
+}
+
+export interface RunningSandbox {
+  /** http://127.0.0.1:PORT (no trailing slash). */
+  url: string;
+  close(): Promise<void>;
+  store: SandboxStore;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? "127.0.0.1";
+  const catalog = loadCatalog(options.sampleDataDir ? { sampleDataDir: options.sampleDataDir } : {});
+  const commerce = createCommerce(catalog, options.sampleDataDir ? { sampleDataDir: options.sampleDataDir } : {});
+  const store: SandboxStore = { catalog, commerce };
+  let url = "";
+  const baseUrl = () => (options.baseUrl ?? url).replace(/\/?$/, "/");
+  const server = createServer(createApp(store, { baseUrl }));
+  await listen(server, options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return { url, store, close: () => closeServer(server) };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
