@@ -38,8 +38,8 @@ export function createProductsArea(deps: AreaDeps) {
     return tagged?.product;
   }
   return {
-    getProductByUrlKey: (urlKey: string, ctx: RequestContext = {}) =>
+    getProductByUrlKey: async (urlKey: string, ctx: RequestContext = {}) =>
       getProduct("urlKey", requireText("urlKey", urlKey).replace(/^\//, "").replace(/\.html$/, ""), ctx),
-    getProductBySku: (sku: string, ctx: RequestContext = {}) => getProduct("sku", requireText("sku", sku), ctx),
+    getProductBySku: async (sku: string, ctx: RequestContext = {}) => getProduct("sku", requireText("sku", sku), ctx),
   };
 }
