@@ -56,7 +56,7 @@ export function decide(input: DecideInput, table: RouteTable, env: DecideEnv): D
   if (input.forcedTarget !== undefined && env.knownTargets.has(input.forcedTarget)) {
     return createDecision(input.forcedTarget, "forced");
   }
-  const route = matchRoute(table, facts, input.pageTypeState !== "unknown");
+  const route = matchRoute(table, facts, input.pageTypeState === "resolved");
   if (route === undefined) return NO_ROUTE;
   if (route.needsPageType !== undefined && input.pageTypeState !== "resolved") {
     return input.pageTypeState === "failed" ? route.decisions.pageTypeUnresolved : NEEDS_PAGE_TYPE;

@@ -36,6 +36,12 @@ export function createShopServer(config: ProxyConfig, handlers: ShopHandlers) {
   // One above the limit, so a request over it is seen (node silently drops headers past maxHeadersCount).
   server.maxHeadersCount = config.MAX_HEADERS_COUNT + 1;
   server.on("upgrade", handlers.onUpgrade);
+  // Upgraded (WebSocket) sockets leave node's connection list; keep our own so a drain can end them.
+  const sockets = new Set<Duplex>();
+  server.on("connection", (socket: Duplex) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
   server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
     socket.end("HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   });
@@ -54,6 +60,7 @@ export function createShopServer(config: ProxyConfig, handlers: ShopHandlers) {
         });
       }
       server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
       await closed;
     },
   };

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import type { MatchInput } from "@strangler/migration-plans";
+import type { FlagContext, FlagEvaluation, FlagProvider, Rollout } from "../../src/flags/types.ts";
+import { decide, NEEDS_PAGE_TYPE } from "../../src/routing/decide.ts";
+import type { DecideEnv, PageTypeState } from "../../src/routing/decide.ts";
+import { compileRouteTable } from "../../src/routing/route-table.ts";
+import { createPlanRolloutProvider } from "../../src/routing/plan-rollout-provider.ts";
+import { plansFromYaml, planYaml } from "../support/proxy.ts";
+
+const plans = await plansFromYaml({
+  "products.yaml": planYaml("product-pages", "  - pageType: PRODUCT"),
+  "search.yaml": planYaml("search-results", "  - path: /catalogsearch/result/*\n    query: { q: \"*\" }", "priority: 5\n"),
+  "cms.yaml": planYaml("about", "  - path: /about-us", "", "search"),
+  "half.yaml": planYaml("half", "  - path: /half/**").replace("percentage: 100", "percentage: 50"),
+  "posts.yaml": planYaml("reviews", "  - path: /review/post\n    methods: [POST]"),
+});
+const table = compileRouteTable(plans);
+
+function facts(method: string, path: string, search = "", pageType?: MatchInput["pageType"]): MatchInput {
+  return { method, path, host: "shop.test", headers: {}, cookies: {}, query: new URLSearchParams(search), storeCode: "default", pageType };
+}
+
+const fixed = (evaluation: FlagEvaluation): FlagProvider => ({ evaluate: () => evaluation, ready: () => true, close: async () => {} });
+
+function env(provider: FlagProvider = createPlanRolloutProvider(), open: string[] = []): DecideEnv {
+  return {
+    provider, adminPath: "/admin", legacy: "legacy", knownTargets: new Set(["legacy", "new-frontend", "search"]),
+    isUpstreamAvailable: (name) => !open.includes(name),
+  };
+}
+
+function run(input: MatchInput, state: PageTypeState = "resolved", e = env(), sessionId = "shopper-1", forced?: string) {
+  const flagContext: FlagContext = { sessionId };
+  const decision = decide({ facts: input, flagContext, pageTypeState: state, forcedTarget: forced }, table, e);
+  return { target: decision.target, plan: decision.planId, reason: decision.reason };
+}
+
+describe("decide", () => {
+  it.each([
+    ["an unmatched path", facts("GET", "/checkout/cart/"), { target: "legacy", plan: undefined, reason: "no-route" }],
+    ["the admin path", facts("GET", "/admin/dashboard"), { target: "legacy", plan: undefined, reason: "admin-path" }],
+    ["the admin path exactly", facts("GET", "/admin"), { target: "legacy", plan: undefined, reason: "admin-path" }],
+    ["a path only starting like admin", facts("GET", "/administrator"), { target: "legacy", plan: undefined, reason: "no-route" }],
+    ["a search with q", facts("GET", "/catalogsearch/result/index", "?q=bag"), { target: "new-frontend", plan: "search-results", reason: "rollout" }],
+    ["a search without q", facts("GET", "/catalogsearch/result/index"), { target: "legacy", plan: undefined, reason: "no-route" }],
+    ["a POST to a GET plan", facts("POST", "/about-us"), { target: "legacy", plan: undefined, reason: "no-route" }],
+    ["a POST plan", facts("POST", "/review/post"), { target: "new-frontend", plan: "reviews", reason: "rollout" }],
+    ["an extracted service", facts("GET", "/about-us"), { target: "search", plan: "about", reason: "rollout" }],
+    ["a resolved product page", facts("GET", "/joust-duffle-bag.html", "", "PRODUCT"), { target: "new-frontend", plan: "product-pages", reason: "rollout" }],
+    ["a resolved category page", facts("GET", "/gear.html", "", "CATEGORY"), { target: "legacy", plan: undefined, reason: "no-route" }],
+  ])("routes %s", (_name, input, expected) => {
+    expect(run(input)).toEqual(expected);
+  });
+
+  it("asks for the page type before deciding a page-type route", () => {
+    const decision = decide({ facts: facts("GET", "/joust-duffle-bag.html"), flagContext: { sessionId: "s" }, pageTypeState: "unknown" }, table, env());
+    expect(decision).toBe(NEEDS_PAGE_TYPE);
+  });
+
+  it("sends a page whose type failed to resolve to the fallback with page-type-unresolved", () => {
+    expect(run(facts("GET", "/joust-duffle-bag.html"), "failed")).toEqual({ target: "legacy", plan: "product-pages", reason: "page-type-unresolved" });
+  });
+
+  it.each([
+    [{ enabled: true, source: "unleash" } as FlagEvaluation, { target: "new-frontend", reason: "flag-on" }],
+    [{ enabled: false, source: "unleash" } as FlagEvaluation, { target: "legacy", reason: "flag-off" }],
+    [{ enabled: true, source: "unleash-saved" } as FlagEvaluation, { target: "new-frontend", reason: "flag-on" }],
+    [{ enabled: false, source: "unknown" } as FlagEvaluation, { target: "legacy", reason: "flag-unavailable" }],
+    [{ enabled: true, source: "unleash", variant: "search" } as FlagEvaluation, { target: "search", reason: "variant" }],
+    [{ enabled: true, source: "unleash", variant: "nowhere" } as FlagEvaluation, { target: "new-frontend", reason: "flag-on" }],
+  ])("follows the flag %j", (evaluation, expected) => {
+    const { target, reason } = run(facts("GET", "/catalogsearch/result/x", "?q=a"), "resolved", env(fixed(evaluation)));
+    expect({ target, reason }).toEqual(expected);
+  });
+
+  it("sends a plan's traffic to its fallback while the target's circuit is open", () => {
+    expect(run(facts("GET", "/about-us"), "resolved", env(undefined, ["search"]))).toEqual({ target: "legacy", plan: "about", reason: "circuit-open" });
+  });
+
+  it("honours a forced target only when it is a known upstream", () => {
+    expect(run(facts("GET", "/x"), "resolved", env(), "s", "new-frontend")).toEqual({ target: "new-frontend", plan: undefined, reason: "forced" });
+    expect(run(facts("GET", "/x"), "resolved", env(), "s", "evil.example")).toEqual({ target: "legacy", plan: undefined, reason: "no-route" });
+  });
+
+  it("splits a 50 % rollout by session, the same way on every call", () => {
+    const sides = Array.from({ length: 1000 }, (_, i) => run(facts("GET", "/half/a"), "resolved", env(), `sid-${i}`).target);
+    const onNew = sides.filter((side) => side === "new-frontend").length;
+    expect(onNew).toBeGreaterThan(420);
+    expect(onNew).toBeLessThan(580);
+    const again = Array.from({ length: 1000 }, (_, i) => run(facts("GET", "/half/b"), "resolved", env(), `sid-${i}`).target);
+    expect(again).toEqual(sides);
+  });
+
+  it("lets the higher priority plan win where two overlap", () => {
+    expect(table.routes[0]!.planId).toBe("search-results");
+  });
+
+  it("builds decisions once: the same object for the same outcome", () => {
+    const a = decide({ facts: facts("GET", "/about-us"), flagContext: { sessionId: "a" }, pageTypeState: "resolved" }, table, env());
+    const b = decide({ facts: facts("GET", "/about-us"), flagContext: { sessionId: "b" }, pageTypeState: "resolved" }, table, env());
+    expect(a).toBe(b);
+    expect(a.onFailure).toMatchObject({ target: "legacy", reason: "fallback", planId: "about" });
+  });
+});
+
+describe("createPlanRolloutProvider", () => {
+  it("puts shoppers in the same bucket as unleash-client's gradual rollout", async () => {
+    const { normalizedStrategyValue } = await import("unleash-client/lib/strategy/util.js");
+    const provider = createPlanRolloutProvider();
+    const rollout: Rollout = { percentage: 37, stickiness: "sessionId" };
+    for (let i = 0; i < 200; i++) {
+      const inUnleash = normalizedStrategyValue(`s${i}`, "strangler.x") <= 37;
+      expect(provider.evaluate("strangler.x", { sessionId: `s${i}` }, rollout)).toEqual({ enabled: inUnleash, source: "plan-rollout" });
+    }
+  });
+
+  it.each([[0, false], [100, true]])("at %i %% answers %s for everyone", (percentage, enabled) => {
+    const provider = createPlanRolloutProvider();
+    for (let i = 0; i < 50; i++) expect(provider.evaluate("f", { sessionId: `s${i}` }, { percentage, stickiness: "sessionId" }).enabled).toBe(enabled);
+  });
+
+  it("uses the injected randomness for random stickiness", () => {
+    const low = createPlanRolloutProvider({ random: () => 0 });
+    const high = createPlanRolloutProvider({ random: () => 0.9999 });
+    const results = [low, high].map((p) => p.evaluate("f", { sessionId: "s" }, { percentage: 50, stickiness: "random" }).enabled);
+    expect(results).toEqual([expect.any(Boolean), expect.any(Boolean)]);
+    expect(low.evaluate("f", { sessionId: "x" }, { percentage: 50, stickiness: "random" })).toEqual(low.evaluate("f", { sessionId: "y" }, { percentage: 50, stickiness: "random" }));
+  });
+});
