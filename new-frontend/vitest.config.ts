@@ -4,7 +4,8 @@ export default defineProject({
   test: {
     name: "new-frontend",
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    hookTimeout: 120_000,
   },
 });

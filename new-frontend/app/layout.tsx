@@ -3,7 +3,6 @@
 import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { generatorMarker } from "../lib/seo.ts";
-import "./styles.css";
 
 export const metadata: Metadata = { generator: generatorMarker };
 

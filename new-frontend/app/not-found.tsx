@@ -9,10 +9,7 @@ export const metadata: Metadata = { title: "404 Not Found", robots: "NOINDEX,NOF
 export default async function NotFound() {
   const page = process.env.NEXT_PHASE === "phase-production-build" ? undefined : await getCmsPage("no-route").catch(() => undefined);
   return (
-    <PageFrame bodyClass="cms-no-route cms-page-view">
-      <div className="page-title-wrapper">
-        <h1 className="page-title"><span className="base">{page?.contentHeading || "Whoops, our bad..."}</span></h1>
-      </div>
+    <PageFrame bodyClass="cms-no-route cms-noroute-index page-layout-2columns-right" heading={page?.contentHeading || "Whoops, our bad..."}>
       <div className="columns">
         <div className="column main" dangerouslySetInnerHTML={{ __html: page ? sanitizeCmsHtml(page.contentHtml) : "<p>The page you requested was not found.</p>" }} />
       </div>

@@ -59,14 +59,9 @@ export function parseListingParams(params: URLSearchParams, options: ListingPara
   return state;
 }
 
-/** Names the parameters in a query string that could be filters, before the listing's facets are known. */
-export function hasFilterCandidates(params: URLSearchParams): boolean {
-  return [...params.keys()].some((name) => !reserved.has(name) && codePattern.test(name) && !/^(utm_|gclid|fbclid)/.test(name));
-}
-
 function toFilterValue(code: string, raw: string): FilterValue {
   if (code === "price") {
-    const [from = "", to = ""] = raw.split("-", 2);
+    const [from = "", to = ""] = raw.split(/[-_]/, 2);
     return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   }
   if (code === "category_uid" && /^\d+$/.test(raw)) return Buffer.from(raw, "utf8").toString("base64");
@@ -79,8 +74,10 @@ export function toListingQuery(state: ListingState): Pick<ListingQuery, "filters
   return { filters, page: state.page, pageSize: state.pageSize, ...(state.sort ? { sort: state.sort } : {}) };
 }
 
-/** The Luma URL value of a facet option (category uids become numeric ids). */
+/** The Luma URL value of a facet option (category uids become numeric ids, price buckets `from-to`). */
 export function toParamValue(code: string, value: string): string {
+  // GraphQL aggregations name price buckets `20_30`; Luma URLs say `price=20-30`.
+  if (code === "price") return value.replace("_", "-");
   if (code !== "category_uid") return value;
   const decoded = Buffer.from(value, "base64").toString("utf8");
   return /^\d+$/.test(decoded) ? decoded : value;
@@ -114,4 +111,13 @@ export function buildListingHref(path: string, state: ListingState, change: List
   if (page > 1) params.set("p", String(page));
   const query = params.toString();
   return query ? `${path}?${query}` : path;
+}
+
+/** Luma's label for a price bucket: `20_30` → `$20.00 - $29.99`, `100_*` → `$100.00 and above`. */
+export function formatPriceBucket(value: string, format: (amount: number) => string): string | undefined {
+  const match = /^(\d+(?:\.\d+)?)[-_](\d+(?:\.\d+)?|\*)?$/.exec(value);
+  if (!match) return undefined;
+  const from = Number(match[1]);
+  if (!match[2] || match[2] === "*") return `${format(from)} and above`;
+  return `${format(from)} - ${format(Math.max(from, Number(match[2]) - 0.01))}`;
 }

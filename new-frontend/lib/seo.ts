@@ -23,11 +23,13 @@ export function buildTitle(title: string, storeConfig?: StoreConfig): string {
 
 export function buildMetadata(input: SeoInput): Metadata {
   const description = input.description || input.storeConfig?.defaultDescription || "";
+  const title = buildTitle(input.title, input.storeConfig);
   return {
-    title: buildTitle(input.title, input.storeConfig),
+    title,
     ...(description ? { description } : {}),
     robots: input.robots ?? "INDEX,FOLLOW",
     generator: generatorMarker,
+    other: { title },
     ...(input.canonicalPath ? { alternates: { canonical: new URL(input.canonicalPath, `${input.publicUrl}/`).toString() } } : {}),
   };
 }

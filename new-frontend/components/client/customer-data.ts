@@ -12,9 +12,14 @@ export interface CustomerSection {
   firstname?: string;
 }
 
+export interface MessagesSection {
+  messages?: { type?: string; text?: string }[];
+}
+
 export interface Sections {
   cart?: CartSection;
   customer?: CustomerSection;
+  messages?: MessagesSection;
 }
 
 const listeners = new Set<(sections: Sections) => void>();
@@ -27,7 +32,7 @@ export function readCookie(name: string): string | undefined {
 
 /** Loads the cart and customer sections once per page view; every subscriber gets the same answer. */
 export function loadSections(): Promise<Sections> {
-  inflight ??= fetch(`/customer/section/load/?sections=cart%2Ccustomer&force_new_section_timestamp=false&_=${Date.now()}`, {
+  inflight ??= fetch(`/customer/section/load/?sections=cart%2Ccustomer%2Cmessages&force_new_section_timestamp=false&_=${Date.now()}`, {
     credentials: "same-origin",
     headers: { "X-Requested-With": "XMLHttpRequest", Accept: "application/json" },
     cache: "no-store",

@@ -1,33 +1,44 @@
 "use client";
 import { useEffect, useState } from "react";
-import { readCookie } from "./customer-data.ts";
+import { loadSections, readCookie, subscribeSections } from "./customer-data.ts";
 
 interface Message {
   type: string;
   text: string;
 }
 
-function parseMessages(raw: string | undefined): Message[] {
+function parseCookieMessages(raw: string | undefined): Message[] {
   if (!raw) return [];
   try {
-    const value: unknown = JSON.parse(raw);
-    if (!Array.isArray(value)) return [];
-    return value
-      .filter((item): item is Message => typeof item === "object" && item !== null && typeof item.text === "string")
-      .map((item) => ({ type: /^(success|error|warning|notice)$/.test(item.type) ? item.type : "notice", text: item.text.replace(/<[^>]*>/g, "") }));
+    return toMessages(JSON.parse(raw));
   } catch {
     return [];
   }
 }
 
-/** Session messages Magento hands over in the `mage-messages` cookie ("You added … to your shopping cart."), shown once. */
+function toMessages(value: unknown): Message[] {
+  if (!Array.isArray(value)) return [];
+  return value
+      .filter((item): item is Message => typeof item === "object" && item !== null && typeof item.text === "string")
+    .map((item) => ({ type: /^(success|error|warning|notice)$/.test(item.type) ? item.type : "notice", text: item.text.replace(/<[^>]*>/g, "") }));
+}
+
+/**
+ * Session messages ("You added … to your shopping cart."), shown once: Magento hands them over in the
+ * `messages` customer section and the `mage-messages` cookie; both are read client-side, never cached.
+ */
 export function Messages() {
   const [messages, setMessages] = useState<Message[]>([]);
   useEffect(() => {
-    const found = parseMessages(readCookie("mage-messages"));
-    if (found.length === 0) return;
-    document.cookie = "mage-messages=; path=/; max-age=0; samesite=lax";
-    setMessages(found);
+    const fromCookie = parseCookieMessages(readCookie("mage-messages"));
+    if (fromCookie.length > 0) document.cookie = "mage-messages=; path=/; max-age=0; samesite=lax";
+    setMessages(fromCookie);
+    const unsubscribe = subscribeSections((sections) => {
+      const fromSession = toMessages(sections.messages?.messages);
+      if (fromSession.length > 0) setMessages((current) => [...current, ...fromSession]);
+    });
+    void loadSections();
+    return unsubscribe;
   }, []);
   return (
     <div className="page messages">

@@ -1,17 +1,19 @@
 export interface Crumb {
   label: string;
   href?: string;
+  /** Luma's item class suffix: `category12`, `product`, `cms_page`, `search`. */
+  key: string;
 }
 
 /** Luma's breadcrumbs: Home, then the trail; the last one is the current page, not a link. */
 export function Breadcrumbs({ items }: { items: Crumb[] }) {
-  const trail: Crumb[] = [{ label: "Home", href: "/" }, ...items];
   return (
     <div className="breadcrumbs">
       <ul className="items">
-        {trail.map((crumb, index) => (
-          <li key={`${index}-${crumb.label}`} className={`item ${index === 0 ? "home" : ""}`.trim()}>
-            {crumb.href && index < trail.length - 1 ? <a href={crumb.href} title={crumb.label}>{crumb.label}</a> : <strong>{crumb.label}</strong>}
+        <li className="item home"><a href="/" title="Go to Home Page">Home</a></li>
+        {items.map((crumb, index) => (
+          <li key={`${index}-${crumb.key}`} className={`item ${crumb.key}`}>
+            {crumb.href && index < items.length - 1 ? <a href={crumb.href} title={crumb.label}>{crumb.label}</a> : <strong>{crumb.label}</strong>}
           </li>
         ))}
       </ul>

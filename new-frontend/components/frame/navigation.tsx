@@ -1,8 +1,8 @@
 import type { CategoryTree } from "@strangler/adapters";
 
 function NavItem({ category, level, index }: { category: CategoryTree; level: number; index: number }) {
-  const children = category.children.filter((child) => child.productCount > 0 || child.children.length > 0);
-  const classes = [`level${level}`, `nav-${index + 1}`, "category-item", level === 0 ? "level-top" : "", children.length > 0 ? "parent" : ""];
+  const children = category.children;
+  const classes = [`level${level}`, `nav-${index + 1}`, "category-item", level === 0 ? "level-top" : ""];
   return (
     <li className={classes.filter(Boolean).join(" ")}>
       <a href={category.url} className={level === 0 ? "level-top" : undefined}>
@@ -26,7 +26,7 @@ export function Navigation({ tree }: { tree: CategoryTree[] }) {
   return (
     <div className="sections nav-sections">
       <nav className="navigation" data-action="navigation">
-        <ul>
+        <ul className="">
           {top.map((category, index) => (
             <NavItem key={category.uid} category={category} level={0} index={index} />
           ))}

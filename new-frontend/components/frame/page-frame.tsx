@@ -3,21 +3,42 @@ import { getNavigation, getStoreConfig } from "../../lib/magento.ts";
 import { Header } from "./header.tsx";
 import { Navigation } from "./navigation.tsx";
 import { Footer } from "./footer.tsx";
+import { Breadcrumbs, type Crumb } from "./breadcrumbs.tsx";
 import { Messages } from "../client/messages.tsx";
+import { BodyClass } from "../client/body-class.tsx";
 
-/** Luma's page frame around every migrated page: header, menu, messages, main column, footer. */
-export async function PageFrame({ bodyClass, searchText, beforeMain, children }: { bodyClass: string; searchText?: string; beforeMain?: ReactNode; children: ReactNode }) {
+export interface FrameProps {
+  /** Luma's body classes for this page type (`catalog-product-view`…). */
+  bodyClass: string;
+  /** The h1; omitted = no title block. */
+  heading?: string;
+  breadcrumbs?: Crumb[];
+  searchText?: string;
+  children: ReactNode;
+}
+
+/**
+ * Luma's page frame, in the same structure and class names as the legacy storefront: header with the
+ * customer links and minicart, the category menu, breadcrumbs, title, messages, main column, footer.
+ */
+export async function PageFrame({ bodyClass, heading, breadcrumbs, searchText, children }: FrameProps) {
   const [storeConfig, tree] = await Promise.all([getStoreConfig(), getNavigation()]);
   return (
-    <div className={`page-wrapper ${bodyClass}`}>
-      <Header {...(storeConfig ? { storeConfig } : {})} {...(searchText === undefined ? {} : { searchText })} />
+    <div className="page-wrapper" data-body-class={bodyClass}>
+      <BodyClass value={bodyClass} />
+      <Header {...(searchText === undefined ? {} : { searchText })} />
       <Navigation tree={tree} />
-      {beforeMain}
+      {breadcrumbs && breadcrumbs.length > 0 ? <Breadcrumbs items={breadcrumbs} /> : null}
       <main id="maincontent" className="page-main">
+        {heading ? (
+          <div className="page-title-wrapper">
+            <h1 className="page-title"><span className="base" data-ui-id="page-title-wrapper">{heading}</span></h1>
+          </div>
+        ) : null}
         <Messages />
         {children}
       </main>
-      <Footer {...(storeConfig ? { storeConfig } : {})} />
+      <Footer {...(storeConfig?.copyright ? { copyright: storeConfig.copyright } : {})} />
     </div>
   );
 }

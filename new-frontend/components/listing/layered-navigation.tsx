@@ -1,5 +1,6 @@
 import type { Facet } from "@strangler/adapters";
-import { buildListingHref, toParamValue, type ListingState } from "../../lib/listing-params.ts";
+import { buildListingHref, formatPriceBucket, toParamValue, type ListingState } from "../../lib/listing-params.ts";
+import { formatMoney } from "../../lib/format.ts";
 
 export interface ListingLinks {
   path: string;
@@ -10,6 +11,11 @@ export interface ListingLinks {
 
 function hrefFor(links: ListingLinks, change: Parameters<typeof buildListingHref>[2]): string {
   return buildListingHref(links.path, links.state, { ...change, ...(links.keep ? { keep: links.keep } : {}) }, links.defaultPageSize);
+}
+
+function labelOf(code: string, value: string, label: string): string {
+  if (code !== "price") return label;
+  return formatPriceBucket(value, (amount) => formatMoney({ amount, currency: "USD" })) ?? label;
 }
 
 /** Luma's "Shop By" block: active filters with a remove link, then each facet's options with counts. */
@@ -31,8 +37,8 @@ export function LayeredNavigation({ facets, links }: { facets: Facet[]; links: L
                 return (
                   <li key={facet.code} className="item">
                     <span className="filter-label">{facet.label}</span>
-                    <span className="filter-value">{option?.label ?? value}</span>
-                    <a className="action remove" href={hrefFor(links, { removeFilter: facet.code })} title={`Remove ${facet.label} ${option?.label ?? value}`}>
+                    <span className="filter-value">{labelOf(facet.code, value, option?.label ?? value)}</span>
+                    <a className="action remove" href={hrefFor(links, { removeFilter: facet.code })} title={`Remove ${facet.label} ${labelOf(facet.code, value, option?.label ?? value)}`}>
                       <span>Remove This Item</span>
                     </a>
                   </li>
@@ -51,7 +57,7 @@ export function LayeredNavigation({ facets, links }: { facets: Facet[]; links: L
                   {facet.options.slice(0, 50).map((option) => (
                     <li key={option.value} className="item">
                       <a href={hrefFor(links, { setFilter: { code: facet.code, value: option.value } })} rel="nofollow">
-                        {option.label}
+                        {labelOf(facet.code, option.value, option.label)}
                         <span className="count">{option.count}<span className="filter-count-label">{option.count === 1 ? " item" : " items"}</span></span>
                       </a>
                     </li>

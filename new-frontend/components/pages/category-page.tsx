@@ -1,21 +1,18 @@
 import type { Category, ProductListing } from "@strangler/adapters";
 import { PageFrame } from "../frame/page-frame.tsx";
-import { Breadcrumbs } from "../frame/breadcrumbs.tsx";
 import { ProductGrid } from "../listing/product-grid.tsx";
 import { LayeredNavigation, type ListingLinks } from "../listing/layered-navigation.tsx";
 import { Toolbar } from "../listing/toolbar.tsx";
 import { sanitizeCmsHtml } from "../../lib/sanitize.ts";
 
 export function CategoryPage({ category, listing, links }: { category: Category; listing: ProductListing; links: ListingLinks }) {
-  const crumbs = [...category.breadcrumbs.map((crumb) => ({ label: crumb.name, href: `/${crumb.urlPath.replace(/^\/+/, "")}.html` })), { label: category.name }];
+  const crumbs = [
+    ...category.breadcrumbs.map((crumb) => ({ label: crumb.name, href: `/${crumb.urlPath.replace(/^\/+/, "")}.html`, key: "category" })),
+    { label: category.name, key: `category${category.id}` },
+  ];
   const description = sanitizeCmsHtml(category.descriptionHtml);
   return (
-    <PageFrame bodyClass="page-with-filter page-products categorypath-category catalog-category-view" beforeMain={<Breadcrumbs items={crumbs} />}>
-      <div className="page-title-wrapper">
-        <h1 className="page-title" id="page-title-heading">
-          <span className="base" data-ui-id="page-title-wrapper">{category.name}</span>
-        </h1>
-      </div>
+    <PageFrame bodyClass={`page-with-filter page-products categorypath-${category.urlPath.replace(/\//g, "-")} category-${category.urlKey} catalog-category-view page-layout-2columns-left`} heading={category.name} breadcrumbs={crumbs}>
       <div className="columns">
         <div className="column main">
           {description ? <div className="category-description" dangerouslySetInnerHTML={{ __html: description }} /> : null}

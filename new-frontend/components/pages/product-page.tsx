@@ -1,6 +1,6 @@
 import type { Product } from "@strangler/adapters";
 import { PageFrame } from "../frame/page-frame.tsx";
-import { Breadcrumbs, type Crumb } from "../frame/breadcrumbs.tsx";
+import type { Crumb } from "../frame/breadcrumbs.tsx";
 import { Gallery } from "../product/gallery.tsx";
 import { PriceBox } from "../product/price-box.tsx";
 import { AddToCartForm } from "../client/add-to-cart-form.tsx";
@@ -10,8 +10,8 @@ import { sanitizeCmsHtml } from "../../lib/sanitize.ts";
 import { getFrontendConfig } from "../../lib/config.ts";
 
 function toCrumbs(product: Product): Crumb[] {
-  const trail: Crumb[] = product.breadcrumbs.map((crumb) => ({ label: crumb.name, href: `/${crumb.urlPath.replace(/^\/+/, "")}.html` }));
-  return [...trail, { label: product.name }];
+  const trail: Crumb[] = product.breadcrumbs.map((crumb) => ({ label: crumb.name, href: `/${crumb.urlPath.replace(/^\/+/, "")}.html`, key: "category" }));
+  return [...trail, { label: product.name, key: "product" }];
 }
 
 function Stock({ product }: { product: Product }) {
@@ -46,16 +46,11 @@ export function ProductPage({ product }: { product: Product }) {
   const description = sanitizeCmsHtml(product.descriptionHtml);
   const jsonLd = serializeJsonLd(buildProductJsonLd(product, getFrontendConfig().publicUrl));
   return (
-    <PageFrame bodyClass="catalog-product-view page-product-configurable" beforeMain={<Breadcrumbs items={toCrumbs(product)} />}>
+    <PageFrame bodyClass={`catalog-product-view product-${product.urlKey} page-layout-1column`} heading={product.name} breadcrumbs={toCrumbs(product)}>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <div className="columns">
         <div className="column main">
           <div className="product-info-main">
-            <div className="page-title-wrapper product">
-              <h1 className="page-title">
-                <span className="base" data-ui-id="page-title-wrapper">{product.name}</span>
-              </h1>
-            </div>
             <div className="product-info-price">
               <PriceBox price={product.price} {...(product.specialPrice ? { specialPrice: product.specialPrice } : {})} />
               <Stock product={product} />

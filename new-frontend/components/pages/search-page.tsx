@@ -1,6 +1,5 @@
 import type { SearchResult } from "@strangler/adapters";
 import { PageFrame } from "../frame/page-frame.tsx";
-import { Breadcrumbs } from "../frame/breadcrumbs.tsx";
 import { ProductGrid } from "../listing/product-grid.tsx";
 import { LayeredNavigation, type ListingLinks } from "../listing/layered-navigation.tsx";
 import { Toolbar } from "../listing/toolbar.tsx";
@@ -8,10 +7,7 @@ import { Toolbar } from "../listing/toolbar.tsx";
 export function SearchPage({ text, result, links }: { text: string; result?: SearchResult; links?: ListingLinks }) {
   const title = `Search results for: '${text}'`;
   return (
-    <PageFrame bodyClass="page-products catalogsearch-result-index" searchText={text} beforeMain={<Breadcrumbs items={[{ label: title }]} />}>
-      <div className="page-title-wrapper">
-        <h1 className="page-title"><span className="base" data-ui-id="page-title-wrapper">{title}</span></h1>
-      </div>
+    <PageFrame bodyClass="page-products catalogsearch-result-index page-layout-2columns-left" searchText={text} heading={title} breadcrumbs={[{ label: title, key: "search" }]}>
       <div className="columns">
         <div className="column main">
           {!result || !links ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildListingHref, hasFilterCandidates, parseListingParams, toListingQuery } from "../../lib/listing-params.ts";
+import { buildListingHref, formatPriceBucket, parseListingParams, toListingQuery } from "../../lib/listing-params.ts";
 
 const options = { filterCodes: new Set(["color", "price", "category_uid", "size"]), sortFields: new Set(["position", "name", "price"]), defaultPageSize: 12 };
 const parse = (query: string) => parseListingParams(new URLSearchParams(query), options);
@@ -36,17 +36,6 @@ describe("parseListingParams", () => {
   });
 });
 
-describe("hasFilterCandidates", () => {
-  it.each([
-    ["color=49", true],
-    ["p=2&product_list_order=price", false],
-    ["utm_source=news", false],
-    ["", false],
-  ])("%s → %s", (query, expected) => {
-    expect(hasFilterCandidates(new URLSearchParams(query))).toBe(expected);
-  });
-});
-
 describe("buildListingHref", () => {
   const state = parse("color=49&product_list_order=price&p=3");
 
@@ -68,5 +57,20 @@ describe("buildListingHref", () => {
 
   it("keeps the search text first", () => {
     expect(buildListingHref("/catalogsearch/result/", parse(""), { page: 2, keep: { q: "bag" } }, 12)).toBe("/catalogsearch/result/?q=bag&p=2");
+  });
+});
+
+describe("price buckets", () => {
+  it("writes GraphQL's 20_30 as Luma's price=20-30 and reads both", () => {
+    expect(buildListingHref("/gear/bags.html", parse(""), { setFilter: { code: "price", value: "20_30" } }, 12)).toBe("/gear/bags.html?price=20-30");
+    expect(toListingQuery(parse("price=20_30")).filters).toEqual({ price: { from: "20", to: "30" } });
+  });
+
+  it.each([
+    ["20_30", "$20.00 - $29.99"],
+    ["100_*", "$100.00 and above"],
+    ["oops", undefined],
+  ])("labels %s as %s", (value, label) => {
+    expect(formatPriceBucket(value, (amount) => `$${amount.toFixed(2)}`)).toBe(label);
   });
 });

@@ -1,0 +1,104 @@
+// `npm start`: the whole demo store on this machine. Builds the new frontend when its build is missing
+// or stale, then starts three children: the Magento sandbox (legacy, :8081), the Next.js frontend
+// (:3000) and the routing proxy (:8080, admin :9090) with the example plans. Waits for each, prints
+// the URL to open, and stops all three on Ctrl-C / SIGTERM, or when one of them dies.
+// Optional env: REDIS_URL (shared caches), UNLEASH_URL + UNLEASH_API_TOKEN (flags), ADMIN_TOKEN,
+// SANDBOX_PORT, FRONTEND_PORT, PORT, ADMIN_PORT.
+import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { ensureBuild, frontendDir } from "../new-frontend/tools/ensure-build.ts";
+import { buildNextStartArgs, repoRoot, startService, type RunningService } from "../new-frontend/tools/services.ts";
+
+const envSchema = z.object({
+  SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
+  FRONTEND_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  ADMIN_PORT: z.coerce.number().int().min(1).max(65535).default(9090),
+  ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis://").optional(),
+});
+
+const assetsPlan = `# The new frontend's own files (scripts, styles): always served by the new side.
+id: new-frontend-assets
+description: Next.js static assets (/_next/**) for migrated pages
+owner: team-frontend
+target: new-frontend
+match:
+  - path: /_next/**
+rollout: { percentage: 100 }
+fallback: legacy
+`;
+
+/** The example plans, plus the assets plan when they lack one (pages of the new side need their /_next/ files). */
+function preparePlansDir(): string {
+  const examples = join(repoRoot, "migration-plans", "plans");
+  const files = readdirSync(examples).filter((file) => /\.ya?ml$/.test(file));
+  if (files.some((file) => readFileSync(join(examples, file), "utf8").includes("/_next/"))) return examples;
+  const dir = join(repoRoot, "var", "plans");
+  mkdirSync(dir, { recursive: true });
+  for (const file of files) copyFileSync(join(examples, file), join(dir, file));
+  writeFileSync(join(dir, "new-frontend-assets.yaml"), assetsPlan);
+  return dir;
+}
+
+function parseEnv() {
+  const parsed = envSchema.safeParse(process.env);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) console.error(`npm start: ${issue.path.join(".")}: ${issue.message}`);
+  process.exit(78);
+}
+
+async function main(): Promise<void> {
+  const env = parseEnv();
+  ensureBuild();
+  const shopUrl = `http://127.0.0.1:${env.PORT}`;
+  const legacyUrl = `http://127.0.0.1:${env.SANDBOX_PORT}`;
+  const frontendUrl = `http://127.0.0.1:${env.FRONTEND_PORT}`;
+  const adminToken = env.ADMIN_TOKEN ?? randomBytes(18).toString("base64url");
+  const plansDir = preparePlansDir();
+  const services: RunningService[] = [];
+  let stopping = false;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping proxy, new frontend and sandbox ...");
+    for (const service of [...services].reverse()) await service.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stopAll(0));
+  process.on("SIGTERM", () => void stopAll(0));
+
+  const start = async (spec: Parameters<typeof startService>[0]) => {
+    const service = await startService(spec, 90_000);
+    services.push(service);
+    service.child.once("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`npm start: ${service.name} stopped (${code ?? signal}); stopping the others`);
+      void stopAll(1);
+    });
+  };
+
+  try {
+    await start({ name: "magento-sandbox", args: [join(repoRoot, "magento-sandbox", "src", "main.ts")], cwd: join(repoRoot, "magento-sandbox"),
+      env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/` }, readyUrl: `${legacyUrl}/` });
+    await start({ name: "new-frontend", args: buildNextStartArgs(env.FRONTEND_PORT), cwd: frontendDir,
+      env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: randomBytes(18).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      readyUrl: `${frontendUrl}/api/health` });
+    await start({ name: "proxy", args: [join(repoRoot, "proxy", "src", "main.ts")], cwd: join(repoRoot, "proxy"),
+      env: { PORT: String(env.PORT), ADMIN_PORT: String(env.ADMIN_PORT), HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,
+        NEW_FRONTEND_URL: frontendUrl, PLANS_DIR: plansDir, FLAG_STATE_DIR: join(repoRoot, "var", "flags") },
+      readyUrl: `${shopUrl}/` });
+  } catch (error) {
+    console.error(`npm start: ${(error as Error).message}`);
+    await stopAll(1);
+    return;
+  }
+  console.log(`\nStrangler demo running: legacy ${legacyUrl}, new frontend ${frontendUrl}, plans ${plansDir}`);
+  console.log(`Admin API http://127.0.0.1:${env.ADMIN_PORT} (Authorization: Bearer ${env.ADMIN_TOKEN ? "$ADMIN_TOKEN" : adminToken})`);
+  console.log(`\nOpen ${shopUrl}\n`);
+}
+
+await main();
