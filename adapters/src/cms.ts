@@ -33,23 +33,32 @@ export function createCmsArea(deps: AreaDeps) {
     return tagged?.value;
   }
 
-  async function getCmsBlocks(identifiers: string[], ctx: RequestContext = {}): Promise<CmsBlock[]> {
-    if (!Array.isArray(identifiers) || identifiers.length === 0) throw new InvalidArgumentError("identifiers", "must be a non-empty array");
-    const ids = identifiers.map((id, index) => requireText(`identifiers[${index}]`, id));
-    const tagged = await readThrough(deps, ctx, {
+  // Magento fails the whole cmsBlocks query when one identifier is unknown, so on "no such
+  // entity" each identifier is asked (and cached) on its own and the unknown ones are left out.
+  async function readBlocks(ids: string[], ctx: RequestContext): Promise<Tagged<CmsBlock[]> | undefined> {
+    return readThrough(deps, ctx, {
       resource: "cms-blocks",
       args: { ids },
       ttl: deps.config.ttls.cms,
-      tags: (entry: Tagged<CmsBlock[]>) => entry.tags,
-      load: async (): Promise<Tagged<CmsBlock[]>> => {
+      tags: (entry: Tagged<CmsBlock[]> | undefined) => entry?.tags ?? [],
+      load: async (): Promise<Tagged<CmsBlock[]> | undefined> => {
         const answer = await deps.graphql.request<{ cmsBlocks?: { items?: unknown[] | null } | null }>(
           "CMS blocks", cmsBlocksQuery, { identifiers: ids }, ctx, { allowMissing: true });
-        const blocks = (answer?.data.cmsBlocks?.items ?? []).filter((item) => item != null).map(reshapeCmsBlock);
-        const ordered = ids.flatMap((id) => blocks.filter((block) => block.identifier === id));
-        return { value: ordered, tags: [...new Set([...ids.map((id) => `cms_b_${id}`), ...(answer?.tags ?? [])])] };
+        if (!answer) return undefined;
+        const blocks = (answer.data.cmsBlocks?.items ?? []).filter((item) => item != null).map(reshapeCmsBlock);
+        return { value: blocks, tags: [...new Set([...ids.map((id) => `cms_b_${id}`), ...answer.tags])] };
       },
     });
-    return tagged.value;
+  }
+
+  async function getCmsBlocks(identifiers: string[], ctx: RequestContext = {}): Promise<CmsBlock[]> {
+    if (!Array.isArray(identifiers) || identifiers.length === 0) throw new InvalidArgumentError("identifiers", "must be a non-empty array");
+    const ids = identifiers.map((id, index) => requireText(`identifiers[${index}]`, id));
+    const together = await readBlocks(ids, ctx);
+    const blocks = together
+      ? together.value
+      : (await Promise.all(ids.length > 1 ? ids.map((id) => readBlocks([id], ctx)) : [])).flatMap((one) => one?.value ?? []);
+    return ids.flatMap((id) => blocks.filter((block) => block.identifier === id));
   }
 
   return { getCmsPage, getCmsBlocks };
