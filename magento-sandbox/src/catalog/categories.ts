@@ -47,7 +47,8 @@ export function loadCategories(dir: string): CategoryTree {
       category.isActive = row.active === "1";
       category.isAnchor = row.is_anchor === "1";
       category.includeInMenu = row.include_in_menu === "1";
-      category.position = Number(row.position) || parent.childrenIds.length + 1;
+      // Rows without a position (Collections, Promotions: hidden from the menu) sort last.
+      category.position = Number(row.position) || 100 + parent.childrenIds.length;
       category.displayMode = row.display_mode === "PAGE" ? "PAGE" : "PRODUCTS";
       category.landingBlock = LANDING_BLOCKS[category.urlKey];
       parent.childrenIds.push(category.id);
