@@ -6,6 +6,7 @@ import { createCustomerRegistry } from "./customers.ts";
 import { AuthenticationError, messages } from "./errors.ts";
 import { createOrderBook } from "./orders.ts";
 import { createQuoteStore } from "./quotes.ts";
+import { createSessionStore } from "./sessions.ts";
 import { createTokenService, userTypes } from "./tokens.ts";
 import { loadTableRates } from "./totals.ts";
 import type { Commerce, CommerceOptions } from "./types.ts";
@@ -34,6 +35,7 @@ export function createCommerce(catalog: Catalog, options: CommerceOptions & { sa
   const carts = createCartOperations({ catalog, quotes, orders, customers });
 
   return {
+    sessions: createSessionStore(),
     ...carts,
     createCustomer: (input) => structuredClone(customers.create(input)),
     getCustomer: (id) => structuredClone(customers.get(id)),

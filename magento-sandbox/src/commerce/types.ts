@@ -8,6 +8,9 @@
  * every cart operation checks it as Magento's GetCartForUser does. Failures throw the typed
  * errors of `./errors.ts` (NoSuchEntity, Authorization, Authentication, Input, AlreadyExists).
  */
+import type { SessionStore } from "./sessions.ts";
+
+export type { SessionMessage, SessionStore, StorefrontSession } from "./sessions.ts";
 
 export interface Viewer {
   /** Set when the caller is a signed-in customer (token or storefront session). */
@@ -201,6 +204,9 @@ export interface NewCustomerInput {
 }
 
 export interface Commerce {
+  /** Storefront sessions (PHPSESSID → quote, customer, form key, messages). */
+  readonly sessions: SessionStore;
+
   // Carts. `maskedId` names any quote (guest or customer), as Magento's quote_id_mask.
   /** New guest cart; `maskedId` (exactly 32 chars) may be chosen by the client (createGuestCart cart_uid). */
   createGuestCart(maskedId?: string): Cart;

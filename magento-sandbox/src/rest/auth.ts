@@ -1,5 +1,6 @@
 import type { Request } from "express";
 import type { Commerce } from "../commerce/types.ts";
+import { parseCookies } from "../storefront/cookies.ts";
 import { consumerNotAuthorized } from "./respond.ts";
 
 /** Bearer tokens: Magento's REST reads `Authorization: Bearer <token>` for customers and admins. */
@@ -8,10 +9,19 @@ export function readBearer(req: Request): string | undefined {
   return match?.[1]?.trim();
 }
 
-/** The signed-in customer's id, or a 401 "self" error. */
+/**
+ * The signed-in customer's id, or a 401 "self" error. A Bearer token wins; without one, the
+ * storefront session cookie signs the customer in (Magento's session-based web API auth, which
+ * is how Luma's own checkout JS calls carts/mine).
+ */
 export function requireCustomer(commerce: Commerce, req: Request): number {
   const token = readBearer(req);
-  const customerId = token ? commerce.resolveCustomerToken(token) : undefined;
+  const sessionId = parseCookies(req.get("cookie")).PHPSESSID;
+  const customerId = token
+    ? commerce.resolveCustomerToken(token)
+    : sessionId !== undefined
+      ? commerce.sessions.get(sessionId)?.customerId
+      : undefined;
   if (customerId === undefined) throw consumerNotAuthorized("self");
   return customerId;
 }

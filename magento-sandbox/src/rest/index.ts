@@ -9,6 +9,7 @@ import { createTokenRoutes } from "./token-routes.ts";
 
 /**
  * Magento's REST API at /rest/V1/… and /rest/<store>/V1/… (store codes `default`, `all`).
+ * Mount it at `/rest` (`app.use("/rest", createRestRouter(store))`): its paths are relative.
  * Request flow: strip the store code → parse the JSON body (Magento's "Decoding error") →
  * resource routers (tokens, catalog, carts, orders) → "Request does not match any route." 404.
  */
@@ -58,8 +59,5 @@ export function createRestRouter(store: RestStore): Router {
   api.use(createCartRoutes(store.commerce));
   api.use(createOrderRoutes(store.commerce));
   api.use((_req: Request, res: Response) => sendError(res, new RestError(404, "Request does not match any route.")));
-
-  const router = Router();
-  router.use("/rest", api);
-  return router;
+  return api;
 }

@@ -23,7 +23,7 @@ export async function startRestHarness(): Promise<RestHarness> {
   const catalog = (sharedCatalog ??= loadCatalog());
   const commerce = createCommerce(catalog);
   const app = express();
-  app.use(createRestRouter({ catalog, commerce }));
+  app.use("/rest", createRestRouter({ catalog, commerce }));
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;

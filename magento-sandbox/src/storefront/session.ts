@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import type { Commerce, SessionMessage, StorefrontSession } from "../commerce/types.ts";
+import { deleteCookie, readCookies, setCookie } from "./cookies.ts";
+
+/**
+ * Magento's per-request session work: PHPSESSID, the form_key cookie (a cookie value wins, as
+ * PageCache's RegisterFormKeyFromCookie plugin does), private_content_version rotated on every
+ * POST (PageCache\Version), and X-Magento-Vary for a non-default HTTP context (signed in).
+ */
+export const sessionCookieLifetime = 3600;
+const versionCookieLifetime = 315360000;
+
+export function getSession(res: Response): StorefrontSession {
+  return res.locals.session as StorefrontSession;
+}
+
+export function addMessage(res: Response, type: SessionMessage["type"], text: string): void {
+  getSession(res).messages.push({ type, text });
+}
+
+/** sha1 of the context Magento hashes: customer group and logged-in flag (ksorted JSON). */
+export function computeVary(customerGroupId: number): string {
+  return createHash("sha1").update(JSON.stringify({ customer_group: String(customerGroupId), customer_logged_in: true })).digest("hex");
+}
+
+export function applyVary(req: Request, res: Response, commerce: Commerce): void {
+  const session = getSession(res);
+  const current = readCookies(req)["X-Magento-Vary"];
+  const customer = session.customerId ? commerce.getCustomer(session.customerId) : undefined;
+  if (customer) {
+    const vary = computeVary(customer.groupId);
+    if (current !== vary) setCookie(req, res, "X-Magento-Vary", vary, { httpOnly: true, maxAge: sessionCookieLifetime });
+  } else if (current !== undefined) {
+    deleteCookie(req, res, "X-Magento-Vary", true);
+  }
+}
+
+export function rotatePrivateContentVersion(req: Request, res: Response): void {
+  const version = createHash("md5").update(randomBytes(16)).digest("hex");
+  setCookie(req, res, "private_content_version", version, { maxAge: versionCookieLifetime });
+}
+
+export function createSessionMiddleware(commerce: Commerce) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const cookies = readCookies(req);
+    let session = cookies.PHPSESSID ? commerce.sessions.get(cookies.PHPSESSID) : undefined;
+    if (!session) {
+      session = commerce.sessions.create();
+      setCookie(req, res, "PHPSESSID", session.id, { httpOnly: true, maxAge: sessionCookieLifetime });
+    }
+    res.locals.session = session;
+    const cookieKey = cookies.form_key;
+    if (cookieKey && /^[A-Za-z0-9]{16}$/.test(cookieKey)) session.formKey = cookieKey;
+    else setCookie(req, res, "form_key", session.formKey, { maxAge: sessionCookieLifetime });
+    if (req.method === "POST") rotatePrivateContentVersion(req, res);
+    applyVary(req, res, commerce);
+    next();
+  };
+}
+
+/** Sets PHPSESSID again after the session id changed (sign-in). */
+export function resendSessionCookie(req: Request, res: Response): void {
+  setCookie(req, res, "PHPSESSID", getSession(res).id, { httpOnly: true, maxAge: sessionCookieLifetime });
+}
+
+/**
+ * Refuses a POST whose form_key is missing or stale: nothing changes, the shopper goes back
+ * where they came from with Magento's CSRF message.
+ */
+export function requireFormKey(req: Request, res: Response, next: NextFunction): void {
+  const sent = (req.body as Record<string, unknown> | undefined)?.form_key;
+  if (typeof sent === "string" && sent === getSession(res).formKey) {
+    next();
+    return;
+  }
+  addMessage(res, "error", "Invalid Form Key. Please refresh the page.");
+  redirectBack(req, res);
+}
+
+export function redirectBack(req: Request, res: Response, fallback = "/"): void {
+  const referer = req.get("referer");
+  let target = fallback;
+  if (referer) {
+    const url = new URL(referer, `http://${req.get("host") ?? "localhost"}`);
+    if (url.host === req.get("host")) target = url.pathname + url.search;
+  }
+  res.redirect(302, target);
+}
