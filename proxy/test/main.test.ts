@@ -1,0 +1,67 @@
+// `node src/main.ts` as a real child process: env validated at start, SIGTERM drains in-flight requests.
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startUpstream } from "./support/upstream.ts";
+import type { TestUpstream } from "./support/upstream.ts";
+
+const MAIN = join(import.meta.dirname, "..", "src", "main.ts");
+const TOKEN = "main-test-token-0123456789";
+
+function run(env: Record<string, string>): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  let output = "";
+  child.stdout!.on("data", (data) => { output += data; });
+  child.stderr!.on("data", (data) => { output += data; });
+  return Object.assign(child, { output: () => output });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+describe("start-up configuration", () => {
+  it.each([
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, PORT: "eighty" }, "PORT: Invalid input: expected number, received NaN"],
+    [{ ADMIN_TOKEN: TOKEN }, "LEGACY_URL: Invalid input: expected string, received undefined"],
+    [{ LEGACY_URL: "ftp://legacy", ADMIN_TOKEN: TOKEN }, "LEGACY_URL: Invalid URL"],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: "short" }, "ADMIN_TOKEN: must be at least 16 characters"],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, WORKERS: "many" }, "WORKERS:"],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, UPSTREAM_SEARCH_URL: "nope" }, "UPSTREAM_SEARCH_URL: must be an http(s) URL"],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, FLAG_REFRESH_MS: "60000" }, "FLAG_REFRESH_MS must be at most 10000"],
+  ])("refuses to start with %j, naming the variable", async (env, message) => {
+    const child = run(env);
+    expect(await exited(child)).toBe(78);
+    expect(child.output()).toContain("strangler proxy: invalid proxy configuration:");
+    expect(child.output()).toContain(message);
+  });
+});
+
+describe("SIGTERM", () => {
+  let legacy: TestUpstream;
+  beforeAll(async () => {
+    legacy = await startUpstream("legacy", (req, res) => {
+      const delay = req.url === "/slow" ? 800 : 0;
+      setTimeout(() => { res.writeHead(200, { "Content-Type": "text/plain" }); res.end(`done ${req.url}`); }, delay);
+    });
+  });
+  afterAll(() => legacy.close());
+
+  it("lets an in-flight request finish, then exits 0", async () => {
+    const child = run({ LEGACY_URL: legacy.url, ADMIN_TOKEN: TOKEN, PORT: "0", ADMIN_PORT: "0", HOST: "127.0.0.1", FLAG_STATE_DIR: join(tmpdir(), `strangler-main-test-${process.pid}`) });
+    const ready = await new Promise<{ shopUrl: string }>((resolve, reject) => {
+      child.once("message", (message) => resolve(message as { shopUrl: string }));
+      child.once("exit", () => reject(new Error(`exited before ready: ${child.output()}`)));
+    });
+    const slow = fetch(`${ready.shopUrl}/slow`).then(async (r) => [r.status, await r.text()]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const exit = exited(child);
+    child.kill("SIGTERM");
+    expect(await slow).toEqual([200, "done /slow"]);
+    expect(await exit).toBe(0);
+    await expect(fetch(`${ready.shopUrl}/after`)).rejects.toThrow();
+  });
+});
