@@ -3,6 +3,7 @@ import type {
   AddToCartLine,
   Cart,
   CartLineUpdate,
+  CartTotalsBreakdown,
   CategoryTree,
   Category,
   CmsBlock,
@@ -38,6 +39,8 @@ export interface Adapters {
   // Cart: never cached. Guest carts by masked id; with ctx.customerToken the customer's cart.
   createGuestCart(ctx?: RequestContext): Promise<string>;
   getCart(cartId: string, ctx?: RequestContext): Promise<Cart | undefined>;
+  /** Full totals incl. shipping and tax (REST). With ctx.customerToken the customer's cart; `undefined` for an unknown guest cart. */
+  getCartTotals(cartId: string, ctx?: RequestContext): Promise<CartTotalsBreakdown | undefined>;
   getCustomerCart(ctx: RequestContext & { customerToken: string }): Promise<Cart>;
   addToCart(cartId: string, lines: AddToCartLine[], ctx?: RequestContext): Promise<Cart>;
   updateCartItems(cartId: string, lines: CartLineUpdate[], ctx?: RequestContext): Promise<Cart>;

@@ -1,6 +1,6 @@
 // Carts: never cached (they belong to one shopper). A guest cart is addressed by its masked id;
 // with ctx.customerToken the same calls act on the customer's cart.
-import type { AddToCartLine, Cart, CartLineUpdate } from "./domain/cart.ts";
+import type { AddToCartLine, Cart, CartLineUpdate, CartTotalsBreakdown } from "./domain/cart.ts";
 import type { RequestContext } from "./domain/context.ts";
 import { requirePositiveInt, requireText } from "./arguments.ts";
 import { InvalidArgumentError, MagentoInputError, MagentoShapeError } from "./errors.ts";
@@ -8,6 +8,7 @@ import {
   addProductsToCartMutation, cartQuery, createGuestCartMutation, customerCartQuery, removeCartItemMutation, updateCartItemsMutation,
 } from "./magento/queries/cart.ts";
 import { reshapeCart } from "./magento/reshape-cart.ts";
+import { reshapeCartTotals } from "./magento/reshape-cart-totals.ts";
 import type { AreaDeps } from "./read-through.ts";
 
 interface CartPayload {
@@ -82,5 +83,16 @@ export function createCartArea(deps: AreaDeps) {
     return requireCart("remove cart item", answer?.data.removeItemFromCart?.cart);
   }
 
-  return { createGuestCart, getCart, getCustomerCart, addToCart, updateCartItems, removeCartItem };
+  // GraphQL's cart prices lack shipping; REST totals have the full checkout breakdown.
+  async function getCartTotals(cartId: string, ctx: RequestContext = {}): Promise<CartTotalsBreakdown | undefined> {
+    const path = ctx.customerToken ? "carts/mine/totals" : `guest-carts/${encodeURIComponent(requireText("cartId", cartId))}/totals`;
+    try {
+      return reshapeCartTotals(await deps.rest.get("cart totals", path, ctx));
+    } catch (error) {
+      if (error instanceof MagentoInputError && error.category === "http-404") return undefined;
+      throw error;
+    }
+  }
+
+  return { createGuestCart, getCart, getCartTotals, getCustomerCart, addToCart, updateCartItems, removeCartItem };
 }

@@ -139,6 +139,53 @@ describe("cart", () => {
   });
 });
 
+describe("cart totals over REST", () => {
+  const totals = {
+    grand_total: 73.5, subtotal: 68, discount_amount: -6.8, shipping_amount: 10, tax_amount: "2.30", quote_currency_code: "USD", items_qty: 2,
+    total_segments: [{ code: "subtotal", title: "Subtotal", value: 68 }, { code: "shipping", title: "Shipping & Handling (Flat Rate - Fixed)", value: 10 }],
+  };
+
+  it("reads guest cart totals from /rest/<store>/V1/guest-carts/:id/totals", async () => {
+    const adapters = createAdapters({ magentoUrl: origin, logger });
+    nock(origin).get("/rest/default/V1/guest-carts/abc/totals").reply(200, totals, json);
+    expect(await adapters.getCartTotals("abc")).toEqual({
+      subtotal: { amount: 68, currency: "USD" }, discount: { amount: 6.8, currency: "USD" }, shipping: { amount: 10, currency: "USD" },
+      tax: { amount: 2.3, currency: "USD" }, grandTotal: { amount: 73.5, currency: "USD" }, itemsQuantity: 2,
+      segments: [{ code: "subtotal", title: "Subtotal", amount: { amount: 68, currency: "USD" } }, { code: "shipping", title: "Shipping & Handling (Flat Rate - Fixed)", amount: { amount: 10, currency: "USD" } }],
+    });
+  });
+
+  it("reads the customer's totals from carts/mine with the bearer token", async () => {
+    const adapters = createAdapters({ magentoUrl: origin, logger });
+    const scope = nock(origin, { reqheaders: { authorization: "Bearer tok" } }).get("/rest/default/V1/carts/mine/totals").reply(200, totals, json);
+    await adapters.getCartTotals("ignored", { customerToken: "tok" });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    [404, { message: "No such entity with %fieldName = %fieldValue" }, undefined],
+  ])("returns undefined for HTTP %i", async (status, body, expected) => {
+    const adapters = createAdapters({ magentoUrl: origin, logger });
+    nock(origin).get("/rest/default/V1/guest-carts/abc/totals").reply(status, body, json);
+    expect(await adapters.getCartTotals("abc")).toBe(expected);
+  });
+
+  it.each([
+    [503, "MagentoUnavailableError", "Magento answered HTTP 503 for cart totals"],
+    [401, "MagentoInputError", 'Magento rejected cart totals (graphql-authentication): {"message":"The consumer isn\'t authorized to access %resources."}'],
+  ])("rejects HTTP %i as %s", async (status, name, message) => {
+    const adapters = createAdapters({ magentoUrl: origin, logger });
+    nock(origin).get("/rest/default/V1/guest-carts/abc/totals").reply(status, { message: "The consumer isn't authorized to access %resources." }, json);
+    await expect(adapters.getCartTotals("abc")).rejects.toMatchObject({ name, message });
+  });
+
+  it("rejects totals without a currency as MagentoShapeError", async () => {
+    const adapters = createAdapters({ magentoUrl: origin, logger });
+    nock(origin).get("/rest/default/V1/guest-carts/abc/totals").reply(200, { ...totals, quote_currency_code: null }, json);
+    await expect(adapters.getCartTotals("abc")).rejects.toMatchObject({ name: "MagentoShapeError", path: "quote_currency_code" });
+  });
+});
+
 describe("createAdapters options", () => {
   it.each([
     [{ magentoUrl: "not a url" }, "Invalid adapters options: magentoUrl: magentoUrl must be an absolute http(s) URL, e.g. http://127.0.0.1:8081"],

@@ -46,3 +46,15 @@ export interface CartLineUpdate {
   uid: string;
   quantity: number;
 }
+
+/** The full totals breakdown Magento computes for checkout (incl. shipping), read over REST. */
+export interface CartTotalsBreakdown {
+  subtotal: Money;
+  discount: Money;
+  shipping: Money;
+  tax: Money;
+  grandTotal: Money;
+  itemsQuantity: number;
+  /** Magento's total segments in display order, e.g. subtotal, shipping, tax, grand_total. */
+  segments: { code: string; title: string; amount: Money }[];
+}

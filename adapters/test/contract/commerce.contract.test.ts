@@ -51,6 +51,15 @@ describe("guest cart against the sandbox", () => {
     expect(removed.totals.grandTotal.amount).toBeGreaterThan(0);
   });
 
+  it("reads the cart's totals breakdown over REST, matching the GraphQL subtotal", async () => {
+    const cart = await adapters.getCart(cartId);
+    const totals = await adapters.getCartTotals(cartId);
+    expect(totals?.subtotal).toEqual(cart?.totals.subtotal);
+    expect(totals?.itemsQuantity).toBe(1);
+    expect(totals?.segments.map((s) => s.code)).toContain("subtotal");
+    expect(await adapters.getCartTotals("00000000000000000000000000000000")).toBeUndefined();
+  });
+
   it("returns undefined for an unknown cart and rejects an unknown sku with Magento's category", async () => {
     expect(await adapters.getCart("00000000000000000000000000000000")).toBeUndefined();
     const error = await adapters.addToCart(cartId, [{ sku: "NO-SUCH-SKU", quantity: 1 }]).catch((e: unknown) => e);
