@@ -75,13 +75,18 @@ export function sendProductPage(sf: Storefront, req: Request, res: Response, pro
   sf.sendPublic(req, res, {
     title: product.metaTitle || product.name,
     heading: product.name,
-    metaDescription: product.metaDescription || undefined,
+    // Magento's product view falls back to the description, tags stripped, 255 characters.
+    metaDescription: product.metaDescription || stripTags(product.description).slice(0, 255) || undefined,
     metaKeywords: product.metaKeyword || undefined,
     canonical: `${base}${catalog.getProductUrl(product)}`,
     bodyClass: `catalog-product-view product-${product.urlKey} page-product-${product.type} page-layout-1column`,
     breadcrumbs: crumbs,
     content: renderProductView(catalog, product, base, getSession(res).formKey),
   }, [...catalog.getProductCacheTags(product), ...(category ? [`cat_c_${category.id}`] : [])]);
+}
+
+function stripTags(markup: string): string {
+  return markup.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
 }
 
 export function sendSearchPage(sf: Storefront, req: Request, res: Response): void {
