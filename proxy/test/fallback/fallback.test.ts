@@ -1,4 +1,5 @@
 // The new side failing in every way a real one does, with legacy catching GET/HEAD and never a POST.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningProxy } from "../../src/index.ts";
 import { closedPortUrl } from "../support/ports.ts";
@@ -34,10 +35,10 @@ function counts() {
 
 describe("GET and HEAD fall back to legacy before the first byte", () => {
   it.each([
-    ["answers 503", (_req: unknown, res: import("node:http").ServerResponse) => { res.writeHead(503); res.end("down"); }],
-    ["answers 500 with a body", (_req: unknown, res: import("node:http").ServerResponse) => { res.writeHead(500, { "Content-Type": "text/html" }); res.end("<h1>boom</h1>"); }],
-    ["resets the connection", (req: import("node:http").IncomingMessage) => { req.socket.destroy(); }],
-    ["is slower than the response timeout", (_req: unknown, res: import("node:http").ServerResponse) => { setTimeout(() => res.end("too late"), 1_500).unref(); }],
+    ["answers 503", (_req: unknown, res: ServerResponse) => { res.writeHead(503); res.end("down"); }],
+    ["answers 500 with a body", (_req: unknown, res: ServerResponse) => { res.writeHead(500, { "Content-Type": "text/html" }); res.end("<h1>boom</h1>"); }],
+    ["resets the connection", (req: IncomingMessage) => { req.socket.destroy(); }],
+    ["is slower than the response timeout", (_req: unknown, res: ServerResponse) => { setTimeout(() => res.end("too late"), 1_500).unref(); }],
   ])("when the new side %s", async (_name, handler) => {
     next.handle(handler as never);
     const before = counts();
