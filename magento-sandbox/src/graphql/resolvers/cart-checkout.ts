@@ -67,8 +67,8 @@ export const checkoutMutationResolvers: ResolverMap = {
 
 /** PlaceOrderErrorCodes from the failure Commerce reported. */
 function toPlaceOrderCode(error: CommerceError): string {
-  if (error instanceof NoSuchEntityError) return "CART_NOT_FOUND";
   if (error.template === messages.cartInactive) return "CART_NOT_ACTIVE";
+  if (error instanceof NoSuchEntityError) return "CART_NOT_FOUND";
   if (/email/i.test(error.message)) return "GUEST_EMAIL_MISSING";
   return "UNABLE_TO_PLACE_ORDER";
 }

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type RunningSandbox } from "../../src/index.ts";
+import { createGraphQlClient } from "../support/graphql-client.ts";
+
+let sandbox: RunningSandbox;
+let gql: ReturnType<typeof createGraphQlClient>;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  gql = createGraphQlClient(sandbox.url);
+});
+afterAll(() => sandbox.close());
+
+const PRODUCT = `{ products(filter: { sku: { eq: "24-MB01" } }) { items { sku price_range { minimum_price { final_price { value } } } } } }`;
+const NO_CACHE = "max-age=0, must-revalidate, no-cache, no-store";
+
+describe("GraphQL cache headers (Magento 2.4.8)", () => {
+  it("marks a GET of cacheable queries public with X-Magento-Tags and X-Magento-Cache-Id", async () => {
+    const { headers } = await gql.get(PRODUCT);
+    expect(headers.get("cache-control")).toBe("max-age=86400, public, s-maxage=86400");
+    expect(headers.get("pragma")).toBe("cache");
+    expect(headers.get("x-magento-tags")?.split(",")).toEqual(expect.arrayContaining(["cat_p", "cat_p_1"]));
+    expect(headers.get("x-magento-cache-id")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    ["a POST query", () => gql.post(PRODUCT)],
+    ["a GET that also asks for a cart", () => gql.get(`{ storeConfig { store_code } cart(cart_id: "${"a".repeat(32)}") { id } }`)],
+  ])("never caches %s but still sends X-Magento-Cache-Id", async (_name, send) => {
+    const { headers } = await send();
+    expect(headers.get("cache-control")).toBe(NO_CACHE);
+    expect(headers.get("x-magento-tags")).toBeNull();
+    expect(headers.get("x-magento-cache-id")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("sends no X-Magento-Cache-Id on mutations", async () => {
+    const { headers } = await gql.post("mutation { createGuestCart { cart { id } } }");
+    expect(headers.get("x-magento-cache-id")).toBeNull();
+    expect(headers.get("cache-control")).toBe(NO_CACHE);
+  });
+
+  it("varies X-Magento-Cache-Id with the customer context, not per request", async () => {
+    const guest = (await gql.get("{ storeConfig { store_code } }")).headers.get("x-magento-cache-id");
+    expect((await gql.get("{ storeConfig { store_code } }")).headers.get("x-magento-cache-id")).toBe(guest);
+    const login = await gql.post<{ generateCustomerToken: { token: string } }>(`mutation { generateCustomerToken(email: "roni_cost@example.com", password: "Test1234!") { token } }`);
+    const token = login.body.data!.generateCustomerToken.token;
+    const customer = (await gql.get("{ storeConfig { store_code } }", { headers: { Authorization: `Bearer ${token}` } })).headers.get("x-magento-cache-id");
+    expect(customer).not.toBe(guest);
+  });
+
+  it("shows a changed price at once and names the product's tag", async () => {
+    const tags = sandbox.store.catalog.setPrice("24-MB01", 41);
+    expect(tags).toEqual(["cat_p_1"]);
+    const { body } = await gql.get<{ products: { items: { price_range: { minimum_price: { final_price: { value: number } } } }[] } }>(PRODUCT);
+    expect(body.data!.products.items[0]!.price_range.minimum_price.final_price.value).toBe(41);
+  });
+});
