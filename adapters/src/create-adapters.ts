@@ -28,31 +28,19 @@ function chooseStore(config: AdaptersConfig, options: AdaptersOptions, logger: A
   return createMemoryStore({ maxEntries: config.memoryMaxEntries });
 }
 
-function createPurging(store: CacheStore | undefined) {
-  return {
-    purge: async (tags: string[]) => (store ? store.deleteByTags(tags) : 0),
-    purgeAll: async () => (store ? store.deleteAll() : 0),
-    purgeMatching: async (pattern: RegExp) => {
-      if (!store) return [];
-      const matched = (await store.listTags()).filter((tag) => pattern.test(tag));
-      await store.deleteByTags(matched);
-      return matched;
-    },
-  };
-}
-
 export function createAdapters(options: AdaptersOptions): Adapters {
   const config = parseAdaptersOptions(options);
   const logger = options.logger ?? consoleLogger;
   const metrics = options.metrics ?? createCounterMetrics();
   const store = config.cache ? chooseStore(config, options, logger, metrics) : undefined;
+  const cache = store ? createCache({ store, logger, metrics }) : undefined;
   const deps: AreaDeps = {
     config,
     logger,
     metrics,
     graphql: createMagentoGraphql({ graphqlUrl: config.graphqlUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
     rest: createMagentoRest({ restUrl: config.restUrl, store: config.store, timeoutMs: config.timeoutMs }),
-    cache: store ? createCache({ store, logger, metrics }) : undefined,
+    cache,
   };
   return {
     ...createProductsArea(deps),
@@ -64,7 +52,9 @@ export function createAdapters(options: AdaptersOptions): Adapters {
     ...createCartArea(deps),
     ...createCustomerArea(deps),
     ...createOrdersArea(deps),
-    ...createPurging(store),
+    purge: async (tags: string[]) => (cache ? cache.purge(tags) : 0),
+    purgeMatching: async (pattern: RegExp) => (cache ? cache.purgeMatching(pattern) : []),
+    purgeAll: async () => (cache ? cache.purgeAll() : 0),
     ready: async (timeoutMs?: number) => (store ? store.ready(timeoutMs) : true),
     // A store passed in by the caller is the caller's to close.
     close: async () => (store && store !== options.cacheStore ? store.close() : undefined),

@@ -13,9 +13,17 @@ export interface CacheEntry<T = unknown> {
 export interface CacheStore {
   readonly kind: "memory" | "redis";
   get<T>(key: string): Promise<CacheEntry<T> | undefined>;
-  /** Stores the entry and indexes the key under each of its tags. */
-  set<T>(key: string, entry: CacheEntry<T>): Promise<void>;
-  /** Drops every key indexed under any of the tags; returns how many keys went. */
+  /**
+   * The purge generation: it grows with every purge. A loader reads it BEFORE asking Magento and
+   * passes it to `set`, so an answer loaded before a purge of one of its tags is never stored.
+   */
+  generation(): Promise<number>;
+  /**
+   * Stores the entry and indexes the key under each of its tags, unless one of its tags (or
+   * everything) was purged after `loadedAt` (a generation); returns whether it was stored.
+   */
+  set<T>(key: string, entry: CacheEntry<T>, loadedAt: number): Promise<boolean>;
+  /** Drops every key indexed under any of the tags and marks the tags purged; returns how many keys went. */
   deleteByTags(tags: string[]): Promise<number>;
   deleteAll(): Promise<number>;
   /** Every tag currently indexed (lets a purge apply a Varnish-style regex to real tags). */
@@ -26,6 +34,8 @@ export interface CacheStore {
    */
   acquireLock(key: string, ttlMs: number): Promise<boolean>;
   releaseLock(key: string): Promise<void>;
+  /** Whether someone holds the lock (waiters stop waiting when the holder gave up without storing). */
+  isLocked(key: string): Promise<boolean>;
   /** Resolves true once usable, false if not within timeoutMs (calls then degrade to misses). */
   ready(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;

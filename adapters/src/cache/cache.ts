@@ -1,7 +1,9 @@
-// Cache-aside over a CacheStore with stale-while-revalidate and single flight.
+// Cache-aside over a CacheStore with stale-while-revalidate, single flight and tag purges.
 //   fresh hit → value; stale hit (within the SWR window) → value now, one background refresh;
 //   miss → one load per key in this process (shared promise) and, with Redis, one across
-//   processes (SET NX PX lock; the others poll for the value, then load themselves if it never comes).
+//   processes (SET NX PX lock; the others poll for the value while the lock is held).
+// A load remembers the purge generation it started at; if one of its tags is purged meanwhile its
+// answer (possibly read before Magento's save) is returned to its callers but never stored.
 // Store failures read as misses (the stores swallow and count them), so a load always happens.
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
 import type { CacheEntry, CacheStore } from "./cache-store.ts";
@@ -17,6 +19,9 @@ export interface CachePolicy<T> {
 
 export interface Cache {
   getOrLoad<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T>;
+  purge(tags: string[]): Promise<number>;
+  purgeMatching(pattern: RegExp): Promise<string[]>;
+  purgeAll(): Promise<number>;
   readonly store: CacheStore;
 }
 
@@ -41,22 +46,23 @@ export function createCache(options: CacheOptions): Cache {
   const inFlight = new Map<string, Promise<unknown>>();
 
   async function loadAndStore<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T> {
+    const loadedAt = await store.generation();
     const value = await load();
     const at = now();
     const ttl = typeof policy.ttl === "function" ? policy.ttl(value) : policy.ttl;
-    const entry: CacheEntry<T> = {
-      value, freshUntil: at + ttl * 1000, staleUntil: at + (ttl + policy.swr) * 1000, tags: policy.tags(value),
-    };
-    if (ttl > 0) await store.set(key, entry);
+    const entry: CacheEntry<T> = { value, freshUntil: at + ttl * 1000, staleUntil: at + (ttl + policy.swr) * 1000, tags: policy.tags(value) };
+    if (ttl > 0 && !(await store.set(key, entry, loadedAt))) metrics.increment("adapters_cache_store_skipped_after_purge");
     return value;
   }
 
+  /** Another process holds the lock: wait for its value, or until it lets go without storing one. */
   async function waitForOther<T>(key: string): Promise<CacheEntry<T> | undefined> {
     const deadline = now() + lockTtlMs;
     while (now() < deadline) {
       await sleep(pollMs);
       const entry = await store.get<T>(key);
       if (entry && entry.freshUntil > now()) return entry;
+      if (!(await store.isLocked(key))) return undefined;
     }
     return undefined;
   }
@@ -65,7 +71,7 @@ export function createCache(options: CacheOptions): Cache {
     if (store.kind === "memory") return loadAndStore(key, policy, load);
     if (await store.acquireLock(key, lockTtlMs)) {
       try {
-        // Another process (or a request that read before ours finished) may have stored it meanwhile.
+        // A request that read before another one finished may find it stored by now.
         const entry = recheck ? await store.get<T>(key) : undefined;
         if (entry && entry.freshUntil > now()) return entry.value;
         return await loadAndStore(key, policy, load);
@@ -81,7 +87,9 @@ export function createCache(options: CacheOptions): Cache {
   function share<T>(key: string, run: () => Promise<T>): Promise<T> {
     const existing = inFlight.get(key);
     if (existing) return existing as Promise<T>;
-    const promise = run().finally(() => inFlight.delete(key));
+    const promise = run().finally(() => {
+      if (inFlight.get(key) === promise) inFlight.delete(key);
+    });
     inFlight.set(key, promise);
     return promise;
   }
@@ -93,24 +101,41 @@ export function createCache(options: CacheOptions): Cache {
     });
   }
 
+  async function getOrLoad<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T> {
+    const pending = inFlight.get(key);
+    if (pending) return pending as Promise<T>;
+    const entry = await store.get<T>(key);
+    const at = now();
+    if (entry && entry.freshUntil > at) {
+      metrics.increment("adapters_cache_hits");
+      return entry.value;
+    }
+    if (entry && entry.staleUntil > at) {
+      metrics.increment("adapters_cache_stale_hits");
+      refreshInBackground(key, policy, load);
+      return entry.value;
+    }
+    metrics.increment("adapters_cache_misses");
+    return share(key, () => loadOnce(key, policy, load, true));
+  }
+
+  // After a purge, new requests must not join a load that started before it.
   return {
     store,
-    async getOrLoad<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T> {
-      const pending = inFlight.get(key);
-      if (pending) return pending as Promise<T>;
-      const entry = await store.get<T>(key);
-      const at = now();
-      if (entry && entry.freshUntil > at) {
-        metrics.increment("adapters_cache_hits");
-        return entry.value;
-      }
-      if (entry && entry.staleUntil > at) {
-        metrics.increment("adapters_cache_stale_hits");
-        refreshInBackground(key, policy, load);
-        return entry.value;
-      }
-      metrics.increment("adapters_cache_misses");
-      return share(key, () => loadOnce(key, policy, load, true));
+    getOrLoad,
+    async purge(tags) {
+      inFlight.clear();
+      return tags.length === 0 ? 0 : store.deleteByTags(tags);
+    },
+    async purgeMatching(pattern) {
+      inFlight.clear();
+      const matched = (await store.listTags()).filter((tag) => pattern.test(tag));
+      if (matched.length > 0) await store.deleteByTags(matched);
+      return matched;
+    },
+    async purgeAll() {
+      inFlight.clear();
+      return store.deleteAll();
     },
   };
 }

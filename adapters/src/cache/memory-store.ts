@@ -1,4 +1,5 @@
-// In-process CacheStore: an LRU of entries plus a tag → keys index kept in step on eviction.
+// In-process CacheStore: an LRU of entries, a tag → keys index kept in step on eviction, and the
+// purge generation with per-tag purge marks (pruned after an hour: no load lasts that long).
 import { LRUCache } from "lru-cache";
 import type { CacheEntry, CacheStore } from "./cache-store.ts";
 
@@ -8,9 +9,14 @@ export interface MemoryStoreOptions {
   now?: () => number;
 }
 
+const MARK_LIFETIME_MS = 3_600_000;
+const ALL = "*";
+
 export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore {
   const now = options.now ?? Date.now;
   const tagIndex = new Map<string, Set<string>>();
+  const purgedAt = new Map<string, { generation: number; at: number }>();
+  let generation = 0;
   const unindex = (key: string, entry: CacheEntry) => {
     for (const tag of entry.tags) {
       const keys = tagIndex.get(tag);
@@ -18,10 +24,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
       if (keys?.size === 0) tagIndex.delete(tag);
     }
   };
-  const lru = new LRUCache<string, CacheEntry>({
-    max: options.maxEntries ?? 5000,
-    dispose: (entry, key) => unindex(key, entry),
-  });
+  const lru = new LRUCache<string, CacheEntry>({ max: options.maxEntries ?? 5000, dispose: (entry, key) => unindex(key, entry) });
+
+  function markPurged(tags: string[]): void {
+    generation += 1;
+    const at = now();
+    for (const [tag, mark] of purgedAt) if (at - mark.at > MARK_LIFETIME_MS) purgedAt.delete(tag);
+    for (const tag of tags) purgedAt.set(tag, { generation, at });
+  }
 
   return {
     kind: "memory",
@@ -33,20 +43,27 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
       }
       return entry;
     },
-    async set<T>(key: string, entry: CacheEntry<T>) {
+    async generation() {
+      return generation;
+    },
+    async set<T>(key: string, entry: CacheEntry<T>, loadedAt: number) {
+      if ([ALL, ...entry.tags].some((tag) => (purgedAt.get(tag)?.generation ?? 0) > loadedAt)) return false;
       lru.set(key, entry as CacheEntry);
       for (const tag of entry.tags) {
         const keys = tagIndex.get(tag) ?? new Set<string>();
         keys.add(key);
         tagIndex.set(tag, keys);
       }
+      return true;
     },
     async deleteByTags(tags: string[]) {
+      markPurged(tags);
       const keys = new Set(tags.flatMap((tag) => [...(tagIndex.get(tag) ?? [])]));
       for (const key of keys) lru.delete(key);
       return keys.size;
     },
     async deleteAll() {
+      markPurged([ALL]);
       const size = lru.size;
       lru.clear();
       tagIndex.clear();
@@ -59,6 +76,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
       return true;
     },
     async releaseLock() {},
+    async isLocked() {
+      return false;
+    },
     async ready() {
       return true;
     },

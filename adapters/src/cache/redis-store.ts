@@ -2,6 +2,7 @@
 //   e:<key>  JSON entry, PX = until it may no longer be served (stale end)
 //   t:<tag>  SET of keys tagged so (the tag → keys index a purge walks)
 //   l:<key>  single-flight lock, SET NX PX
+//   g, p:<tag>  purge generation and the generation of each tag's last purge (see redis-scripts.ts)
 // Redis trouble never reaches the caller: every operation fails fast (no offline queue, short
 // command timeout, no retries), counts `adapters_cache_redis_errors`, warns (at most once per
 // 10 s per operation), and reads as a miss, so the caller simply fetches from Magento. ioredis
@@ -9,6 +10,10 @@
 import { Redis } from "ioredis";
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
 import type { CacheEntry, CacheStore } from "./cache-store.ts";
+import { purgeTagsScript, setUnlessPurgedScript } from "./redis-scripts.ts";
+
+/** Purge marks must outlive any load in flight when the purge happened. */
+const MARK_TTL_SECONDS = 3600;
 
 export interface RedisStoreOptions {
   url: string;
@@ -53,11 +58,6 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { cli
     }
   }
 
-  async function dropKeys(keys: string[]): Promise<number> {
-    if (keys.length === 0) return 0;
-    return client.del(...keys.map((key) => `${prefix}e:${key}`));
-  }
-
   return {
     kind: "redis",
     client,
@@ -65,25 +65,21 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { cli
       const raw = await client.get(`${prefix}e:${key}`);
       return raw ? (JSON.parse(raw) as CacheEntry<T>) : undefined;
     }),
-    set: <T>(key: string, entry: CacheEntry<T>) => guarded("set", undefined, async () => {
+    generation: () => guarded("generation", 0, async () => Number((await client.get(`${prefix}g`)) ?? 0)),
+    set: <T>(key: string, entry: CacheEntry<T>, loadedAt: number) => guarded("set", false, async () => {
       const ttlMs = Math.max(1, entry.staleUntil - now());
-      const multi = client.multi().set(`${prefix}e:${key}`, JSON.stringify(entry), "PX", ttlMs);
-      for (const tag of entry.tags) {
-        multi.sadd(`${prefix}t:${tag}`, key).expire(`${prefix}t:${tag}`, options.tagTtlSeconds ?? 7 * 86_400);
-      }
-      await multi.exec();
+      const args = [prefix, key, JSON.stringify(entry), ttlMs, loadedAt, options.tagTtlSeconds ?? 7 * 86_400, MARK_TTL_SECONDS, ...entry.tags];
+      return (await client.eval(setUnlessPurgedScript, 0, ...args)) === 1;
     }),
     deleteByTags: (tags: string[]) => guarded("purge", 0, async () => {
       if (tags.length === 0) return 0;
-      const tagKeys = tags.map((tag) => `${prefix}t:${tag}`);
-      const keys = tagKeys.length === 1 ? await client.smembers(tagKeys[0]!) : await client.sunion(...tagKeys);
-      const dropped = await dropKeys(keys);
-      await client.del(...tagKeys);
-      return dropped;
+      return Number(await client.eval(purgeTagsScript, 0, prefix, MARK_TTL_SECONDS, ...tags));
     }),
     deleteAll: () => guarded("purge", 0, async () => {
+      const generation = await client.incr(`${prefix}g`);
+      await client.set(`${prefix}p:*`, generation, "EX", MARK_TTL_SECONDS);
       let dropped = 0;
-      for await (const batch of client.scanStream({ match: `${prefix}*`, count: 500 })) {
+      for await (const batch of client.scanStream({ match: `${prefix}[etl]:*`, count: 500 })) {
         const keys = batch as string[];
         if (keys.length === 0) continue;
         await client.del(...keys);
@@ -104,6 +100,7 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { cli
     releaseLock: (key: string) => guarded("unlock", undefined, async () => {
       await client.del(`${prefix}l:${key}`);
     }),
+    isLocked: (key: string) => guarded("lock", false, async () => (await client.exists(`${prefix}l:${key}`)) === 1),
     async ready(timeoutMs = 2000) {
       if (client.status === "ready") return true;
       return new Promise<boolean>((resolve) => {

@@ -83,11 +83,40 @@ describe("createCache", () => {
     await t.cache.getOrLoad("p1", t.policy, t.load);
     await t.cache.getOrLoad("p2", { ...t.policy, tags: () => ["cat_p_2"] }, t.load);
     await t.cache.getOrLoad("list", { ...t.policy, tags: () => ["cat_c_p_4", "cat_p_1", "cat_p_2"] }, t.load);
-    expect(await t.store.deleteByTags(["cat_p_1"])).toBe(2);
+    expect(await t.cache.purge(["cat_p_1"])).toBe(2);
     expect(await t.store.get("p1")).toBeUndefined();
     expect(await t.store.get("list")).toBeUndefined();
     expect(await t.store.get("p2")).toBeDefined();
     expect((await t.store.listTags()).sort()).toEqual(["cat_p_2"]);
+  });
+
+  it("returns but does not store a value whose load started before a purge of its tag", async () => {
+    const t = setup();
+    let release: () => void = () => {};
+    const slow = () => new Promise<{ price: number }>((resolve) => { release = () => resolve({ price: 1 }); });
+    const pending = t.cache.getOrLoad("p1", t.policy, slow);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    await t.cache.purge(["cat_p_1"]);
+    release();
+    expect(await pending).toEqual({ price: 1 });
+    expect(await t.store.get("p1")).toBeUndefined();
+    expect(t.metrics.snapshot().adapters_cache_store_skipped_after_purge).toBe(1);
+    t.bump();
+    expect(await t.cache.getOrLoad("p1", t.policy, t.load)).toEqual({ price: 2 });
+  });
+
+  it("does not let requests after a purge join a load that started before it", async () => {
+    const t = setup();
+    let release: () => void = () => {};
+    const slow = () => new Promise<{ price: number }>((resolve) => { release = () => resolve({ price: 1 }); });
+    const before = t.cache.getOrLoad("p1", t.policy, slow);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    await t.cache.purgeAll();
+    t.bump();
+    const after = t.cache.getOrLoad("p1", t.policy, t.load);
+    release();
+    expect(await before).toEqual({ price: 1 });
+    expect(await after).toEqual({ price: 2 });
   });
 
   it("uses a value-dependent ttl (short for not-found)", async () => {

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe("createRedisStore", () => {
   it("stores entries with a PX expiry at the end of the stale window", async () => {
-    await store.set("a", entry({ n: 1 }, ["cat_p_1"], 5_000));
+    await store.set("a", entry({ n: 1 }, ["cat_p_1"], 5_000), await store.generation());
     expect(await store.get("a")).toMatchObject({ value: { n: 1 }, tags: ["cat_p_1"] });
     const pttl = await store.client.pttl(`${prefix}e:a`);
     expect(pttl).toBeGreaterThan(0);
@@ -31,9 +31,9 @@ describe("createRedisStore", () => {
   });
 
   it("indexes keys by tag in Redis sets and purges exactly the tagged keys", async () => {
-    await store.set("p1", entry(1, ["cat_p_1"]));
-    await store.set("p2", entry(2, ["cat_p_2"]));
-    await store.set("list", entry(3, ["cat_c_p_4", "cat_p_1", "cat_p_2"]));
+    await store.set("p1", entry(1, ["cat_p_1"]), await store.generation());
+    await store.set("p2", entry(2, ["cat_p_2"]), await store.generation());
+    await store.set("list", entry(3, ["cat_c_p_4", "cat_p_1", "cat_p_2"]), await store.generation());
     expect((await store.client.smembers(`${prefix}t:cat_p_1`)).sort()).toEqual(["a", "list", "p1"]);
     expect(await store.deleteByTags(["cat_p_1"])).toBe(3);
     expect(await store.get("p1")).toBeUndefined();
@@ -42,8 +42,18 @@ describe("createRedisStore", () => {
     expect(await store.client.exists(`${prefix}t:cat_p_1`)).toBe(0);
   });
 
+  it("refuses to store an answer loaded before a purge of one of its tags (atomic check in Lua)", async () => {
+    const loadedAt = await store.generation();
+    await store.deleteByTags(["cat_p_77"]);
+    expect(await store.set("late", entry("old price", ["cat_p_77"]), loadedAt)).toBe(false);
+    expect(await store.get("late")).toBeUndefined();
+    expect(await store.set("late", entry("new price", ["cat_p_77"]), await store.generation())).toBe(true);
+    expect(await store.set("other", entry("unrelated", ["cat_p_78"]), loadedAt)).toBe(true);
+    await store.deleteByTags(["cat_p_77", "cat_p_78"]);
+  });
+
   it("lists the indexed tags (for regex purges)", async () => {
-    await store.set("c5", entry(5, ["cat_c_5"]));
+    await store.set("c5", entry(5, ["cat_c_5"]), await store.generation());
     expect((await store.listTags()).sort()).toEqual(["cat_c_5", "cat_c_p_4", "cat_p_2"]);
   });
 
