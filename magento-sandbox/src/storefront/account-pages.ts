@@ -77,6 +77,17 @@ function ordersTable(orders: Order[]): SafeHtml {
   )}</tbody></table></div>`;
 }
 
+function orderView(order: Order): SafeHtml {
+  const address = order.shippingAddress ?? order.billingAddress;
+  return html`<div class="order-status"><span class="order-status">Pending</span></div><div class="order-date"><span class="label">Order Date:</span> <date>${new Date(order.createdAt).toLocaleDateString("en-US")}</date></div>
+<div class="table-wrapper order-items"><table class="data table table-order-items" id="my-orders-table"><thead><tr><th class="col name">Product Name</th><th class="col sku">SKU</th><th class="col price">Price</th><th class="col qty">Qty</th><th class="col subtotal">Subtotal</th></tr></thead><tbody>${order.items.map(
+    (i) => html`<tr><td class="col name"><strong class="product name product-item-name">${i.name}</strong></td><td class="col sku">${i.sku}</td><td class="col price"><span class="price">${formatPrice(i.price)}</span></td><td class="col qty">Ordered: ${i.qtyOrdered}</td><td class="col subtotal"><span class="price">${formatPrice(i.rowTotal)}</span></td></tr>`,
+  )}</tbody><tfoot><tr class="grand_total"><th class="mark">Grand Total</th><td class="amount"><span class="price">${formatPrice(order.totals.grandTotal)}</span></td></tr></tfoot></table></div>
+<div class="block block-order-details-view"><div class="box box-order-shipping-address"><strong class="box-title"><span>Shipping Address</span></strong><div class="box-content"><address>${address.firstname} ${address.lastname}<br>${address.street.join(", ")}<br>${address.city}, ${address.region ?? ""}, ${address.postcode}</address></div></div>
+<div class="box box-order-shipping-method"><strong class="box-title"><span>Shipping Method</span></strong><div class="box-content">${order.shippingMethod ? `${order.shippingMethod.carrierTitle} - ${order.shippingMethod.methodTitle}` : ""}</div></div>
+<div class="box box-order-billing-method"><strong class="box-title"><span>Payment Method</span></strong><div class="box-content">${order.paymentMethod.title}</div></div></div>`;
+}
+
 /** Account pages need a signed-in customer; guests go to the login page, as Magento does. */
 function withCustomer(sf: Storefront, render: (req: Request, res: Response, customerId: number) => void) {
   return (req: Request, res: Response): void => {
@@ -113,5 +124,15 @@ export function addAccountRoutes(router: Router, sf: Storefront): void {
   }));
   router.get(["/sales/order/history", "/sales/order/history/"], withCustomer(sf, (req, res, customerId) => {
     sf.sendPrivate(req, res, page("My Orders", "sales-order-history", ordersTable(sf.commerce.listCustomerOrders(customerId).reverse())));
+  }));
+  router.get(/^\/sales\/order\/view\/order_id\/(\d+)\/?$/, withCustomer(sf, (req, res, customerId) => {
+    const order = sf.commerce.getOrder(Number(/order_id\/(\d+)/.exec(req.path)?.[1]));
+    // Another customer's order is "not found" for this one, as Magento's order view answers.
+    if (!order || order.customerId !== customerId) {
+      addMessage(res, "error", "This order no longer exists.");
+      res.redirect(302, "/sales/order/history/");
+      return;
+    }
+    sf.sendPrivate(req, res, { ...page(`Order # ${order.incrementId}`, "sales-order-view", orderView(order)) });
   }));
 }

@@ -125,6 +125,9 @@ describe("storefront journey", () => {
     expect(orders.body.data?.customer.orders.items.map((o) => o.number)).toContain(state.orderNumber);
     const history = await browser().get("/sales/order/history/");
     expect(history.body).toContain(`<td data-th="Order #" class="col id">${state.orderNumber}</td>`);
+    const view = await browser().get(/<a href="([^"]+)" class="action view">/.exec(history.body)![1]!);
+    expect(view.body).toContain(`Order # ${state.orderNumber}`);
+    expect(view.body).toMatch(/Joust Duffle Bag.*Chaz Kangeroo Hoodie/s);
     const cartAfter = JSON.parse((await browser().get("/customer/section/load/?sections=cart")).body) as { cart: { summary_count: number } };
     expect(cartAfter.cart.summary_count).toBe(0);
   });
