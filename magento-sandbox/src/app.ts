@@ -3,10 +3,13 @@ import type { SandboxStore } from "./store.ts";
 import { createGraphQlRouter } from "./graphql/index.ts";
 import { createRestRouter } from "./rest/index.ts";
 import { createMediaRouter } from "./media/router.ts";
+import { createStorefrontRouter } from "./storefront/index.ts";
 
 export interface AppOptions {
   /** Public base URL with trailing slash; a function because the port is known only after listen. */
   baseUrl: () => string;
+  /** The base URL the caller configured, if any; the storefront otherwise uses the Host header. */
+  configuredBaseUrl?: string;
 }
 
 /**
@@ -21,6 +24,7 @@ export function createApp(store: SandboxStore, options: AppOptions): Express {
   app.use(createMediaRouter());
   app.use(createGraphQlRouter(store, { baseUrl: options.baseUrl }));
   app.use("/rest", createRestRouter(store));
+  app.use(createStorefrontRouter(store, options.configuredBaseUrl ? { baseUrl: options.configuredBaseUrl } : {}));
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {
       next(error);

@@ -41,7 +41,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const store: SandboxStore = { catalog, commerce };
   let url = "";
   const baseUrl = () => (options.baseUrl ?? url).replace(/\/?$/, "/");
-  const server = createServer(createApp(store, { baseUrl }));
+  const server = createServer(createApp(store, { baseUrl, ...(options.baseUrl ? { configuredBaseUrl: options.baseUrl } : {}) }));
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;

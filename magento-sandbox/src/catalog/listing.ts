@@ -24,13 +24,17 @@ export function listProducts(catalog: Catalog, index: ProductIndex, query: Produ
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const currentPage = query.currentPage ?? 1;
   const start = (currentPage - 1) * pageSize;
+  let aggregations: ProductListing["aggregations"] | undefined;
   return {
     items: matches.slice(start, start + pageSize),
     totalCount: matches.length,
     pageSize,
     currentPage,
     totalPages: pageSize > 0 ? Math.ceil(matches.length / pageSize) : 0,
-    aggregations: buildAggregations(catalog, index, matches),
+    // Computed on first read: most product queries (detail pages, cart) never ask for them.
+    get aggregations() {
+      return (aggregations ??= buildAggregations(catalog, index, matches));
+    },
   };
 }
 

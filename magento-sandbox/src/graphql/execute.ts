@@ -42,7 +42,8 @@ export function createGraphQlExecutor(options: ExecutorOptions): GraphQlExecutor
   const fieldResolver = createFieldResolver(options.resolvers);
   const log = options.log ?? ((error: unknown) => console.error("[magento-sandbox graphql]", error));
   const now = options.now ?? (() => new Date());
-  const documents = new Map<string, DocumentNode>();
+  // Parsed and validated documents by query text: storefronts send the same few queries.
+  const documents = new Map<string, { document: DocumentNode; errors: readonly GraphQLError[] }>();
   const fail = (status: number, errors: GraphQLError[]): GraphQlHttpResponse => ({
     status, headers: buildNoCacheHeaders(), body: { errors: errors.map((e) => formatGraphQlError(e, log)) },
   });
@@ -53,16 +54,19 @@ export function createGraphQlExecutor(options: ExecutorOptions): GraphQlExecutor
     if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return fail(400, [new GraphQLError('"operationName" must be a string.')]);
     const variables = decodeVariables(request.params.variables);
     if (variables instanceof GraphQLError) return fail(400, [variables]);
-    let document = documents.get(query);
-    if (!document) {
+    let parsed = documents.get(query);
+    if (!parsed) {
+      let document: DocumentNode;
       try {
         document = parse(query);
       } catch (error) {
         return fail(400, [error instanceof GraphQLError ? error : new GraphQLError(String(error))]);
       }
       if (documents.size > 500) documents.clear();
-      documents.set(query, document);
+      parsed = { document, errors: validate(options.schema, document) };
+      documents.set(query, parsed);
     }
+    const { document } = parsed;
     const operation = getOperationAST(document, operationName ?? undefined);
     if (!operation) {
       const message = operationName ? `Unknown operation named "${operationName}".` : "Must provide operation name if query contains multiple operations.";
@@ -71,8 +75,7 @@ export function createGraphQlExecutor(options: ExecutorOptions): GraphQlExecutor
     if (operation.operation === "mutation" && request.method !== "POST") {
       return fail(200, [new GraphQLError("Mutation requests allowed only for POST requests")]);
     }
-    const validationErrors = validate(options.schema, document);
-    if (validationErrors.length > 0) return fail(200, [...validationErrors]);
+    if (parsed.errors.length > 0) return fail(200, [...parsed.errors]);
     const limitErrors = checkLimits(measureOperation(operation, collectFragments(document)));
     if (limitErrors.length > 0) return fail(200, limitErrors);
     const storeCode = request.headers.store?.trim() || "default";

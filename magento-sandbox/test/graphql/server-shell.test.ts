@@ -1,0 +1,91 @@
+/** startSandbox's contract, the config schema, media placeholders and what the app mounts. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type RunningSandbox } from "../../src/index.ts";
+import { loadConfig } from "../../src/config.ts";
+import { ConfigError } from "../../src/errors.ts";
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ baseUrl: "http://shop.example.test" });
+});
+afterAll(() => sandbox.close());
+
+describe("startSandbox", () => {
+  it("listens on 127.0.0.1 on a free port and exposes the store", () => {
+    expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(sandbox.store.catalog.getProductBySku("24-MB01")?.name).toBe("Joust Duffle Bag");
+    expect(sandbox.store.commerce.createGuestCart().maskedId).toHaveLength(32);
+  });
+
+  it("uses the configured public base URL in GraphQL URLs", async () => {
+    const response = await fetch(`${sandbox.url}/graphql?query=${encodeURIComponent("{ storeConfig { base_url } }")}`);
+    expect(await response.json()).toEqual({ data: { storeConfig: { base_url: "http://shop.example.test/" } } });
+  });
+
+  it("closes, freeing the port", async () => {
+    const other = await startSandbox();
+    await other.close();
+    await expect(fetch(`${other.url}/graphql`)).rejects.toThrow();
+  });
+});
+
+describe("mounted surfaces", () => {
+  it.each([
+    ["OPTIONS", "/graphql", 204, null],
+    ["PUT", "/graphql", 405, "application/json"],
+    ["GET", "/rest/V1/products/24-MB01", 401, "application/json"],
+    ["GET", "/", 200, "text/html"],
+    ["GET", "/admin", 200, "text/html"],
+  ])("%s %s answers %i", async (method, path, status, type) => {
+    const response = await fetch(`${sandbox.url}${path}`, { method });
+    expect(response.status).toBe(status);
+    if (type) expect(response.headers.get("content-type")).toContain(type);
+  });
+});
+
+describe("media placeholders", () => {
+  it.each([
+    ["/media/catalog/product/m/h/mh01-black_main.jpg", "image/jpeg", [0xff, 0xd8, 0xff]],
+    ["/media/catalog/product/cache/0f831c1845fc143d00d6d1ebc49f446a/m/h/mh01-black_main.jpg", "image/jpeg", [0xff, 0xd8, 0xff]],
+    ["/media/catalog/product/l/u/luma-yoga-kit-2.png", "image/png", [0x89, 0x50, 0x4e, 0x47]],
+  ])("serves %s as %s", async (path, type, magic) => {
+    const response = await fetch(`${sandbox.url}${path}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(type);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, magic.length)]).toEqual(magic);
+    expect(bytes.length).toBeGreaterThan(100);
+  });
+
+  it("writes a 240×300 baseline frame in the JPEG", async () => {
+    const bytes = Buffer.from(await (await fetch(`${sandbox.url}/media/catalog/product/w/j/wj01-red_main.jpg`)).arrayBuffer());
+    const sof = bytes.indexOf(Buffer.from([0xff, 0xc0]));
+    expect(sof).toBeGreaterThan(0);
+    expect([bytes.readUInt16BE(sof + 5), bytes.readUInt16BE(sof + 7)]).toEqual([300, 240]);
+    expect([...bytes.subarray(-2)]).toEqual([0xff, 0xd9]);
+  });
+
+  it("answers 404 for a file type Magento would not have", async () => {
+    expect((await fetch(`${sandbox.url}/media/catalog/product/a/b/readme.txt`)).status).toBe(404);
+  });
+});
+
+describe("config", () => {
+  it("accepts an empty environment with the defaults", () => {
+    expect(loadConfig({})).toEqual({ port: 8081, host: "127.0.0.1" });
+  });
+
+  it("accepts every variable", () => {
+    expect(loadConfig({ SANDBOX_PORT: "9000", SANDBOX_HOST: "0.0.0.0", SANDBOX_BASE_URL: "https://shop.test/", SANDBOX_SAMPLE_DATA_DIR: "/data" }))
+      .toEqual({ port: 9000, host: "0.0.0.0", baseUrl: "https://shop.test/", sampleDataDir: "/data" });
+  });
+
+  it.each([
+    [{ SANDBOX_PORT: "http" }, "SANDBOX_PORT"],
+    [{ SANDBOX_PORT: "70000" }, "SANDBOX_PORT"],
+    [{ SANDBOX_BASE_URL: "not a url" }, "SANDBOX_BASE_URL"],
+  ])("rejects %j naming the variable", (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid sandbox environment: ${name}: `));
+  });
+});
