@@ -12,7 +12,7 @@ import type { Cart, CartUserError, CartUserErrorCode, Commerce } from "./types.t
 export type CartOperations = Pick<
   Commerce,
   | "createGuestCart" | "getCart" | "findCart" | "getCustomerCart" | "addItems" | "addItem" | "updateItemQty"
-  | "removeItem" | "setGuestEmail" | "setShippingAddress" | "setBillingAddress" | "getShippingMethods"
+  | "removeItem" | "setGuestEmail" | "setShippingAddress" | "setBillingAddress" | "getShippingMethods" | "estimateShippingMethods"
   | "setShippingMethod" | "getPaymentMethods" | "setPaymentMethod" | "placeOrder" | "mergeCarts"
 >;
 
@@ -99,6 +99,10 @@ export function createCartOperations({ catalog, quotes, orders, customers }: Dep
     getShippingMethods(maskedId, viewer) {
       const cart = quotes.getForUser(maskedId, viewer);
       return quotes.shippingMethods(cart);
+    },
+    estimateShippingMethods(maskedId, viewer, address) {
+      const cart = quotes.getForUser(maskedId, viewer);
+      return quotes.shippingMethods({ ...cart, shippingAddress: normalizeAddress(address) });
     },
     setShippingMethod: (maskedId, viewer, carrierCode, methodCode) =>
       change(maskedId, viewer, (cart) => {

@@ -228,6 +228,8 @@ export interface Commerce {
   setBillingAddress(maskedId: string, viewer: Viewer, address: Address, sameAsShipping?: boolean): Cart;
   /** Methods available for the cart's shipping address (or any address when none is set). */
   getShippingMethods(maskedId: string, viewer: Viewer): ShippingMethod[];
+  /** Methods for a hypothetical address, without saving it (estimateShippingMethods). */
+  estimateShippingMethods(maskedId: string, viewer: Viewer, address: Address): ShippingMethod[];
   setShippingMethod(maskedId: string, viewer: Viewer, carrierCode: string, methodCode: string): Cart;
   getPaymentMethods(maskedId: string, viewer: Viewer): PaymentMethod[];
   setPaymentMethod(maskedId: string, viewer: Viewer, code: string): Cart;

@@ -2,8 +2,8 @@ import { Router, type Request } from "express";
 import { NoSuchEntityError } from "../commerce/errors.ts";
 import type { AddItemInput, Commerce, Viewer } from "../commerce/types.ts";
 import { requireCustomer } from "./auth.ts";
-import { readAddress, shapeAddress, shapeCart, shapeCartItem, shapeShippingMethod, shapeTotals } from "./cart-shapes.ts";
-import { handle, noSuchEntity, readField, RestError } from "./respond.ts";
+import { readAddress, shapeCart, shapeCartItem, shapeShippingMethod, shapeTotals } from "./cart-shapes.ts";
+import { handle, noSuchEntity, readField } from "./respond.ts";
 
 /**
  * guest-carts/{cartId}/… (masked id, anonymous) and carts/mine/… (customer token) share one set
@@ -52,7 +52,20 @@ function readItemInput(body: unknown): AddItemInput {
   };
 }
 
+interface Routes {
+  router: Router;
+  base: string;
+  find: FindCart;
+  commerce: Commerce;
+}
+
 function addCartOperations(router: Router, base: string, find: FindCart, commerce: Commerce, isGuest: boolean): void {
+  const routes = { router, base, find, commerce };
+  addItemRoutes(routes);
+  addCheckoutRoutes(routes, isGuest);
+}
+
+function addItemRoutes({ router, base, find, commerce }: Routes): void {
   const load = (ref: CartRef) => commerce.getCart(ref.maskedId, ref.viewer);
   const customerOf = (ref: CartRef) => (ref.viewer.customerId ? commerce.getCustomer(ref.viewer.customerId) : undefined);
   const itemId = (req: Request): number => Number(req.params.itemId);
@@ -61,7 +74,10 @@ function addCartOperations(router: Router, base: string, find: FindCart, commerc
     const ref = find(req);
     return shapeCart(load(ref), customerOf(ref), ref.quoteId);
   }));
-  router.get(`${base}/items`, handle((req) => { const ref = find(req); return load(ref).items.map((i) => shapeCartItem(i, ref.quoteId)); }));
+  router.get(`${base}/items`, handle((req) => {
+    const ref = find(req);
+    return load(ref).items.map((i) => shapeCartItem(i, ref.quoteId));
+  }));
   router.post(`${base}/items`, handle((req) => {
     const ref = find(req);
     const { item } = commerce.addItem(ref.maskedId, ref.viewer, readItemInput(req.body));
@@ -81,13 +97,22 @@ function addCartOperations(router: Router, base: string, find: FindCart, commerc
     return true;
   }));
   router.get(`${base}/totals`, handle((req) => shapeTotals(load(find(req)))));
-  router.get(`${base}/shipping-methods`, handle((req) => { const ref = find(req); return commerce.getShippingMethods(ref.maskedId, ref.viewer).map(shapeShippingMethod); }));
-  router.post(`${base}/estimate-shipping-methods`, handle((req) => {
+}
+
+function addCheckoutRoutes({ router, base, find, commerce }: Routes, isGuest: boolean): void {
+  router.get(`${base}/shipping-methods`, handle((req) => {
     const ref = find(req);
-    commerce.setShippingAddress(ref.maskedId, ref.viewer, readAddress(readField(req.body, "address")));
     return commerce.getShippingMethods(ref.maskedId, ref.viewer).map(shapeShippingMethod);
   }));
-  router.get(`${base}/payment-methods`, handle((req) => { const ref = find(req); return commerce.getPaymentMethods(ref.maskedId, ref.viewer); }));
+  router.post(`${base}/estimate-shipping-methods`, handle((req) => {
+    const ref = find(req);
+    const address = readAddress(readField(req.body, "address"));
+    return commerce.estimateShippingMethods(ref.maskedId, ref.viewer, address).map(shapeShippingMethod);
+  }));
+  router.get(`${base}/payment-methods`, handle((req) => {
+    const ref = find(req);
+    return commerce.getPaymentMethods(ref.maskedId, ref.viewer);
+  }));
   router.post(`${base}/shipping-information`, handle((req) => {
     const ref = find(req);
     const info = readField<Record<string, unknown>>(req.body, "addressInformation");
@@ -98,19 +123,13 @@ function addCartOperations(router: Router, base: string, find: FindCart, commerc
     const cart = commerce.setShippingMethod(ref.maskedId, ref.viewer, readField(info, "shipping_carrier_code"), readField(info, "shipping_method_code"));
     return { payment_methods: commerce.getPaymentMethods(ref.maskedId, ref.viewer), totals: shapeTotals(cart) };
   }));
-  router.get(`${base}/billing-address`, handle((req) => {
-    const address = load(find(req)).billingAddress;
-    if (!address) throw new RestError(404, "The billing address is not set.");
-    return shapeAddress(address);
-  }));
-  const placeOrder = (req: Request) => {
+  router.post(`${base}/payment-information`, handle((req) => {
     const ref = find(req);
     if (isGuest) commerce.setGuestEmail(ref.maskedId, ref.viewer, String(readField(req.body, "email")));
     const payment = readField<Record<string, unknown>>(req.body, "paymentMethod");
-    const billing = req.body?.billingAddress as Record<string, unknown> | undefined;
+    const billing = (req.body as Record<string, unknown>).billingAddress as Record<string, unknown> | undefined;
     if (billing) commerce.setBillingAddress(ref.maskedId, ref.viewer, readAddress(billing));
     commerce.setPaymentMethod(ref.maskedId, ref.viewer, String(readField(payment, "method")));
     return commerce.placeOrder(ref.maskedId, ref.viewer).id;
-  };
-  router.post(`${base}/payment-information`, handle(placeOrder));
+  }));
 }

@@ -107,6 +107,15 @@ describe("shipping, tax and orders", () => {
     expect(commerce.getCart(maskedId, {}).totals.shipping).toBe(15);
   });
 
+  it("estimates shipping for an address without saving it", () => {
+    const commerce = setup();
+    const { maskedId } = commerce.createGuestCart();
+    commerce.addItem(maskedId, {}, { sku: "24-MB01", qty: 1 });
+    const alaska: Address = { ...michigan, regionCode: "AK" };
+    expect(commerce.estimateShippingMethods(maskedId, {}, alaska).find((m) => m.carrierCode === "tablerate")?.amount).toBe(20);
+    expect(commerce.getCart(maskedId, {}).shippingAddress).toBeUndefined();
+  });
+
   it("numbers orders from 000000001 and refuses an order with what is missing named", () => {
     const commerce = setup();
     const first = commerce.placeOrder(readyGuestCart(commerce), {});
