@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphQlClient } from "../support/graphql-client.ts";
 import { assertConforms } from "../rest/openapi.ts";
 import { createBrowser } from "../storefront/browser.ts";
-import { startJourneySandbox } from "./journey-sandbox.ts";
+import { startSandbox, type RunningSandbox } from "../../src/index.ts";
 
 /**
  * One shopper over HTTP with a cookie jar: category → product → add to cart (refused without
  * form_key) → cart page → the same cart in GraphQL and REST → sign in (carts merge) →
  * checkout → the order in GraphQL `customer { orders }` and /sales/order/history/.
  */
-let sandbox: Awaited<ReturnType<typeof startJourneySandbox>>;
+let sandbox: RunningSandbox;
 let graphql: ReturnType<typeof createGraphQlClient>;
 const browser = () => shopper;
 let shopper: ReturnType<typeof createBrowser>;
@@ -26,7 +26,7 @@ async function restGuestCart(maskedId: string) {
 }
 
 beforeAll(async () => {
-  sandbox = await startJourneySandbox();
+  sandbox = await startSandbox();
   graphql = createGraphQlClient(sandbox.url);
   shopper = createBrowser(sandbox.url);
   // Roni already has something in her cart from another device: sign-in must merge it.
