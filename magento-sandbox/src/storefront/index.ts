@@ -21,20 +21,25 @@ export type { StorefrontOptions } from "./context.ts";
 
 const notOurs = /^\/(rest|graphql|media|static|pub)(\/|$)/;
 
+/** A same-site path: leading slashes collapsed so `//host` can never become an off-site redirect. */
+function toLocalPath(url: string): string {
+  return `/${url.replace(/^\/+/, "")}`;
+}
+
 function resolveRewrite(sf: Storefront, req: Request, res: Response): void {
   // /index.php/<path> is Magento's front controller path; clean URLs are canonical.
   if (/^\/index\.php(\/|$)/.test(req.path)) {
-    res.redirect(301, `${req.originalUrl.replace(/^\/index\.php/, "") || "/"}`);
+    res.redirect(301, toLocalPath(req.originalUrl.replace(/^\/index\.php/, "")));
     return;
   }
   if (/\.html\/$/.test(req.path)) {
-    res.redirect(301, req.originalUrl.replace(/\.html\/(\?|$)/, ".html$1"));
+    res.redirect(301, toLocalPath(req.originalUrl.replace(/\.html\/(\?|$)/, ".html$1")));
     return;
   }
   const rewrite = sf.catalog.resolveUrl(req.path);
   if (!rewrite) return sendNotFound(sf, req, res);
   if (rewrite.redirectCode !== 0) {
-    res.redirect(rewrite.redirectCode, `/${rewrite.targetPath}`);
+    res.redirect(rewrite.redirectCode, toLocalPath(rewrite.targetPath));
     return;
   }
   if (rewrite.entityType === "PRODUCT") {

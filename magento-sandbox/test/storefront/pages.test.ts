@@ -94,6 +94,7 @@ describe("category, search and CMS pages", () => {
     ["/index.php/gear/bags.html", "/gear/bags.html"],
     ["/index.php", "/"],
     ["/gear/bags.html/", "/gear/bags.html"],
+    ["/index.php//evil.example/x", "/evil.example/x"],
   ])("redirects %s permanently to %s", async (from, to) => {
     const response = await createBrowser(harness.url).get(from);
     expect(response.status).toBe(301);
