@@ -12,6 +12,10 @@ const config: NextConfig = {
   // `tsc -p new-frontend` in the root `npm test` type-checks; don't do it twice in a slow build.
   typescript: { ignoreBuildErrors: true },
   images: { unoptimized: true },
+  // Rendered pages live in this process's memory (and are dropped by revalidateTag), never in .next on
+  // disk, where a page rendered against yesterday's Magento would outlive a restart. Several instances
+  // would share a cacheHandler (Redis) instead.
+  experimental: { isrFlushToDisk: false },
   // Titles, descriptions and canonicals in the <head> for every client, as Magento sends them (no streamed metadata).
   htmlLimitedBots: /.*/,
 };

@@ -9,12 +9,14 @@ import { getFrontendConfig } from "./config.ts";
 import { mapResolution, type PageTarget } from "./page-target.ts";
 import { navigationTag } from "./cache-tags.ts";
 
-let adapters: Adapters | undefined;
+// One Adapters (one cache) per process. Next bundles each route separately, so a module-level variable
+// would give the pages and /api/revalidate different caches; the process global is shared by all routes.
+const holder = globalThis as typeof globalThis & { stranglerAdapters?: Adapters };
 
 function getAdapters(): Adapters {
   const config = getFrontendConfig();
-  adapters ??= createAdapters({ magentoUrl: config.magentoUrl, store: config.storeCode, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
-  return adapters;
+  holder.stranglerAdapters ??= createAdapters({ magentoUrl: config.magentoUrl, store: config.storeCode, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+  return holder.stranglerAdapters;
 }
 
 function getContext(): RequestContext {

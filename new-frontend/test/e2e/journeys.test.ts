@@ -1,0 +1,139 @@
+// A real browser walks the store THROUGH THE PROXY while product and category pages move between the
+// Magento sandbox (legacy) and the Next.js frontend (new): one cart, one checkout, sticky sides,
+// and a legacy fallback when the new frontend dies. Screenshots land in test-artifacts/e2e/.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { startStack, type Stack } from "../support/stack.ts";
+import { writePlans } from "../support/plans.ts";
+import { launchBrowser, newShopper, readSide, saveScreenshot, type Side } from "../support/browser.ts";
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack(await writePlans(100));
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function visit(page: Page, path: string, expected: Side, screenshot: string): Promise<void> {
+  const response = await page.goto(path, { waitUntil: "load" });
+  expect(response?.status(), `${path} status`).toBe(200);
+  expect(await readSide(page), `${path} served by (${response?.headers()["x-strangler-decision"]})`).toBe(expected);
+  await saveScreenshot(page, screenshot);
+}
+
+async function readMinicartCount(page: Page): Promise<string> {
+  const counter = page.locator(".minicart-wrapper .counter-number");
+  await expect.poll(async () => (await counter.textContent())?.trim() ?? "", { timeout: 10_000 }).not.toBe("");
+  return (await counter.textContent())?.trim() ?? "";
+}
+
+async function addToCart(page: Page): Promise<void> {
+  const button = page.locator("#product-addtocart-button");
+  await expect.poll(() => button.isEnabled(), { timeout: 10_000 }).toBe(true);
+  await Promise.all([page.waitForURL(/\/checkout\/cart\/$/), button.click()]);
+}
+
+async function checkOutAsGuest(page: Page, prefix: string): Promise<string> {
+  await Promise.all([page.waitForURL(/\/checkout\/$/), page.click("a.action.primary.checkout")]);
+  const fields: Record<string, string> = {
+    email: "shopper@example.com", firstname: "Veronica", lastname: "Costello", street: "6146 Honey Bluff Parkway",
+    city: "Calder", region: "Michigan", postcode: "49628-7978", telephone: "(555) 229-3326",
+  };
+  for (const [name, value] of Object.entries(fields)) await page.fill(`#co-checkout-form [name="${name}"]`, value);
+  await saveScreenshot(page, `${prefix}-5-checkout`);
+  await Promise.all([page.waitForURL(/\/checkout\/onepage\/success\/$/), page.click("#co-checkout-form button.checkout")]);
+  await saveScreenshot(page, `${prefix}-6-order-placed`);
+  await expect(page.locator("h1.page-title").textContent()).resolves.toContain("Thank you for your purchase!");
+  return (await page.locator(".checkout-success").textContent()) ?? "";
+}
+
+async function walkJourney(context: BrowserContext, side: Side, prefix: string): Promise<void> {
+  const page = await context.newPage();
+  await visit(page, "/", "legacy", `${prefix}-1-home`);
+  await Promise.all([page.waitForURL(/\/gear\/bags\.html$/), page.click('nav.navigation a[href$="/gear/bags.html"]')]);
+  expect(await readSide(page), "category page").toBe(side);
+  await saveScreenshot(page, `${prefix}-2-category`);
+  await Promise.all([page.waitForURL(/\/joust-duffle-bag\.html$/), page.click('a.product-item-link[href$="/joust-duffle-bag.html"]')]);
+  expect(await readSide(page), "product page").toBe(side);
+  await saveScreenshot(page, `${prefix}-3-product`);
+  await addToCart(page);
+  expect(await readSide(page), "cart page").toBe("legacy");
+  await expect(page.locator("#shopping-cart-table .product-item-name").allTextContents()).resolves.toEqual(["Joust Duffle Bag"]);
+  await saveScreenshot(page, `${prefix}-4-cart`);
+  // Straight after adding, the minicart on the product page (whichever side serves it) counts the item.
+  await visit(page, "/joust-duffle-bag.html", side, `${prefix}-4b-product-minicart`);
+  expect(await readMinicartCount(page)).toBe("1");
+  await page.goto("/checkout/cart/");
+  const success = await checkOutAsGuest(page, prefix);
+  expect(success).toMatch(/Your order # is: \d{9}/);
+  await page.close();
+}
+
+describe("shopping journeys through the proxy", () => {
+  it("product and category plans at 100 %: category and product on the new side, cart and checkout on legacy", async () => {
+    const context = await newShopper(browser, stack.shopUrl);
+    await walkJourney(context, "new", "journey-100");
+    await context.close();
+  }, 90_000);
+
+  it("flags off: the same journey, every page legacy", async () => {
+    await stack.restartProxy(await writePlans(0));
+    const context = await newShopper(browser, stack.shopUrl);
+    await walkJourney(context, "legacy", "journey-0");
+    await context.close();
+  }, 90_000);
+
+  it("at 50 % a shopper's pages never change side, and both sides get shoppers", async () => {
+    // One catalog plan: with one flag per plan (Unleash groups buckets by flag name) a shopper could get
+    // product pages new and category pages legacy, each stable; one flag keeps the whole catalog on one side.
+    await stack.restartProxy(await writePlans(50, "shared"));
+    const context = await newShopper(browser, stack.shopUrl);
+    const page = await context.newPage();
+    const paths = ["/gear/bags.html", "/joust-duffle-bag.html", "/gear/bags.html?p=2", "/chaz-kangeroo-hoodie.html", "/men/tops-men/jackets-men.html"];
+    const sides: Side[] = [];
+    for (let step = 0; step < 20; step += 1) {
+      await page.goto(paths[step % paths.length]!, { waitUntil: "domcontentloaded" });
+      sides.push(await readSide(page));
+    }
+    await saveScreenshot(page, "rollout-50-sticky-shopper");
+    expect(new Set(sides).size, `sides seen: ${sides.join(",")}`).toBe(1);
+    await context.close();
+
+    const seen: Side[] = [];
+    for (let shopper = 0; shopper < 40; shopper += 1) {
+      const fresh = await newShopper(browser, stack.shopUrl);
+      const freshPage = await fresh.newPage();
+      await freshPage.goto("/joust-duffle-bag.html", { waitUntil: "domcontentloaded" });
+      seen.push(await readSide(freshPage));
+      await fresh.close();
+    }
+    const onNew = seen.filter((side) => side === "new").length;
+    expect(onNew, "shoppers on the new side").toBeGreaterThan(0);
+    expect(onNew, "shoppers on the new side").toBeLessThan(40);
+  }, 120_000);
+
+  it("the new frontend stopped mid-journey: pages still load from legacy and the cart is intact", async () => {
+    await stack.restartProxy(await writePlans(100));
+    const context = await newShopper(browser, stack.shopUrl);
+    const page = await context.newPage();
+    await visit(page, "/gear/bags.html", "new", "fallback-1-category-new");
+    await page.click('a.product-item-link[href$="/joust-duffle-bag.html"]');
+    await page.waitForURL(/\/joust-duffle-bag\.html$/);
+    expect(await readSide(page)).toBe("new");
+    await addToCart(page);
+    await stack.stopNext();
+    await visit(page, "/joust-duffle-bag.html", "legacy", "fallback-2-product-legacy");
+    await visit(page, "/gear/bags.html", "legacy", "fallback-3-category-legacy");
+    expect(await readMinicartCount(page)).toBe("1");
+    await page.goto("/checkout/cart/");
+    await expect(page.locator("#shopping-cart-table .product-item-name").allTextContents()).resolves.toEqual(["Joust Duffle Bag"]);
+    await saveScreenshot(page, "fallback-4-cart-intact");
+    await context.close();
+  }, 90_000);
+});

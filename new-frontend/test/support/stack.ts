@@ -1,0 +1,63 @@
+// The whole store for e2e tests: the Magento sandbox (legacy, in process), the Next production server
+// (child process, so a test can stop it), and the routing proxy (in process) in front of both.
+import { pino } from "pino";
+import { startSandbox, type RunningSandbox } from "@strangler/magento-sandbox";
+import { createProxy, loadConfig, type RunningProxy } from "@strangler/proxy";
+import { buildNextStartArgs, findFreePort, startService, type RunningService } from "../../tools/services.ts";
+import { frontendDir } from "../../tools/ensure-build.ts";
+
+export const adminToken = "e2e-admin-token-0123456789";
+export const revalidateToken = "e2e-revalidate-token-0123456789";
+
+export interface Stack {
+  sandbox: RunningSandbox;
+  next: RunningService;
+  nextUrl: string;
+  shopUrl: string;
+  proxy: RunningProxy;
+  /** Replaces the proxy with one reading other plans (same port, so the browser's cookies still apply). */
+  restartProxy(plansDir: string): Promise<void>;
+  stopNext(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function startProxy(port: number, plansDir: string, legacyUrl: string, nextUrl: string): Promise<RunningProxy> {
+  const env = {
+    PORT: String(port), ADMIN_PORT: "0", HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,
+    NEW_FRONTEND_URL: nextUrl, PLANS_DIR: plansDir,
+    LOG_LEVEL: "silent", WORKERS: "1", NODE_ENV: "test" as const,
+  };
+  // No flag service configured: the plans' own rollout decides, with the same hashing Unleash uses.
+  return createProxy(loadConfig(env), { logger: pino({ level: "silent" }), defaultMetrics: false });
+}
+
+export async function startStack(plansDir: string): Promise<Stack> {
+  const proxyPort = await findFreePort();
+  const shopUrl = `http://127.0.0.1:${proxyPort}`;
+  const sandbox = await startSandbox({ port: 0, host: "127.0.0.1", baseUrl: `${shopUrl}/` });
+  const nextPort = await findFreePort();
+  const nextUrl = `http://127.0.0.1:${nextPort}`;
+  const next = await startService({
+    name: "new-frontend",
+    args: buildNextStartArgs(nextPort),
+    cwd: frontendDir,
+    env: { MAGENTO_URL: sandbox.url, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    readyUrl: `${nextUrl}/api/health`,
+    output: "pipe",
+  });
+  let proxy = await startProxy(proxyPort, plansDir, sandbox.url, nextUrl);
+  const stack: Stack = {
+    sandbox, next, nextUrl, shopUrl, proxy,
+    async restartProxy(dir) {
+      await stack.proxy.close();
+      proxy = await startProxy(proxyPort, dir, sandbox.url, nextUrl);
+      stack.proxy = proxy;
+    },
+    stopNext: () => next.stop(),
+    async close() {
+      await Promise.allSettled([stack.proxy.close(), next.stop()]);
+      await sandbox.close();
+    },
+  };
+  return stack;
+}
