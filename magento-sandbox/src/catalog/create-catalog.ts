@@ -1,14 +1,40 @@
 import type { Catalog, Category, Product, UrlRewrite } from "./types.ts";
 import type { CatalogData } from "./load.ts";
-import { createProductIndex } from "./product-index.ts";
+import { createProductIndex, type ProductIndex } from "./product-index.ts";
 import { listProducts } from "./listing.ts";
 import { getFinalPrice, getPriceRange } from "./prices.ts";
 import { buildUrlRewrites, normalizeRequestPath, parseInternalPath, URL_SUFFIX } from "./url-rewrites.ts";
 import { CatalogError } from "../errors.ts";
 
+type ProductLookups = Pick<Catalog, "getProductById" | "getProductBySku" | "getProductByUrlKey" | "getParents" | "findVariant" | "getPriceRange" | "getFinalPrice" | "getProductUrl" | "getProductCacheTags">;
+type CategoryLookups = Pick<Catalog, "getCategoryById" | "getCategoryByUrlPath" | "getCategoryByUrlKey" | "getChildren" | "getBreadcrumbs" | "countProductsInCategory" | "getCategoryUrl">;
+type PriceChanges = Pick<Catalog, "setPrice" | "onInvalidate">;
+
 /** Indexes loaded catalog data and answers the Catalog interface. */
 export function createCatalog(data: CatalogData): Catalog {
   const productsById = new Map(data.products.map((p) => [p.id, p]));
+  const index = createProductIndex(data.products, data.categories, productsById);
+  const rewrites = buildUrlRewrites(data);
+  const attributesByCode = new Map(data.attributes.map((a) => [a.code, a]));
+  const catalog: Catalog = {
+    products: data.products, categories: data.categories, attributes: data.attributes,
+    cmsPages: data.cmsPages, cmsBlocks: data.cmsBlocks, rootCategoryId: data.rootCategoryId,
+    ...createProductLookups(data, productsById),
+    ...createCategoryLookups(data, index, productsById),
+    getAttribute: (code) => attributesByCode.get(code),
+    getAttributeById: (id) => data.attributes.find((a) => a.id === id),
+    getOptionLabel: (code, optionId) => attributesByCode.get(code)?.options.find((o) => o.id === optionId)?.label,
+    resolveUrl: (path) => resolveUrl(catalog, rewrites, path),
+    listProducts: (query) => listProducts(catalog, index, query),
+    getCmsPage: (identifier) => data.cmsPages.find((p) => p.identifier === identifier),
+    getCmsPageById: (id) => data.cmsPages.find((p) => p.id === id),
+    getCmsBlock: (identifier) => data.cmsBlocks.find((b) => b.identifier === identifier),
+    ...createPriceChanges((sku) => catalog.getProductBySku(sku)),
+  };
+  return catalog;
+}
+
+function createProductLookups(data: CatalogData, productsById: Map<number, Product>): ProductLookups {
   const productsBySku = new Map(data.products.map((p) => [p.sku.toLowerCase(), p]));
   const productsByUrlKey = new Map<string, Product>();
   for (const product of data.products) {
@@ -16,21 +42,8 @@ export function createCatalog(data: CatalogData): Catalog {
     const existing = productsByUrlKey.get(product.urlKey);
     if (!existing || (existing.visibility === 1 && product.visibility !== 1)) productsByUrlKey.set(product.urlKey, product);
   }
-  const categoriesById = new Map(data.categories.map((c) => [c.id, c]));
-  const categoriesByUrlPath = new Map(data.categories.filter((c) => c.urlPath).map((c) => [c.urlPath, c]));
-  const attributesByCode = new Map(data.attributes.map((a) => [a.code, a]));
-  const index = createProductIndex(data.products, data.categories, productsById);
-  const rewrites = buildUrlRewrites(data);
-  const listeners = new Set<(tags: string[]) => void>();
   const byId = (id: number) => productsById.get(id);
-
-  const catalog: Catalog = {
-    products: data.products,
-    categories: data.categories,
-    attributes: data.attributes,
-    cmsPages: data.cmsPages,
-    cmsBlocks: data.cmsBlocks,
-    rootCategoryId: data.rootCategoryId,
+  return {
     getProductById: byId,
     getProductBySku: (sku) => productsBySku.get(sku.toLowerCase()),
     getProductByUrlKey: (urlKey) => productsByUrlKey.get(urlKey),
@@ -41,13 +54,26 @@ export function createCatalog(data: CatalogData): Catalog {
     },
     getPriceRange: (product) => getPriceRange(product, byId),
     getFinalPrice,
+    getProductUrl: (product) => product.urlKey + URL_SUFFIX,
+    getProductCacheTags(product) {
+      const childIds = [...(product.variants ?? []).map((v) => v.productId), ...(product.groupedItems ?? []).map((i) => i.productId)];
+      return [product.id, ...childIds].map((id) => `cat_p_${id}`);
+    },
+  };
+}
+
+function createCategoryLookups(data: CatalogData, index: ProductIndex, productsById: Map<number, Product>): CategoryLookups {
+  const categoriesById = new Map(data.categories.map((c) => [c.id, c]));
+  const categoriesByUrlPath = new Map(data.categories.filter((c) => c.urlPath).map((c) => [c.urlPath, c]));
+  const known = (c: Category | undefined): c is Category => c !== undefined;
+  return {
     getCategoryById: (id) => categoriesById.get(id),
     getCategoryByUrlPath: (urlPath) => categoriesByUrlPath.get(normalizeRequestPath(urlPath).replace(/\.html$/, "").replace(/\/$/, "")),
     getCategoryByUrlKey: (urlKey) => data.categories.find((c) => c.urlKey === urlKey && c.level >= 2),
-    getChildren: (categoryId) => (categoriesById.get(categoryId)?.childrenIds ?? []).map((id) => categoriesById.get(id)).filter((c): c is Category => c !== undefined),
+    getChildren: (categoryId) => (categoriesById.get(categoryId)?.childrenIds ?? []).map((id) => categoriesById.get(id)).filter(known),
     getBreadcrumbs(categoryId) {
       const path = categoriesById.get(categoryId)?.path ?? [];
-      return path.slice(0, -1).map((id) => categoriesById.get(id)).filter((c): c is Category => c !== undefined && c.level >= 2);
+      return path.slice(0, -1).map((id) => categoriesById.get(id)).filter(known).filter((c) => c.level >= 2);
     },
     countProductsInCategory(categoryId) {
       let count = 0;
@@ -57,22 +83,15 @@ export function createCatalog(data: CatalogData): Catalog {
       }
       return count;
     },
-    getAttribute: (code) => attributesByCode.get(code),
-    getAttributeById: (id) => data.attributes.find((a) => a.id === id),
-    getOptionLabel: (code, optionId) => attributesByCode.get(code)?.options.find((o) => o.id === optionId)?.label,
-    getProductUrl: (product) => product.urlKey + URL_SUFFIX,
     getCategoryUrl: (category) => category.urlPath + URL_SUFFIX,
-    resolveUrl: (path) => resolveUrl(catalog, rewrites, path),
-    listProducts: (query) => listProducts(catalog, index, query),
-    getCmsPage: (identifier) => data.cmsPages.find((p) => p.identifier === identifier),
-    getCmsPageById: (id) => data.cmsPages.find((p) => p.id === id),
-    getCmsBlock: (identifier) => data.cmsBlocks.find((b) => b.identifier === identifier),
-    getProductCacheTags(product) {
-      const childIds = [...(product.variants ?? []).map((v) => v.productId), ...(product.groupedItems ?? []).map((i) => i.productId)];
-      return [product.id, ...childIds].map((id) => `cat_p_${id}`);
-    },
+  };
+}
+
+function createPriceChanges(findBySku: (sku: string) => Product | undefined): PriceChanges {
+  const listeners = new Set<(tags: string[]) => void>();
+  return {
     setPrice(sku, price) {
-      const product = catalog.getProductBySku(sku);
+      const product = findBySku(sku);
       if (!product) throw new CatalogError(`setPrice: no product with sku "${sku}"`);
       if (!Number.isFinite(price) || price < 0) throw new CatalogError(`setPrice: price must be a non-negative number, got ${price}`);
       product.price = price;
@@ -83,10 +102,9 @@ export function createCatalog(data: CatalogData): Catalog {
     },
     onInvalidate(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => void listeners.delete(listener);
     },
   };
-  return catalog;
 }
 
 /** Rewrites first, then Magento's internal routes; "/" is the home CMS page. */

@@ -42,47 +42,15 @@ export function createGraphQlExecutor(options: ExecutorOptions): GraphQlExecutor
   const fieldResolver = createFieldResolver(options.resolvers);
   const log = options.log ?? ((error: unknown) => console.error("[magento-sandbox graphql]", error));
   const now = options.now ?? (() => new Date());
-  // Parsed and validated documents by query text: storefronts send the same few queries.
-  const documents = new Map<string, { document: DocumentNode; errors: readonly GraphQLError[] }>();
-  const fail = (status: number, errors: GraphQLError[]): GraphQlHttpResponse => ({
-    status, headers: buildNoCacheHeaders(), body: { errors: errors.map((e) => formatGraphQlError(e, log)) },
-  });
+  const prepare = createPreparer(options.schema, log);
 
   return async (request) => {
-    const { query, operationName } = request.params;
-    if (typeof query !== "string" || query.trim() === "") return fail(400, [new GraphQLError('GraphQL request must include a non-empty "query" string.')]);
-    if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return fail(400, [new GraphQLError('"operationName" must be a string.')]);
-    const variables = decodeVariables(request.params.variables);
-    if (variables instanceof GraphQLError) return fail(400, [variables]);
-    let parsed = documents.get(query);
-    if (!parsed) {
-      let document: DocumentNode;
-      try {
-        document = parse(query);
-      } catch (error) {
-        return fail(400, [error instanceof GraphQLError ? error : new GraphQLError(String(error))]);
-      }
-      if (documents.size > 500) documents.clear();
-      parsed = { document, errors: validate(options.schema, document) };
-      documents.set(query, parsed);
-    }
-    const { document } = parsed;
-    const operation = getOperationAST(document, operationName ?? undefined);
-    if (!operation) {
-      const message = operationName ? `Unknown operation named "${operationName}".` : "Must provide operation name if query contains multiple operations.";
-      return fail(200, [new GraphQLError(message)]);
-    }
-    if (operation.operation === "mutation" && request.method !== "POST") {
-      return fail(200, [new GraphQLError("Mutation requests allowed only for POST requests")]);
-    }
-    if (parsed.errors.length > 0) return fail(200, [...parsed.errors]);
-    const limitErrors = checkLimits(measureOperation(operation, collectFragments(document)));
-    if (limitErrors.length > 0) return fail(200, limitErrors);
-    const storeCode = request.headers.store?.trim() || "default";
-    if (!KNOWN_STORES.has(storeCode)) return fail(200, [new GraphQLError("Requested store is not found")]);
+    const prepared = prepare(request);
+    if ("status" in prepared) return prepared;
+    const { document, operation, variables, operationName, storeCode } = prepared;
     const context = createContext(options, request, storeCode);
     const result = await execute({
-      schema: options.schema, document, operationName: operationName ?? undefined, variableValues: variables,
+      schema: options.schema, document, operationName, variableValues: variables,
       contextValue: context, fieldResolver, typeResolver: resolveTypeByTypename,
     });
     const errors = (result.errors ?? []).map((e) => formatGraphQlError(e, log));
@@ -91,6 +59,61 @@ export function createGraphQlExecutor(options: ExecutorOptions): GraphQlExecutor
       headers: buildHeaders(operation, request, context, errors.length > 0, now()),
       body: errors.length > 0 ? { errors, data: result.data ?? null } : { data: result.data },
     };
+  };
+}
+
+interface PreparedRequest {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown> | undefined;
+  operationName: string | undefined;
+  storeCode: string;
+}
+
+/**
+ * Everything before execution, in Magento's order: request params, parse (400 on syntax
+ * errors), operation, verb, schema validation, depth/complexity limits, store header.
+ */
+function createPreparer(schema: GraphQLSchema, log: (error: unknown) => void) {
+  // Parsed and validated documents by query text: storefronts send the same few queries.
+  const documents = new Map<string, { document: DocumentNode; errors: readonly GraphQLError[] }>();
+  const fail = (status: number, errors: GraphQLError[]): GraphQlHttpResponse => ({
+    status, headers: buildNoCacheHeaders(), body: { errors: errors.map((e) => formatGraphQlError(e, log)) },
+  });
+  const parseCached = (query: string) => {
+    let parsed = documents.get(query);
+    if (!parsed) {
+      const document = parse(query);
+      if (documents.size > 500) documents.clear();
+      parsed = { document, errors: validate(schema, document) };
+      documents.set(query, parsed);
+    }
+    return parsed;
+  };
+
+  return (request: GraphQlHttpRequest): PreparedRequest | GraphQlHttpResponse => {
+    const { query, operationName } = request.params;
+    if (typeof query !== "string" || query.trim() === "") return fail(400, [new GraphQLError('GraphQL request must include a non-empty "query" string.')]);
+    if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return fail(400, [new GraphQLError('"operationName" must be a string.')]);
+    const variables = decodeVariables(request.params.variables);
+    if (variables instanceof GraphQLError) return fail(400, [variables]);
+    let parsed: ReturnType<typeof parseCached>;
+    try {
+      parsed = parseCached(query);
+    } catch (error) {
+      return fail(400, [error instanceof GraphQLError ? error : new GraphQLError(String(error))]);
+    }
+    const operation = getOperationAST(parsed.document, operationName ?? undefined);
+    if (!operation) {
+      return fail(200, [new GraphQLError(operationName ? `Unknown operation named "${operationName}".` : "Must provide operation name if query contains multiple operations.")]);
+    }
+    if (operation.operation === "mutation" && request.method !== "POST") return fail(200, [new GraphQLError("Mutation requests allowed only for POST requests")]);
+    if (parsed.errors.length > 0) return fail(200, [...parsed.errors]);
+    const limitErrors = checkLimits(measureOperation(operation, collectFragments(parsed.document)));
+    if (limitErrors.length > 0) return fail(200, limitErrors);
+    const storeCode = request.headers.store?.trim() || "default";
+    if (!KNOWN_STORES.has(storeCode)) return fail(200, [new GraphQLError("Requested store is not found")]);
+    return { document: parsed.document, operation, variables, operationName: operationName ?? undefined, storeCode };
   };
 }
 

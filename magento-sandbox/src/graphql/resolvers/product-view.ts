@@ -1,4 +1,4 @@
-import type { Catalog, Product } from "../../catalog/types.ts";
+import type { Catalog, Category, Product } from "../../catalog/types.ts";
 import type { GraphQlContext } from "../context.ts";
 import { URL_SUFFIX } from "../../catalog/index.ts";
 import { toLegacyPrices, toPriceRange } from "./money.ts";
@@ -22,20 +22,42 @@ const ATTRIBUTE_SET_IDS: Record<string, number> = {
  * functions the field resolver calls only when selected. Adds the product's cache tags.
  */
 export function toProductView(product: Product, context: GraphQlContext): Record<string, unknown> {
-  const { catalog, baseUrl } = context;
-  for (const tag of catalog.getProductCacheTags(product)) context.cacheTags.add(tag);
+  for (const tag of context.catalog.getProductCacheTags(product)) context.cacheTags.add(tag);
   context.cacheTags.add("cat_p");
-  const range = () => catalog.getPriceRange(product);
-  const url = product.urlKey + URL_SUFFIX;
   return {
     __typename: TYPENAMES[product.type],
     id: product.id, uid: product.uid, sku: product.sku, name: product.name, type_id: product.type,
     attribute_set_id: ATTRIBUTE_SET_IDS[product.attributeSetName] ?? 4,
-    url_key: product.urlKey, url_path: null, url_suffix: URL_SUFFIX, canonical_url: url,
-    relative_url: product.visibility === 1 ? null : url, redirect_code: 0, type: "PRODUCT",
-    url_rewrites: () => toUrlRewrites(catalog, product),
     description: { html: product.description }, short_description: { html: product.shortDescription },
     meta_title: product.metaTitle || null, meta_keyword: product.metaKeyword || null, meta_description: product.metaDescription || null,
+    stock_status: product.inStock ? "IN_STOCK" : "OUT_OF_STOCK", only_x_left_in_stock: null,
+    quantity: product.qty, min_sale_qty: 1, max_sale_qty: 10000, weight: product.weight ?? null,
+    created_at: product.createdAt, updated_at: product.updatedAt, new_from_date: null, new_to_date: null,
+    country_of_manufacture: null, gift_message_available: false, gift_wrapping_available: false, gift_wrapping_price: null,
+    is_returnable: "2", manufacturer: null, options_container: "container2", staged: false,
+    rating_summary: 0, review_count: 0,
+    reviews: () => ({ items: [], page_info: { current_page: 1, page_size: 20, total_pages: 0 } }),
+    ...toUrlFields(product, context),
+    ...toMediaAndPriceFields(product, context),
+    ...toRelationFields(product, context),
+    ...toAttributeFields(context.catalog, product),
+    ...toTypeSpecificFields(product, context),
+  };
+}
+
+function toUrlFields(product: Product, context: GraphQlContext): Record<string, unknown> {
+  const url = product.urlKey + URL_SUFFIX;
+  return {
+    url_key: product.urlKey, url_path: null, url_suffix: URL_SUFFIX, canonical_url: url,
+    relative_url: product.visibility === 1 ? null : url, redirect_code: 0, type: "PRODUCT",
+    url_rewrites: () => toUrlRewrites(context.catalog, product),
+  };
+}
+
+function toMediaAndPriceFields(product: Product, context: GraphQlContext): Record<string, unknown> {
+  const { catalog, baseUrl } = context;
+  const range = () => catalog.getPriceRange(product);
+  return {
     image: () => toRoleImage(product, "image", baseUrl),
     small_image: () => toRoleImage(product, "small_image", baseUrl),
     thumbnail: () => toRoleImage(product, "thumbnail", baseUrl),
@@ -46,22 +68,19 @@ export function toProductView(product: Product, context: GraphQlContext): Record
     price: () => toLegacyPrices(range()),
     price_tiers: [], tier_prices: [], tier_price: null,
     special_price: product.specialPrice ?? null, special_from_date: null, special_to_date: null,
-    stock_status: product.inStock ? "IN_STOCK" : "OUT_OF_STOCK", only_x_left_in_stock: null,
-    quantity: product.qty, min_sale_qty: 1, max_sale_qty: 10000,
-    weight: product.weight ?? null,
-    created_at: product.createdAt, updated_at: product.updatedAt, new_from_date: null, new_to_date: null,
-    country_of_manufacture: null, gift_message_available: false, gift_wrapping_available: false, gift_wrapping_price: null,
-    is_returnable: "2", manufacturer: null, options_container: "container2", staged: false,
-    rating_summary: 0, review_count: 0,
-    reviews: () => ({ items: [], page_info: { current_page: 1, page_size: 20, total_pages: 0 } }),
-    categories: () => product.categoryIds.map((id) => catalog.getCategoryById(id)).filter((c) => c?.isActive && c.level >= 2).map((c) => toCategoryView(c!, context)),
+  };
+}
+
+function toRelationFields(product: Product, context: GraphQlContext): Record<string, unknown> {
+  const { catalog } = context;
+  return {
+    categories: () => product.categoryIds.map((id) => catalog.getCategoryById(id))
+      .filter((c): c is Category => c !== undefined && c.isActive && c.level >= 2).map((c) => toCategoryView(c, context)),
     related_products: () => toLinkedViews(product.relatedSkus, context),
     upsell_products: () => toLinkedViews(product.upsellSkus, context),
     crosssell_products: () => toLinkedViews(product.crosssellSkus, context),
     product_links: () => toProductLinks(catalog, product),
     custom_attributesV2: () => toCustomAttributes(catalog, product),
-    ...toAttributeFields(catalog, product),
-    ...toTypeSpecificFields(product, context),
   };
 }
 
