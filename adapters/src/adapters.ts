@@ -54,8 +54,8 @@ export interface Adapters {
 
   /** Drops every cached entry tagged with one of `tags` (Magento cache tags, e.g. `cat_p_1`). Returns the count dropped. */
   purge(tags: string[]): Promise<number>;
-  /** Varnish semantics: drops entries with any tag the regex matches (tags tested one by one). Returns the tags matched. */
-  purgeMatching(pattern: RegExp): Promise<string[]>;
+  /** Varnish semantics: drops entries with any tag the regex matches (tags tested one by one). */
+  purgeMatching(pattern: RegExp): Promise<{ tags: string[]; dropped: number }>;
   /** Drops everything this adapter cached. */
   purgeAll(): Promise<number>;
   /** Resolves true once the cache backend is connected; false after timeoutMs (default 2000), reads then go straight to Magento. */

@@ -53,7 +53,7 @@ export function createAdapters(options: AdaptersOptions): Adapters {
     ...createCustomerArea(deps),
     ...createOrdersArea(deps),
     purge: async (tags: string[]) => (cache ? cache.purge(tags) : 0),
-    purgeMatching: async (pattern: RegExp) => (cache ? cache.purgeMatching(pattern) : []),
+    purgeMatching: async (pattern: RegExp) => (cache ? cache.purgeMatching(pattern) : { tags: [], dropped: 0 }),
     purgeAll: async () => (cache ? cache.purgeAll() : 0),
     ready: async (timeoutMs?: number) => (store ? store.ready(timeoutMs) : true),
     // A store passed in by the caller is the caller's to close.

@@ -15,7 +15,7 @@ export type PurgeTarget = Pick<Adapters, "purge" | "purgeAll" | "purgeMatching">
 export interface PurgeHandlerOptions {
   /** Required: what to purge (an Adapters instance). */
   cache: PurgeTarget;
-  /** Called after every successful purge; `all` is true for `.*` / X-Pool. Errors are logged, not returned. */
+  /** Called after every successful purge with the tags dropped (for `.*` / X-Pool: every tag that was cached, and `all`). Errors are logged, not returned. */
   onPurged?: (tags: string[], info: { all: boolean }) => void | Promise<void>;
   /** Max POST body in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
@@ -58,10 +58,14 @@ function reply(res: ServerResponse, status: number, body: object): void {
 }
 
 async function purgeParsed(cache: PurgeTarget, parsed: ParsedPattern) {
-  if (parsed.kind === "all") return { tags: [] as string[], all: true, dropped: await cache.purgeAll() };
+  if (parsed.kind === "all") {
+    // Name every tag that was cached, so the frontend can revalidate exactly those pages.
+    const matched = await cache.purgeMatching(/.*/);
+    return { tags: matched.tags, all: true, dropped: matched.dropped + (await cache.purgeAll()) };
+  }
   if (parsed.kind === "tags") return { tags: parsed.tags, all: false, dropped: await cache.purge(parsed.tags) };
-  const tags = await cache.purgeMatching(parsed.regex);
-  return { tags, all: false, dropped: tags.length };
+  const matched = await cache.purgeMatching(parsed.regex);
+  return { tags: matched.tags, all: false, dropped: matched.dropped };
 }
 
 async function parseRequest(req: IncomingMessage, maxBodyBytes: number): Promise<ParsedPattern | { error: string; status: number }> {

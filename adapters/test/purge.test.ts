@@ -81,7 +81,7 @@ describe("createPurgeHandler", () => {
       await adapters.getProductBySku("24-MB01");
       expect(magento.calls()).toBe(before + 1);
     }
-    expect(purged.at(-1)).toEqual({ tags: [], all: true });
+    expect(purged.at(-1)).toEqual({ tags: ["cat_p_1"], all: true });
   });
 
   it("accepts POST { tags }", async () => {

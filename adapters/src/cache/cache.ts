@@ -20,7 +20,7 @@ export interface CachePolicy<T> {
 export interface Cache {
   getOrLoad<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T>;
   purge(tags: string[]): Promise<number>;
-  purgeMatching(pattern: RegExp): Promise<string[]>;
+  purgeMatching(pattern: RegExp): Promise<{ tags: string[]; dropped: number }>;
   purgeAll(): Promise<number>;
   readonly store: CacheStore;
 }
@@ -129,9 +129,8 @@ export function createCache(options: CacheOptions): Cache {
     },
     async purgeMatching(pattern) {
       inFlight.clear();
-      const matched = (await store.listTags()).filter((tag) => pattern.test(tag));
-      if (matched.length > 0) await store.deleteByTags(matched);
-      return matched;
+      const tags = (await store.listTags()).filter((tag) => pattern.test(tag));
+      return { tags, dropped: tags.length > 0 ? await store.deleteByTags(tags) : 0 };
     },
     async purgeAll() {
       inFlight.clear();

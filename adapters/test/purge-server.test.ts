@@ -1,0 +1,90 @@
+// bin/purge-server.ts as a real process: Magento's PURGE drops the shared Redis entry and the
+// frontend's revalidate route receives the tags with the bearer token.
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { createServer } from "node:http";
+import type { IncomingHttpHeaders, Server } from "node:http";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAdapters, createRevalidateNotifier, createCounterMetrics } from "../src/index.ts";
+import type { Adapters } from "../src/index.ts";
+import { startFakeMagento } from "./support/fake-magento.ts";
+import type { FakeMagento } from "./support/fake-magento.ts";
+import { createRecordingLogger } from "./support/doubles.ts";
+import { redisUrl, uniquePrefix } from "./support/redis.ts";
+import { listen } from "./support/servers.ts";
+
+const token = "a-revalidate-token-of-32-chars!!";
+const received: { headers: IncomingHttpHeaders; body: { tags: string[] } }[] = [];
+let revalidate: Server;
+let revalidateUrl = "";
+let magento: FakeMagento;
+let child: ChildProcess;
+let purgeUrl = "";
+let adapters: Adapters;
+const redisKeyPrefix = uniquePrefix("purge-server");
+
+beforeAll(async () => {
+  revalidate = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: JSON.parse(raw) as { tags: string[] } });
+      res.writeHead(req.url === "/fail" ? 500 : 200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  revalidateUrl = await listen(revalidate);
+  magento = await startFakeMagento({ delayMs: 0 });
+  adapters = createAdapters({ magentoUrl: magento.url, redisUrl, redisKeyPrefix });
+  await adapters.ready();
+  child = spawn(process.execPath, [join(import.meta.dirname, "../bin/purge-server.ts")], {
+    env: { ...process.env, MAGENTO_URL: magento.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix, PURGE_PORT: "0", REVALIDATE_URL: `${revalidateUrl}/api/revalidate`, REVALIDATE_TOKEN: token },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  purgeUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      const match = /listening on (http:\/\/\S+)/.exec(chunk.toString());
+      if (match) resolve(match[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`purge-server exited with ${code}`)));
+  });
+});
+
+afterAll(async () => {
+  child.kill("SIGTERM");
+  await adapters.purgeAll();
+  await adapters.close();
+  await magento.close();
+  await new Promise((resolve) => revalidate.close(resolve));
+});
+
+describe("bin/purge-server.ts", () => {
+  it("drops the shared entry on PURGE and forwards the tags to the frontend with the token", async () => {
+    await adapters.getProductBySku("24-MB01");
+    const calls = magento.calls();
+    const res = await fetch(purgeUrl, { method: "PURGE", headers: { "X-Magento-Tags-Pattern": "((^|,)cat_p_1(,|$))" } });
+    expect(await res.json()).toMatchObject({ tags: ["cat_p_1"], dropped: 1 });
+    expect(received.at(-1)?.body).toEqual({ tags: ["cat_p_1"] });
+    expect(received.at(-1)?.headers.authorization).toBe(`Bearer ${token}`);
+    await adapters.getProductBySku("24-MB01");
+    expect(magento.calls()).toBe(calls + 1);
+  });
+});
+
+describe("createRevalidateNotifier", () => {
+  it("sends at most 1000 tags a request", async () => {
+    const notify = createRevalidateNotifier({ url: `${revalidateUrl}/api/revalidate`, token, logger: createRecordingLogger(), metrics: createCounterMetrics() });
+    const before = received.length;
+    await notify(Array.from({ length: 2500 }, (_, i) => `cat_p_${i}`));
+    expect(received.slice(before).map((r) => r.body.tags.length)).toEqual([1000, 1000, 500]);
+  });
+
+  it("warns and counts instead of throwing when the frontend fails", async () => {
+    const logger = createRecordingLogger();
+    const metrics = createCounterMetrics();
+    const notify = createRevalidateNotifier({ url: `${revalidateUrl}/fail`, token, logger, metrics });
+    await notify(["cat_p_1"]);
+    expect(logger.warnings).toEqual(["could not tell the frontend to revalidate; its pages stay until their own TTL"]);
+    expect(metrics.snapshot().adapters_revalidate_errors).toBe(1);
+  });
+});
