@@ -16,8 +16,8 @@ export async function startRouterServer(mountPath: string, router: Router): Prom
   };
 }
 
-export async function requestJson(url: string, init: { method?: string; body?: unknown; rawBody?: string } = {}): Promise<{ status: number; body: JsonBody }> {
-  const headers: Record<string, string> = {};
+export async function requestJson(url: string, init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: JsonBody }> {
+  const headers: Record<string, string> = { ...init.headers };
   let body: string | undefined;
   if (init.rawBody !== undefined || init.body !== undefined) {
     headers["content-type"] = "application/json";
@@ -40,4 +40,8 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   throw new Error(`condition not met within ${timeoutMs} ms`);
+}
+
+export function requestJsonWithToken(url: string, token: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: JsonBody }> {
+  return requestJson(url, { ...init, headers: { authorization: `Bearer ${token}` } });
 }
