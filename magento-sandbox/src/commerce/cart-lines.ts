@@ -1,5 +1,6 @@
 import type { Catalog, Product } from "../catalog/types.ts";
 import { decodeConfigurableOptionUid, encodeConfigurableOptionUid } from "../catalog/uid.ts";
+import { resolveGroupedChildren } from "./grouped-lines.ts";
 import { InputError, messages, NoSuchEntityError } from "./errors.ts";
 import type { AddItemInput, CartItem, SelectedOption } from "./types.ts";
 
@@ -11,6 +12,19 @@ import type { AddItemInput, CartItem, SelectedOption } from "./types.ts";
 export type NewLine = Omit<CartItem, "id" | "qty" | "rowTotal">;
 
 const lineTypes = new Set(["simple", "virtual", "downloadable", "configurable"]);
+
+/** The lines one request adds: one, or one per chosen child of a grouped product (bundles: not yet). */
+export function resolveLines(catalog: Catalog, input: AddItemInput): { line: NewLine; qty: number }[] {
+  checkQty(input.qty);
+  const product = catalog.getProductBySku(input.sku);
+  if (product?.type === "grouped") {
+    return resolveGroupedChildren(catalog, product, input).map(({ child, qty }) => ({
+      line: resolveLine(catalog, { sku: child.sku, qty }),
+      qty,
+    }));
+  }
+  return [{ line: resolveLine(catalog, input), qty: input.qty }];
+}
 
 export function resolveLine(catalog: Catalog, input: AddItemInput): NewLine {
   checkQty(input.qty);

@@ -1,6 +1,6 @@
 import type { Catalog } from "../catalog/types.ts";
 import { isEmail, normalizeAddress } from "./addresses.ts";
-import { checkQty, resolveLine } from "./cart-lines.ts";
+import { checkQty, resolveLines } from "./cart-lines.ts";
 import type { CustomerRegistry } from "./customers.ts";
 import { AuthorizationError, CommerceError, InputError, messages, NoSuchEntityError } from "./errors.ts";
 import type { OrderBook } from "./orders.ts";
@@ -54,7 +54,7 @@ export function createCartOperations({ catalog, quotes, orders, customers }: Dep
       const errors: CartUserError[] = [];
       for (const input of items) {
         try {
-          quotes.addLine(cart, resolveLine(catalog, input), input.qty);
+          for (const { line, qty } of resolveLines(catalog, input)) quotes.addLine(cart, line, qty);
         } catch (error) {
           errors.push(toUserError(error, input.sku));
         }
@@ -63,8 +63,8 @@ export function createCartOperations({ catalog, quotes, orders, customers }: Dep
     },
     addItem(maskedId, viewer, input) {
       const cart = quotes.getForUser(maskedId, viewer);
-      const itemId = quotes.addLine(cart, resolveLine(catalog, input), input.qty);
-      return { cart: snapshot(cart), item: structuredClone(findItem(cart, itemId)) };
+      const itemIds = resolveLines(catalog, input).map(({ line, qty }) => quotes.addLine(cart, line, qty));
+      return { cart: snapshot(cart), item: structuredClone(findItem(cart, itemIds[0]!)) };
     },
     updateItemQty: (maskedId, viewer, itemId, qty) =>
       change(maskedId, viewer, (cart) => {

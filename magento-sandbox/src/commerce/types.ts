@@ -174,6 +174,8 @@ export interface AddItemInput {
   selectedOptionUids?: string[];
   /** REST configurable_item_options / storefront super_attribute[attributeId] = valueIndex. */
   configurableOptions?: { attributeId: number; valueIndex: number }[];
+  /** Grouped product: storefront super_group[childId] = qty (GraphQL uses "grouped/…" uids). */
+  groupedQuantities?: { productId: number; qty: number }[];
 }
 
 /** GraphQL addProductsToCart `user_errors` codes. */

@@ -51,6 +51,13 @@ function readSuperAttributes(body: Record<string, unknown>): { attributeId: numb
     .map(([id, value]) => ({ attributeId: Number(id), valueIndex: Number(value) }));
 }
 
+function readSuperGroup(body: Record<string, unknown>): { productId: number; qty: number }[] {
+  return Object.entries(body)
+    .map(([key, value]) => [/^super_group\[(\d+)\]$/.exec(key)?.[1], Number(value)] as const)
+    .filter(([id, qty]) => id !== undefined && qty > 0)
+    .map(([id, qty]) => ({ productId: Number(id), qty }));
+}
+
 function addToCart(sf: Storefront, req: Request, res: Response): void {
   const body = req.body as Record<string, unknown>;
   const session = getSession(res);
@@ -64,7 +71,7 @@ function addToCart(sf: Storefront, req: Request, res: Response): void {
   try {
     const cart = sf.ensureCart(session);
     const qty = body.qty === undefined || body.qty === "" ? 1 : Number(body.qty);
-    sf.commerce.addItem(cart.maskedId, sf.viewer(session), { sku: product.sku, qty, configurableOptions: readSuperAttributes(body) });
+    sf.commerce.addItem(cart.maskedId, sf.viewer(session), { sku: product.sku, qty, configurableOptions: readSuperAttributes(body), groupedQuantities: readSuperGroup(body) });
     addMessage(res, "success", `You added ${product.name} to your shopping cart.`);
     res.redirect(302, "/checkout/cart/");
   } catch (error) {

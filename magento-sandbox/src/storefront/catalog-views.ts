@@ -22,6 +22,13 @@ function renderConfigurableOptions(product: Product): SafeHtml {
   )}</div></div>`;
 }
 
+function renderGroupedTable(catalog: Catalog, product: Product): SafeHtml {
+  const children = (product.groupedItems ?? []).map((i) => catalog.getProductById(i.productId)).filter((p): p is Product => p !== undefined);
+  return html`<div class="table-wrapper grouped"><table class="table data grouped" id="super-product-table"><thead><tr><th class="col item">Product Name</th><th class="col qty">Qty</th></tr></thead><tbody>${children.map(
+    (child) => html`<tr><td class="col item"><strong class="product-item-name">${child.name}</strong>${renderPriceBox(catalog, child)}</td><td class="col qty"><div class="control qty"><input type="number" name="super_group[${child.id}]" data-selector="super_group[${child.id}]" value="0" title="Qty" class="input-text qty"></div></td></tr>`,
+  )}</tbody></table></div>`;
+}
+
 // Cached pages keep the first visitor's form key; Magento's form-key-provider swaps in the cookie's.
 const formKeyScript = html`<script>(function(){var m=document.cookie.match(/(?:^|; )form_key=([^;]+)/);if(!m)return;document.querySelectorAll('input[name="form_key"]').forEach(function(i){i.value=decodeURIComponent(m[1])})})();</script>`;
 
@@ -35,8 +42,8 @@ export function renderProductView(catalog: Catalog, product: Product, base: stri
 ${product.shortDescription ? html`<div class="product attribute overview"><div class="value" itemprop="description">${trusted(product.shortDescription)}</div></div>` : ""}
 <div class="product-add-form"><form data-product-sku="${product.sku}" action="/checkout/cart/add/uenc/${uenc}/product/${product.id}/" method="post" id="product_addtocart_form">
 <input type="hidden" name="product" value="${product.id}"><input type="hidden" name="selected_configurable_option" value=""><input type="hidden" name="related_product" id="related-products-field" value=""><input type="hidden" name="item" value="${product.id}"><input name="form_key" type="hidden" value="${formKey}">
-${renderConfigurableOptions(product)}
-<div class="box-tocart"><div class="fieldset"><div class="field qty"><label class="label" for="qty"><span>Qty</span></label><div class="control"><input type="number" name="qty" id="qty" min="0" value="1" title="Qty" class="input-text qty"></div></div>
+${renderConfigurableOptions(product)}${product.type === "grouped" ? renderGroupedTable(catalog, product) : ""}
+<div class="box-tocart"><div class="fieldset"><div class="field qty"${product.type === "grouped" ? html` hidden` : ""}><label class="label" for="qty"><span>Qty</span></label><div class="control"><input type="number" name="qty" id="qty" min="0" value="1" title="Qty" class="input-text qty"></div></div>
 <div class="actions"><button type="submit" title="Add to Cart" class="action primary tocart" id="product-addtocart-button"${inStock ? "" : html` disabled`}><span>Add to Cart</span></button></div></div></div>
 </form></div></div>
 <div class="product media"><div class="gallery-placeholder"><img alt="${image?.label || product.name}" class="gallery-placeholder__image" src="${imageUrl(base, image?.file)}"></div></div>

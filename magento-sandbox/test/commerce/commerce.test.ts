@@ -70,6 +70,18 @@ describe("guest carts (GetCartForUser)", () => {
     expect(cart.totals).toMatchObject({ subtotal: 34 * 3 + item.price * 2, itemsQty: 5, itemsCount: 2 });
   });
 
+  it("adds a grouped product as one simple line per chosen child", () => {
+    const commerce = setup();
+    const { maskedId } = commerce.createGuestCart();
+    const grouped = catalog.getProductBySku("24-WG085_Group")!;
+    const [first, second] = grouped.groupedItems!.map((i) => i.productId);
+    const uid = Buffer.from(`grouped/${first}/2`).toString("base64");
+    commerce.addItem(maskedId, {}, { sku: grouped.sku, qty: 1, selectedOptionUids: [uid], groupedQuantities: [{ productId: second!, qty: 1 }] });
+    const cart = commerce.getCart(maskedId, {});
+    expect(cart.items.map((i) => [i.productId, i.qty, i.productType])).toEqual([[first, 2, "simple"], [second, 1, "simple"]]);
+    expect(() => commerce.addItem(maskedId, {}, { sku: grouped.sku, qty: 1 })).toThrow("Please specify the quantity of product(s).");
+  });
+
   it("reports per-line failures as addProductsToCart user errors", () => {
     const commerce = setup();
     const { maskedId } = commerce.createGuestCart();

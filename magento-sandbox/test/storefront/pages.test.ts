@@ -35,6 +35,22 @@ describe("product pages", () => {
     expect(page.body).toContain('<span class="price-label">As low as</span>');
   });
 
+  it("buys a grouped product's children through super_group quantities", async () => {
+    const browser = createBrowser(harness.url);
+    const page = await browser.get("/set-of-sprite-yoga-straps.html");
+    const children = [...page.body.matchAll(/name="super_group\[(\d+)\]"/g)].map((m) => m[1]!);
+    expect(children).toHaveLength(3);
+    const formKey = /name="form_key" type="hidden" value="([^"]+)"/.exec(page.body)![1]!;
+    const added = await browser.post("/checkout/cart/add/", {
+      product: /name="product" value="(\d+)"/.exec(page.body)![1]!, form_key: formKey,
+      [`super_group[${children[0]}]`]: "2", [`super_group[${children[1]}]`]: "0", [`super_group[${children[2]}]`]: "1",
+    });
+    expect(added.location).toBe("/checkout/cart/");
+    const sections = JSON.parse((await browser.get("/customer/section/load/?sections=cart")).body) as { cart: { summary_count: number; items: unknown[] } };
+    expect(sections.cart).toMatchObject({ summary_count: 3 });
+    expect(sections.cart.items).toHaveLength(2);
+  });
+
   it.each([
     ["/catalog/product/view/id/1", "/joust-duffle-bag.html"],
     ["/catalog/category/view/id/4", "/gear/bags.html"],
