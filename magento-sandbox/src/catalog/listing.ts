@@ -16,7 +16,8 @@ export function listProducts(catalog: Catalog, index: ProductIndex, query: Produ
     if (!product.enabled || !isVisible(product, searching)) return false;
     if (!(query.filters ?? []).every((filter) => matchesFilter(catalog, index, product, filter))) return false;
     if (!searching) return true;
-    const score = words.length === 0 ? 0 : scoreSearch(index, product.id, words);
+    // A blank phrase matches everything visible in search, as Magento's search_term does.
+    const score = words.length === 0 ? 1 : scoreSearch(index, product.id, words);
     scores.set(product.id, score);
     return score > 0;
   });

@@ -96,6 +96,7 @@ describe("product listing", () => {
     expect(result.items[0]?.name.toLowerCase()).toContain("hoodie");
     expect(catalog.listProducts({ search: "MH01" }).items.map((p) => p.sku)).toEqual(["MH01"]);
     expect(catalog.listProducts({ search: "zzzxqj" }).totalCount).toBe(0);
+    expect(catalog.listProducts({ search: " " }).totalCount).toBe(catalog.products.filter((p) => p.visibility >= 3).length);
   });
 
   it("filters by price range on final prices", () => {

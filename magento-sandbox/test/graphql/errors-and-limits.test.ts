@@ -92,6 +92,20 @@ describe("bad requests", () => {
     expect(body.errors?.[0]?.message).toBe("Mutation requests allowed only for POST requests");
   });
 
+  it("rejects variables that are not JSON on GET", async () => {
+    const response = await fetch(`${sandbox.url}/graphql?query=${encodeURIComponent("{ __typename }")}&variables=%7Bnope`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string }[] };
+    assertConformsToSchema("{ __typename }", body);
+    expect(body.errors[0]?.message).toBe('Unable to unserialize value. Error: "variables" is not valid JSON.');
+  });
+
+  it("answers introspection, which stays within the limits", async () => {
+    const { body } = await gql.post<{ __schema: { queryType: { name: string } }; __type: { fields: { name: string }[] } }>(`{ __schema { queryType { name } } __type(name: "Cart") { fields { name } } }`);
+    expect(body.data!.__schema.queryType.name).toBe("Query");
+    expect(body.data!.__type.fields.map((f) => f.name)).toContain("prices");
+  });
+
   it("refuses an unknown store code", async () => {
     const { body } = await gql.post("{ storeConfig { store_code } }", { headers: { Store: "mars" } });
     expect(body.errors?.[0]?.message).toBe("Requested store is not found");

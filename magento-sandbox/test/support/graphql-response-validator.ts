@@ -6,7 +6,7 @@
  */
 import {
   getNamedType, getNullableType, GraphQLEnumType, GraphQLList, GraphQLNonNull, isAbstractType,
-  isLeafType, Kind, parse, typeFromAST, getOperationAST, valueFromAST,
+  isLeafType, Kind, parse, typeFromAST, getOperationAST, valueFromAST, SchemaMetaFieldDef, TypeMetaFieldDef,
   type DirectiveNode, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLObjectType,
   type GraphQLOutputType, type GraphQLScalarType, type GraphQLSchema, type SelectionSetNode,
 } from "graphql";
@@ -109,13 +109,22 @@ function checkObject(walk: Walk, selectionSet: SelectionSetNode, type: GraphQLCo
       if (typeof object[key] !== "string") walk.problems.push(`${formatPath([...path, key])}: __typename must be a string`);
       continue;
     }
-    const field = "getFields" in parent ? parent.getFields()[node.name.value] : undefined;
+    const field = findField(walk.schema, parent, node.name.value);
     if (!field) {
       walk.problems.push(`${formatPath([...path, key])}: ${parent.name} has no field ${node.name.value}`);
       continue;
     }
     checkValue(walk, node, field.type, object[key], [...path, key]);
   }
+}
+
+/** Schema fields plus the introspection entry points on the query root. */
+function findField(schema: GraphQLSchema, parent: GraphQLCompositeType, name: string) {
+  if (parent === schema.getQueryType()) {
+    if (name === "__schema") return SchemaMetaFieldDef;
+    if (name === "__type") return TypeMetaFieldDef;
+  }
+  return "getFields" in parent ? parent.getFields()[name] : undefined;
 }
 
 function checkValue(walk: Walk, node: FieldNode, type: GraphQLOutputType, value: unknown, path: (string | number)[]): void {
