@@ -1,6 +1,7 @@
 // The env the flags need, parsed once at the edge. The proxy merges `flagsEnvSchema.shape` into its own
 // schema and hands the parsed values to `toFlagsConfig`.
 import { z } from "zod";
+import { FlagsError } from "./errors.ts";
 
 const booleanString = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
@@ -47,7 +48,11 @@ export interface FlagsConfig {
   redisKeyPrefix: string;
 }
 
+const TOKEN_REQUIRED = "UNLEASH_API_TOKEN is required when UNLEASH_URL is set (a backend token from Unleash > API access)";
+
+/** Throws when UNLEASH_URL comes without UNLEASH_API_TOKEN (the one check a single field cannot make). */
 export function toFlagsConfig(env: FlagsEnv): FlagsConfig {
+  if (env.UNLEASH_URL && !env.UNLEASH_API_TOKEN) throw new FlagsError("FLAGS_CONFIG", TOKEN_REQUIRED);
   const config: FlagsConfig = {
     refreshMs: env.FLAG_REFRESH_MS,
     stateDir: env.FLAG_STATE_DIR,
@@ -57,7 +62,7 @@ export function toFlagsConfig(env: FlagsEnv): FlagsConfig {
   if (env.UNLEASH_URL) {
     config.unleash = {
       url: env.UNLEASH_URL,
-      apiToken: env.UNLEASH_API_TOKEN ?? "",
+      apiToken: env.UNLEASH_API_TOKEN!,
       appName: env.UNLEASH_APP_NAME,
       timeoutMs: env.UNLEASH_TIMEOUT_MS,
       metrics: env.UNLEASH_METRICS,
@@ -69,10 +74,7 @@ export function toFlagsConfig(env: FlagsEnv): FlagsConfig {
 /** Parses the env and checks what one field cannot: a token must come with UNLEASH_URL. */
 export function parseFlagsEnv(env: Record<string, string | undefined>): FlagsConfig {
   const parsed = flagsEnvSchema
-    .refine((value) => !value.UNLEASH_URL || value.UNLEASH_API_TOKEN, {
-      path: ["UNLEASH_API_TOKEN"],
-      message: "UNLEASH_API_TOKEN is required when UNLEASH_URL is set (a backend token from Unleash > API access)",
-    })
+    .refine((value) => !value.UNLEASH_URL || value.UNLEASH_API_TOKEN, { path: ["UNLEASH_API_TOKEN"], message: TOKEN_REQUIRED })
     .parse(env);
   return toFlagsConfig(parsed);
 }
