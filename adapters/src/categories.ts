@@ -18,8 +18,9 @@ export function createCategoriesArea(deps: AreaDeps) {
       args: {},
       ttl: deps.config.ttls.category,
       tags: (roots: CategoryTree[]) => collectCategoryIds(roots).map((id) => `cat_c_${id}`),
-      load: async () => {
+      load: async (addTags) => {
         const answer = await deps.graphql.request<CategoriesAnswer>("category tree", categoryTreeQuery, {}, ctx);
+        addTags(answer?.tags ?? []);
         const roots = (answer?.data.categories?.items ?? []).filter((item) => item != null).map(reshapeCategoryTree);
         // Magento answers the store's root category; the menu is its children.
         return roots.flatMap((root) => (root.level <= 1 ? root.children : [root]));
@@ -34,8 +35,9 @@ export function createCategoriesArea(deps: AreaDeps) {
       args: { urlPath },
       ttl: deps.config.ttls.category,
       tags: (category: Category | undefined) => (category ? [`cat_c_${category.id}`] : []),
-      load: async () => {
+      load: async (addTags) => {
         const answer = await deps.graphql.request<CategoriesAnswer>("category", categoryByUrlPathQuery, { urlPath }, ctx);
+        addTags(answer?.tags ?? []);
         const raw = answer?.data.categories?.items?.[0];
         return raw == null ? undefined : reshapeCategory(raw);
       },

@@ -62,9 +62,10 @@ export function createListingsArea(deps: AreaDeps) {
       args: { filter, sort, page, pageSize },
       ttl: deps.config.ttls.listing,
       tags: (listing: ProductListing) => tagsOfListing(listing, query.categoryId ?? decodeUid(query.categoryUid)),
-      load: async () => {
+      load: async (addTags) => {
         const variables = { filter, sort, pageSize, currentPage: page };
         const answer = await deps.graphql.request<ProductsAnswer>("product listing", productListingQuery, variables, ctx);
+        addTags(answer?.tags ?? []);
         return reshapeListing(answer?.data.products, { page, pageSize }, onDropped);
       },
     });
@@ -78,9 +79,10 @@ export function createListingsArea(deps: AreaDeps) {
       args: { text, filter, sort, page, pageSize },
       ttl: deps.config.ttls.search,
       tags: (result: SearchResult) => tagsOfListing(result),
-      load: async () => {
+      load: async (addTags) => {
         const variables = { search: text, filter, sort, pageSize, currentPage: page };
         const answer = await deps.graphql.request<ProductsAnswer>("product search", productSearchQuery, variables, ctx);
+        addTags(answer?.tags ?? []);
         return reshapeSearchResult(answer?.data.products, text, { page, pageSize }, onDropped);
       },
     });

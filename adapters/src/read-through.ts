@@ -18,23 +18,39 @@ export interface AreaDeps {
   metrics: AdapterMetrics;
 }
 
+/** A load reports the tags its answer depends on (Magento's X-Magento-Tags, ids it saw). */
+export type TagSink = (tags: string[]) => void;
+
 export interface CachedRead<T> {
   resource: string;
   args: unknown;
   /** Seconds fresh; a missing entity (`undefined`) gets MISSING_TTL_SECONDS at most. */
   ttl: number;
-  tags: (value: T) => string[];
-  load: () => Promise<T>;
+  /** Tags derived from the value, on top of what the load reported. */
+  tags?: (value: T) => string[];
+  load: (addTags: TagSink) => Promise<T>;
 }
 
 /** Entity lookups that found nothing are cached briefly so a bad link cannot hammer Magento, but not for long. */
 export const MISSING_TTL_SECONDS = 30;
 
-export function readThrough<T>(deps: AreaDeps, ctx: RequestContext, read: CachedRead<T>): Promise<T> {
+interface Tagged<T> {
+  value: T;
+  tags: string[];
+}
+
+export async function readThrough<T>(deps: AreaDeps, ctx: RequestContext, read: CachedRead<T>): Promise<T> {
   const cache = deps.cache;
-  if (!cache || (ctx.customerToken && !ctx.customerGroup)) return read.load();
+  if (!cache || (ctx.customerToken && !ctx.customerGroup)) return read.load(() => {});
   const scope = { store: ctx.store ?? deps.config.store, currency: ctx.currency ?? "", customerGroup: ctx.customerGroup ?? "0" };
   const key = buildCacheKey(read.resource, read.args, scope);
-  const ttl = (value: T) => (value === undefined ? Math.min(read.ttl, MISSING_TTL_SECONDS) : read.ttl);
-  return cache.getOrLoad(key, { ttl, swr: deps.config.ttls.swr, tags: (value) => (value === undefined ? [] : read.tags(value)) }, read.load);
+  const load = async (): Promise<Tagged<T>> => {
+    const reported: string[] = [];
+    const value = await read.load((tags) => reported.push(...tags));
+    // A "not found" carries no tags: nothing can purge it, its short TTL ends it.
+    return { value, tags: value === undefined ? [] : [...new Set([...(read.tags?.(value) ?? []), ...reported])] };
+  };
+  const ttl = (entry: Tagged<T>) => (entry.value === undefined ? Math.min(read.ttl, MISSING_TTL_SECONDS) : read.ttl);
+  const entry = await cache.getOrLoad(key, { ttl, swr: deps.config.ttls.swr, tags: (e) => e.tags }, load);
+  return entry.value;
 }

@@ -15,8 +15,9 @@ export function createStoreConfigArea(deps: AreaDeps) {
       args: {},
       ttl: deps.config.ttls.storeConfig,
       tags: () => ["store_config"],
-      load: async () => {
+      load: async (addTags) => {
         const answer = await deps.graphql.request<{ storeConfig?: unknown }>("store config", storeConfigQuery, {}, ctx);
+        addTags(answer?.tags ?? []);
         if (answer?.data.storeConfig == null) throw new MagentoShapeError("store config", "storeConfig", "is null");
         return reshapeStoreConfig(answer.data.storeConfig);
       },

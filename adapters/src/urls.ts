@@ -24,8 +24,9 @@ export function createUrlsArea(deps: AreaDeps) {
       args: { url },
       ttl: deps.config.ttls.url,
       tags: (resolution: UrlResolution | undefined) => (resolution ? tagsOfResolution(resolution) : []),
-      load: async () => {
+      load: async (addTags) => {
         const answer = await deps.graphql.request<{ route?: unknown }>("route", routeQuery, { url }, ctx, { allowMissing: true });
+        addTags(answer?.tags ?? []);
         return answer?.data.route == null ? undefined : reshapeRoute(answer.data.route, url);
       },
     });

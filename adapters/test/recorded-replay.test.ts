@@ -66,4 +66,12 @@ describe("recorded sandbox answers through the public API", () => {
     expect(await adapters.resolveUrl("gear/bags.html")).toMatchObject({ type: "CATEGORY", id: 4 });
     expect(await adapters.getStoreConfig()).toMatchObject({ storeCode: "default", baseUrl: "http://magento.test/" });
   });
+
+  it("tags every cached read with Magento's X-Magento-Tags, so Magento's generic tags purge them too", async () => {
+    // cat_c: the tree, the route and the jacket (Magento tags a product with its categories);
+    // cat_p: what is left with products, the search; store_config: the config.
+    expect(await adapters.purge(["cat_c"])).toBe(3);
+    expect(await adapters.purge(["cat_p"])).toBe(1);
+    expect(await adapters.purge(["store_config"])).toBe(1);
+  });
 });
