@@ -123,6 +123,18 @@ function addCheckoutRoutes({ router, base, find, commerce }: Routes, isGuest: bo
     const cart = commerce.setShippingMethod(ref.maskedId, ref.viewer, readField(info, "shipping_carrier_code"), readField(info, "shipping_method_code"));
     return { payment_methods: commerce.getPaymentMethods(ref.maskedId, ref.viewer), totals: shapeTotals(cart) };
   }));
+  router.post(`${base}/billing-address`, handle((req) => {
+    const ref = find(req);
+    const address = readAddress(readField(req.body, "address"));
+    const useForShipping = (req.body as Record<string, unknown>).useForShipping === true;
+    return commerce.setBillingAddress(ref.maskedId, ref.viewer, address, useForShipping).id * 2;
+  }));
+  router.put(`${base}/order`, handle((req) => {
+    const ref = find(req);
+    const payment = (req.body as Record<string, unknown> | undefined)?.paymentMethod as Record<string, unknown> | undefined;
+    if (payment) commerce.setPaymentMethod(ref.maskedId, ref.viewer, String(readField(payment, "method")));
+    return commerce.placeOrder(ref.maskedId, ref.viewer).id;
+  }));
   router.post(`${base}/payment-information`, handle((req) => {
     const ref = find(req);
     if (isGuest) commerce.setGuestEmail(ref.maskedId, ref.viewer, String(readField(req.body, "email")));

@@ -3,6 +3,7 @@ import type { Catalog } from "../catalog/types.ts";
 import type { Commerce } from "../commerce/types.ts";
 import { createCartRoutes } from "./cart-routes.ts";
 import { createCatalogRoutes } from "./catalog-routes.ts";
+import { createCustomerRoutes } from "./customer-routes.ts";
 import { createOrderRoutes } from "./order-routes.ts";
 import { RestError, sendError } from "./respond.ts";
 import { createTokenRoutes } from "./token-routes.ts";
@@ -56,6 +57,7 @@ export function createRestRouter(store: RestStore): Router {
   api.use(express.text({ type: () => true, limit: "1mb" }), parseJsonBody);
   api.use(createTokenRoutes(store.commerce));
   api.use(createCatalogRoutes(store.catalog, store.commerce));
+  api.use(createCustomerRoutes(store.commerce));
   api.use(createCartRoutes(store.commerce));
   api.use(createOrderRoutes(store.commerce));
   api.use((_req: Request, res: Response) => sendError(res, new RestError(404, "Request does not match any route.")));

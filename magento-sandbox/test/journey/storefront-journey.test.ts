@@ -105,6 +105,11 @@ describe("storefront journey", () => {
     expect((await restGuestCart(state.maskedId!)).status).toBe(404);
     const mine = await fetch(`${sandbox.url}/rest/V1/carts/mine`, { headers: { authorization: `Bearer ${state.token}` } });
     expect(((await mine.json()) as { items_qty: number }).items_qty).toBe(4);
+    // Session-based web API auth: the storefront cookie alone reaches the same quote.
+    const bySession = await fetch(`${sandbox.url}/rest/V1/carts/mine`, { headers: { cookie: browser().cookieHeader() } });
+    const sessionCart = (await bySession.json()) as { items_qty: number };
+    assertConforms(sessionCart, "quote-data-cart-interface");
+    expect(sessionCart.items_qty).toBe(4);
   });
 
   it("checks out and the order shows in GraphQL customer orders and the order history", async () => {
