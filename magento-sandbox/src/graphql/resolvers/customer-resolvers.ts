@@ -15,6 +15,7 @@ export const customerResolvers: ResolverMap = {
     context.commerce.revokeCustomerTokens(requireCustomer(context));
     return { result: true };
   },
+  "Mutation.createCustomer": (source, args, context, info) => customerResolvers["Mutation.createCustomerV2"]!(source, args, context, info),
   "Mutation.createCustomerV2": (_source, args, context) => {
     const input = readInput(args);
     const password = typeof input.password === "string" ? input.password : "";

@@ -7,6 +7,8 @@ import { cartQueryResolvers } from "./cart-queries.ts";
 import { cartMutationResolvers } from "./cart-mutations.ts";
 import { checkoutMutationResolvers } from "./cart-checkout.ts";
 import { customerResolvers } from "./customer-resolvers.ts";
+import { directoryResolvers } from "./directory.ts";
+import { legacyCartResolvers } from "./cart-legacy.ts";
 
 /** Every resolver the sandbox implements, keyed by `Type.field`. */
 export function createResolverMap(): ResolverMap {
@@ -19,5 +21,7 @@ export function createResolverMap(): ResolverMap {
     ...cartMutationResolvers,
     ...checkoutMutationResolvers,
     ...customerResolvers,
+    ...directoryResolvers,
+    ...legacyCartResolvers,
   };
 }
