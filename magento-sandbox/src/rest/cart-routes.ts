@@ -3,7 +3,7 @@ import { NoSuchEntityError } from "../commerce/errors.ts";
 import type { AddItemInput, Commerce, Viewer } from "../commerce/types.ts";
 import { requireCustomer } from "./auth.ts";
 import { readAddress, shapeCart, shapeCartItem, shapeShippingMethod, shapeTotals } from "./cart-shapes.ts";
-import { handle, noSuchEntity, readField } from "./respond.ts";
+import { handle, noSuchEntity, readField, RestError } from "./respond.ts";
 
 /**
  * guest-carts/{cartId}/… (masked id, anonymous) and carts/mine/… (customer token) share one set
@@ -68,7 +68,13 @@ function addCartOperations(router: Router, base: string, find: FindCart, commerc
 function addItemRoutes({ router, base, find, commerce }: Routes): void {
   const load = (ref: CartRef) => commerce.getCart(ref.maskedId, ref.viewer);
   const customerOf = (ref: CartRef) => (ref.viewer.customerId ? commerce.getCustomer(ref.viewer.customerId) : undefined);
-  const itemId = (req: Request): number => Number(req.params.itemId);
+  const itemId = (req: Request): number => {
+    const value = String(req.params.itemId);
+    if (!/^\d+$/.test(value)) {
+      throw new RestError(400, 'The "%value" value\'s type is invalid. The "%type" type was expected. Verify and try again.', { value, type: "int" });
+    }
+    return Number(value);
+  };
 
   router.get(base, handle((req) => {
     const ref = find(req);

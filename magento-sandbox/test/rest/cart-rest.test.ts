@@ -93,6 +93,7 @@ describe("guest-carts", () => {
     ["a zero qty", "POST", "/items", { cartItem: { sku: "24-MB01", qty: 0 } }, 400, "Please enter a number greater than 0 in this field."],
     ["a missing cartItem", "POST", "/items", {}, 400, '"%fieldName" is required. Enter and try again.'],
     ["an unknown item", "DELETE", "/items/999999", undefined, 404, "The %1 Cart doesn't contain the %2 item."],
+    ["a non-numeric item id", "PUT", "/items/abc", { cartItem: { qty: 1 } }, 400, 'The "%value" value\'s type is invalid. The "%type" type was expected. Verify and try again.'],
     ["an order without address", "POST", "/payment-information", { email: "a@example.com", paymentMethod: { method: "checkmo" } }, 400, "Unable to place order: %1"],
   ])("rejects %s", async (_name, method, path, body, status, message) => {
     const id = await createGuestCart();
