@@ -75,9 +75,14 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     negativeTtlMs: config.PAGE_TYPE_NEGATIVE_TTL_MS, maxEntries: config.PAGE_TYPE_CACHE_SIZE, redis, now: deps.now,
   });
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
+  const recordRequest = createAccessLog(logger, decisions, metrics);
+  const shopRef: { current?: ReturnType<typeof createShopServer> } = {};
   const handler = createShopHandler({
     config, upstreams, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
-    onFinished: createAccessLog(logger, decisions, metrics),
+    onFinished: (ex) => {
+      shopRef.current!.requestDone();
+      recordRequest(ex);
+    },
     onFallback: (ex, from) => {
       metrics.fallbacks.inc({ from: from.name, stage: ex.failure ?? "status" });
       logger.warn({ path: ex.path, from: from.name, stage: ex.failure }, "new side failed; replaying to fallback");
@@ -85,6 +90,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   });
   handlerRef.current = handler;
   const shop = createShopServer(config, handler);
+  shopRef.current = shop;
   const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans) : undefined;
   const admin = createServer(createAdminApp({
     isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter,

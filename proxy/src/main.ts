@@ -19,7 +19,7 @@ function readConfig(): ProxyConfig {
 }
 
 async function runProxy(config: ProxyConfig): Promise<void> {
-  const logger = pino({ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false }));
+  const logger = pino({ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false, minLength: 8_192 }));
   let proxy;
   try {
     proxy = await createProxy(config, { logger });

@@ -8,6 +8,7 @@ import type { PlanState } from "../plans/plan-state.ts";
 import { readBearer } from "../shop/debug-token.ts";
 import type { TokenCheck } from "../shop/debug-token.ts";
 import type { DecisionLog } from "./decision-log.ts";
+import { renderMetrics } from "./metrics.ts";
 import type { ProxyMetrics } from "./metrics.ts";
 
 export interface AdminAppDeps {
@@ -36,14 +37,14 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
   });
   app.get("/decisions", (req, res) => {
     const limit = Math.max(1, Math.min(Number(req.query.limit) || 100, 10_000));
-    res.json({ decisions: deps.decisions.list(limit) });
+    res.json({ decisions: deps.decisions.list(limit).map(({ at, ...rest }) => ({ time: new Date(at).toISOString(), ...rest })) });
   });
   app.get("/plans", (_req, res) => { res.json(deps.plans.status()); });
   app.get("/upstreams", (_req, res) => {
     res.json({ upstreams: [...deps.upstreams.values()].map((u) => ({ name: u.name, url: u.url.href, circuit: u.breaker?.state() ?? "none" })) });
   });
   app.get("/metrics", async (_req, res) => {
-    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+    res.type(deps.metrics.registry.contentType).send(await renderMetrics(deps.metrics));
   });
   if (deps.flagsRouter) app.use("/flags", deps.flagsRouter);
   app.use((_req, res) => { res.status(404).json({ code: "NOT_FOUND", message: "no such admin endpoint" }); });

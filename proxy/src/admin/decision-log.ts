@@ -1,7 +1,8 @@
 // The most recent decisions, kept in a fixed ring so the admin API can answer "why did this shopper
 // see the old page?" without a log search. Constant memory; writing overwrites the oldest entry.
 export interface DecisionRecord {
-  time: string;
+  /** Epoch milliseconds; formatted only when the admin API lists it. */
+  at: number;
   method: string;
   path: string;
   status: number;
@@ -10,7 +11,8 @@ export interface DecisionRecord {
   route: string | undefined;
   reason: string;
   ms: number;
-  sessionId?: string;
+  failure: string | undefined;
+  refused: string | undefined;
 }
 
 export interface DecisionLog {

@@ -1,13 +1,20 @@
 // Prometheus metrics, one registry per proxy instance (tests run several in one process).
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
 import type { Upstream } from "../forward/upstreams.ts";
+import { createRequestMetrics } from "./request-metrics.ts";
+import type { RequestMetrics } from "./request-metrics.ts";
 
 export interface ProxyMetrics {
   registry: Registry;
-  requests: Counter<"upstream" | "reason" | "status">;
-  duration: Histogram<"upstream">;
+  /** The hot per-request counters, rendered next to the registry's output. */
+  requests: RequestMetrics;
   fallbacks: Counter<"from" | "stage">;
   reloads: Counter<"result">;
+}
+
+/** The whole /metrics text: prom-client's registry plus the hot request metrics. */
+export async function renderMetrics(metrics: ProxyMetrics): Promise<string> {
+  return (await metrics.registry.metrics()) + metrics.requests.render();
 }
 
 export function createMetrics(upstreams: ReadonlyMap<string, Upstream>, withDefaults: boolean): ProxyMetrics {
@@ -24,8 +31,7 @@ export function createMetrics(upstreams: ReadonlyMap<string, Upstream>, withDefa
   void circuit;
   return {
     registry,
-    requests: new Counter({ name: "strangler_requests_total", help: "Shop requests by upstream, decision reason and status class", labelNames: ["upstream", "reason", "status"], registers: [registry] }),
-    duration: new Histogram({ name: "strangler_request_duration_seconds", help: "Shop request duration", labelNames: ["upstream"], buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
+    requests: createRequestMetrics(),
     fallbacks: new Counter({ name: "strangler_fallbacks_total", help: "Requests replayed to the fallback after the new side failed", labelNames: ["from", "stage"], registers: [registry] }),
     reloads: new Counter({ name: "strangler_plan_reloads_total", help: "Plan reloads by result", labelNames: ["result"], registers: [registry] }),
   };

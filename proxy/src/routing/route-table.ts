@@ -6,7 +6,9 @@ import type { Rollout } from "../flags/types.ts";
 
 export type DecisionReason =
   | "no-route" | "admin-path" | "forced" | "flag-on" | "flag-off" | "flag-unavailable" | "rollout"
-  | "variant" | "circuit-open" | "page-type-unresolved" | "fallback";
+  | "variant" | "circuit-open" | "page-type-unresolved" | "fallback"
+  /** Only in logs and metrics: the request was refused before routing, or never decided. */
+  | "refused" | "undecided";
 
 /** Why a request went where it went. Frozen and shared: the hot path allocates none. */
 export interface Decision {

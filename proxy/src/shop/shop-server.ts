@@ -14,7 +14,7 @@ export function createShopServer(config: ProxyConfig, handlers: ShopHandlers) {
   let inFlight = 0;
   let draining = false;
   let onIdle: (() => void) | undefined;
-  function onFinished(this: ServerResponse): void {
+  function requestDone(): void {
     inFlight -= 1;
     if (inFlight === 0) onIdle?.();
   }
@@ -25,9 +25,9 @@ export function createShopServer(config: ProxyConfig, handlers: ShopHandlers) {
     requireHostHeader: true,
   }, (req, res) => {
     inFlight += 1;
-    res.once("close", onFinished);
     if (draining) res.shouldKeepAlive = false;
     if (req.rawHeaders.length > config.MAX_HEADERS_COUNT * 2) {
+      res.once("close", requestDone);
       res.writeHead(431, ["Content-Type", "text/plain", "Connection", "close"]).end("Too many request headers\n");
       return;
     }
@@ -48,6 +48,8 @@ export function createShopServer(config: ProxyConfig, handlers: ShopHandlers) {
 
   return {
     server,
+    /** The handler calls this once per request it was given, when the response closes. */
+    requestDone,
     get draining() { return draining; },
     async drain(timeoutMs: number): Promise<void> {
       draining = true;

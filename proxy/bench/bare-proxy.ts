@@ -1,0 +1,15 @@
+// Bench (b): the bare http-proxy pass-through with a keep-alive agent, nothing else.
+import { Agent, createServer } from "node:http";
+import type { ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import httpProxy from "http-proxy";
+import { serveCpuUsage } from "./cpu-usage.ts";
+
+const target = process.argv[2]!;
+const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 256 });
+const proxy = httpProxy.createProxyServer({ target, agent });
+proxy.on("error", (_error, _req, res) => { (res as ServerResponse).writeHead(502).end(); });
+const server = createServer((req, res) => proxy.web(req, res));
+server.listen(0, "127.0.0.1", () => process.send!({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+serveCpuUsage();
+process.on("SIGINT", () => process.exit(0));

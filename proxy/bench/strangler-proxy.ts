@@ -1,0 +1,23 @@
+// Bench (c)/(d): the strangler proxy as it runs in production (access log at info, to /dev/null so
+// the terminal stays readable), one plan sending /new/** to the new side at 100 %.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { createProxy, loadConfig } from "../src/index.ts";
+import { serveCpuUsage } from "./cpu-usage.ts";
+
+const [legacyUrl, newUrl] = process.argv.slice(2) as [string, string];
+const plansDir = await mkdtemp(join(tmpdir(), "strangler-bench-plans-"));
+await writeFile(join(plansDir, "bench.yaml"), [
+  "id: bench-pages", "target: new-frontend", "match:", "  - path: /new/**", "rollout: { percentage: 100, stickiness: sessionId }", "",
+].join("\n"));
+const config = loadConfig({
+  PORT: "0", ADMIN_PORT: "0", HOST: "127.0.0.1", ADMIN_TOKEN: "bench-admin-token-0123456789",
+  LEGACY_URL: legacyUrl, NEW_FRONTEND_URL: newUrl, PLANS_DIR: plansDir, LOG_LEVEL: "info",
+});
+const logger = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: false, minLength: 8_192 }));
+const proxy = await createProxy(config, { logger, defaultMetrics: false });
+process.send!({ url: proxy.shopUrl });
+serveCpuUsage();
+process.on("SIGINT", () => process.exit(0));
