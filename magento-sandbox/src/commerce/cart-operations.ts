@@ -13,7 +13,7 @@ export type CartOperations = Pick<
   Commerce,
   | "createGuestCart" | "getCart" | "findCart" | "getCustomerCart" | "addItems" | "addItem" | "updateItemQty"
   | "removeItem" | "setGuestEmail" | "setShippingAddress" | "setBillingAddress" | "getShippingMethods" | "estimateShippingMethods"
-  | "setShippingMethod" | "getPaymentMethods" | "setPaymentMethod" | "placeOrder" | "mergeCarts"
+  | "setShippingMethod" | "getPaymentMethods" | "setPaymentMethod" | "placeOrder" | "mergeCarts" | "assignGuestCart"
 >;
 
 interface Deps {
@@ -126,6 +126,17 @@ export function createCartOperations({ catalog, quotes, orders, customers }: Dep
       const cart = quotes.getForUser(maskedId, viewer);
       const customer = cart.customerId ? customers.get(cart.customerId) : undefined;
       return structuredClone(orders.place(cart, customer));
+    },
+    assignGuestCart(maskedId, customerId) {
+      const cart = quotes.getForUser(maskedId, {});
+      const customer = customers.get(customerId);
+      if (!customer) throw new AuthorizationError("The current customer isn't authorized.");
+      if (quotes.findActiveForCustomer(customerId)) {
+        throw new InputError("The customer can't be assigned to the cart because the customer already has an active cart.");
+      }
+      cart.customerId = customerId;
+      cart.email = customer.email;
+      return snapshot(quotes.collect(cart));
     },
     mergeCarts(sourceMaskedId, customerId, destinationMaskedId) {
       const source = quotes.getForUser(sourceMaskedId, {});

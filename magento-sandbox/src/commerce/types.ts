@@ -242,6 +242,11 @@ export interface Commerce {
    * the guest quote is deactivated. Returns the customer's cart.
    */
   mergeCarts(sourceMaskedId: string, customerId: number, destinationMaskedId?: string): Cart;
+  /**
+   * REST PUT guest-carts/{id}: the guest quote becomes the customer's. Refused (InputError)
+   * when the customer already has an active cart, as Magento's assignCustomer.
+   */
+  assignGuestCart(maskedId: string, customerId: number): Cart;
 
   // Customers and tokens.
   createCustomer(input: NewCustomerInput): Customer;

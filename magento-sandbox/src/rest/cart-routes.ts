@@ -35,6 +35,13 @@ export function createCartRoutes(commerce: Commerce): Router {
 
   router.post("/V1/guest-carts", handle(() => commerce.createGuestCart().maskedId));
   router.post("/V1/carts/mine", handle((req) => commerce.getCustomerCart(requireCustomer(commerce, req)).id));
+  router.put("/V1/guest-carts/:cartId", handle((req) => {
+    const customerId = requireCustomer(commerce, req);
+    const { maskedId } = guest(req);
+    readField(req.body, "storeId");
+    commerce.assignGuestCart(maskedId, customerId);
+    return true;
+  }));
   addCartOperations(router, "/V1/guest-carts/:cartId", guest, commerce, true);
   addCartOperations(router, "/V1/carts/mine", mine, commerce, false);
   return router;

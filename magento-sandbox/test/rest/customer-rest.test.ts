@@ -35,6 +35,27 @@ describe("customers", () => {
   });
 });
 
+describe("assigning a guest cart to a customer", () => {
+  it("makes the guest quote the customer's cart, once", async () => {
+    await call("POST", "/rest/V1/customers", {
+      body: { customer: { email: "assign@example.com", firstname: "As", lastname: "Sign" }, password: "Secret123!" }, schema: customerSchema,
+    });
+    const token = await call<string>("POST", "/rest/V1/integration/customer/token", {
+      body: { username: "assign@example.com", password: "Secret123!" }, schema: { type: "string" },
+    });
+    const id = await call<string>("POST", "/rest/V1/guest-carts", { schema: { type: "string" } });
+    await call("POST", `/rest/V1/guest-carts/${id}/items`, { body: { cartItem: { sku: "24-MB01", qty: 1 } }, schema: "quote-data-cart-item-interface" });
+    expect(await call("PUT", `/rest/V1/guest-carts/${id}`, { token, body: { storeId: 1 }, schema: { type: "boolean" } })).toBe(true);
+    const mine = await call<{ items: { sku: string }[]; customer_is_guest: boolean }>("GET", "/rest/V1/carts/mine", { token, schema: "quote-data-cart-interface" });
+    expect(mine).toMatchObject({ customer_is_guest: false, items: [{ sku: "24-MB01" }] });
+
+    const another = await call<string>("POST", "/rest/V1/guest-carts", { schema: { type: "string" } });
+    const refused = await call("PUT", `/rest/V1/guest-carts/${another}`, { token, body: { storeId: 1 }, status: 400 });
+    expect(refused).toEqual({ message: "The customer can't be assigned to the cart because the customer already has an active cart." });
+    await call("PUT", `/rest/V1/guest-carts/${another}`, { body: { storeId: 1 }, status: 401 });
+  });
+});
+
 describe("guest checkout by billing-address and order", () => {
   it("sets the billing address for shipping too, then places the order with PUT order", async () => {
     const id = await call<string>("POST", "/rest/V1/guest-carts", { schema: { type: "string" } });
