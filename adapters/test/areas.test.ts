@@ -46,6 +46,14 @@ describe("products", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("forwards the token and caches per group when the caller names the customer group", async () => {
+    const adapters = createAdapters({ magentoUrl: origin, logger });
+    const scope = nock(origin, { reqheaders: { authorization: "Bearer t" } }).post("/graphql").once().reply(200, loadFixture("product-simple"), json);
+    await adapters.getProductBySku("24-MB01", { customerToken: "t", customerGroup: "1" });
+    await adapters.getProductBySku("24-MB01", { customerToken: "other", customerGroup: "1" });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it.each([["", "urlKey: must be a non-empty string"], ["   ", "urlKey: must be a non-empty string"]])("rejects url key %j", async (value, message) => {
     const adapters = createAdapters({ magentoUrl: origin, logger });
     const error = await adapters.getProductByUrlKey(value).catch((e: unknown) => e);

@@ -19,6 +19,11 @@ export interface Customer {
   lastName: string;
   addresses: Address[];
   isSubscribed: boolean;
+  /**
+   * Customer group id as a string (pass it as ctx.customerGroup so catalog reads for this customer
+   * are priced and cached per group); undefined when Magento does not expose it.
+   */
+  groupId?: string;
 }
 
 export interface CustomerSession {

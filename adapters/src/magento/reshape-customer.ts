@@ -14,6 +14,7 @@ const customerSchema = z.object({
   firstname: textField,
   lastname: textField,
   is_subscribed: z.boolean().nullish(),
+  group_id: numberField.nullish(),
   addresses: z.array(addressSchema.nullable()).nullish(),
 });
 export type MagentoCustomer = z.input<typeof customerSchema>;
@@ -22,6 +23,7 @@ export function reshapeCustomer(raw: unknown): Customer {
   const c = parseShape(customerSchema, raw, "customer");
   return {
     email: c.email, firstName: c.firstname, lastName: c.lastname, isSubscribed: c.is_subscribed ?? false,
+    groupId: c.group_id == null ? undefined : String(c.group_id),
     addresses: (c.addresses ?? []).flatMap((a) => a ? [{
       firstName: a.firstname, lastName: a.lastname, street: (a.street ?? []).filter((line) => line !== null),
       city: a.city, region: a.region?.region ?? "", postcode: a.postcode, countryCode: a.country_code, telephone: a.telephone,

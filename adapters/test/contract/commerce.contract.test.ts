@@ -74,7 +74,7 @@ describe("customer against the sandbox", () => {
   it("signs in roni_cost@example.com and reads the customer", async () => {
     token = (await adapters.signIn("roni_cost@example.com", "Test1234!")).token;
     expect(await adapters.getCustomer({ customerToken: token })).toMatchObject({
-      email: "roni_cost@example.com", firstName: "Veronica", lastName: "Costello",
+      email: "roni_cost@example.com", firstName: "Veronica", lastName: "Costello", groupId: "1",
       addresses: [{ city: "Calder", countryCode: "US", isDefaultShipping: true }],
     });
   });

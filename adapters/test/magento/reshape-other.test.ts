@@ -105,7 +105,7 @@ describe("content reshapes", () => {
 
   it("reshapes a customer and an order page", () => {
     expect(reshapeCustomer({ email: "roni_cost@example.com", firstname: "Veronica", lastname: "Costello", addresses: [null, { city: "Calder", street: ["6146 Honey Bluff Parkway", null], region: { region: "Michigan" }, default_billing: true }] }))
-      .toEqual({ email: "roni_cost@example.com", firstName: "Veronica", lastName: "Costello", isSubscribed: false, addresses: [{
+      .toEqual({ email: "roni_cost@example.com", firstName: "Veronica", lastName: "Costello", isSubscribed: false, groupId: undefined, addresses: [{
         firstName: "", lastName: "", street: ["6146 Honey Bluff Parkway"], city: "Calder", region: "Michigan", postcode: "", countryCode: "", telephone: "", isDefaultBilling: true, isDefaultShipping: false,
       }] });
     const money = (value: number) => ({ value, currency: "USD" });

@@ -19,6 +19,7 @@ export const customerQuery = `
       firstname
       lastname
       is_subscribed
+      group_id
       addresses {
         firstname
         lastname
