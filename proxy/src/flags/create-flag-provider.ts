@@ -40,7 +40,7 @@ export async function createFlagProvider(config: FlagsConfig, deps: FlagProvider
   const store = await createLocalFlagStore(config.stateDir);
   if (!config.unleash) return createLocalProvider({ store, refreshMs: config.refreshMs, random, now, logger });
   const { redis, owned } = await openRedis(config, deps);
-  const savedState: SavedStateStore = trackWrites(redis ? createRedisStateStore(redis, config.redisKeyPrefix) : createFileStateStore(config.stateDir));
+  const savedState: SavedStateStore = trackWrites(redis ? createRedisStateStore(redis, config.redisKeyPrefix) : createFileStateStore(config.stateDir), logger);
   const provider = await createUnleashProvider({
     unleash: config.unleash,
     refreshMs: config.refreshMs,

@@ -5,6 +5,7 @@ import type { ClientFeaturesResponse } from "unleash-client";
 import type { Redis } from "ioredis";
 import { readFileIfExists, writeFileAtomic } from "./atomic-file.ts";
 import { FlagStateError } from "./errors.ts";
+import type { FlagsLogger } from "./logger.ts";
 
 /** unleash-client's StorageProvider seam (get/set by app name). */
 export interface SavedStateStore {
@@ -14,13 +15,20 @@ export interface SavedStateStore {
   flush?(): Promise<void>;
 }
 
-/** Tracks writes in flight, so closing the provider never leaves a half-done save behind. */
-export function trackWrites(store: SavedStateStore): SavedStateStore {
+/**
+ * Tracks writes in flight, so closing the provider never leaves a half-done save behind. A failed write
+ * (Redis down, disk full) is logged, not thrown: thrown, unleash-client would report it as a fetch error
+ * and the fresh state would be labelled as saved.
+ */
+export function trackWrites(store: SavedStateStore, logger: FlagsLogger): SavedStateStore {
   const pending = new Set<Promise<void>>();
   return {
     get: (key) => store.get(key),
     set(key, data) {
-      const write = store.set(key, data).finally(() => pending.delete(write));
+      const write = store
+        .set(key, data)
+        .catch((error: unknown) => logger.warn({ err: error }, "could not save the Unleash state; a restart while Unleash is down would start from the plans' rollout"))
+        .finally(() => pending.delete(write));
       pending.add(write);
       return write;
     },

@@ -62,9 +62,10 @@ function destroyQuietly(client: Unleash): void {
 function waitForFirstState(client: Unleash, started: Promise<unknown>, waitMs: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, waitMs);
+    // setImmediate lets the client's nextTick-deferred 'ready' land before start-up continues.
     const done = () => {
       clearTimeout(timer);
-      resolve();
+      setImmediate(resolve);
     };
     client.once("ready", done);
     void started.finally(done);
@@ -75,8 +76,10 @@ export async function createUnleashProvider(options: UnleashProviderOptions): Pr
   const { logger, kills } = options;
   const health = createFetchHealth(options.now, options.refreshMs * 2 + options.unleash.timeoutMs);
   const client = createClient(options);
-  let hasState = false;
-  client.on("ready", () => (hasState = true));
+  let loadedState = false;
+  client.on("ready", () => (loadedState = true));
+  // 'ready' arrives two nextTicks late; a sync that already happened counts at once.
+  const hasState = () => loadedState || client.isSynchronized();
   client.on("changed", () => health.recordSuccess());
   client.on("unchanged", () => health.recordSuccess());
   client.on("warn", (message: unknown) => {
@@ -93,7 +96,7 @@ export async function createUnleashProvider(options: UnleashProviderOptions): Pr
 
   function evaluateUnleash(name: string, context: Parameters<ManagedFlagProvider["evaluate"]>[1], rollout: Parameters<ManagedFlagProvider["evaluate"]>[2]): FlagEvaluation {
     if (kills.get(name)?.enabled === false) return { enabled: false, source: "local" };
-    if (!hasState) return evaluatePlanRollout(name, context, rollout, options.random);
+    if (!hasState()) return evaluatePlanRollout(name, context, rollout, options.random);
     if (!client.getFeatureToggleDefinition(name)) return { enabled: false, source: "unknown" };
     const variant = client.getVariant(name, toUnleashContext(context, rollout));
     const evaluation: FlagEvaluation = { enabled: variant.feature_enabled === true, source: health.isFresh() ? "unleash" : "unleash-saved" };
@@ -106,7 +109,7 @@ export async function createUnleashProvider(options: UnleashProviderOptions): Pr
     const kill = kills.get(name);
     const state: FlagState = { name, mode: "unleash", killed: kill?.enabled === false };
     if (kill) state.local = kill;
-    const toggle = hasState ? client.getFeatureToggleDefinition(name) : undefined;
+    const toggle = hasState() ? client.getFeatureToggleDefinition(name) : undefined;
     if (toggle) {
       state.unleash = {
         enabled: toggle.enabled,
@@ -126,7 +129,7 @@ export async function createUnleashProvider(options: UnleashProviderOptions): Pr
         return evaluatePlanRollout(name, context, rollout, options.random);
       }
     },
-    ready: () => hasState,
+    ready: hasState,
     async close() {
       // A fetch still in flight is dropped by the stopped client; waiting for it could take retries x timeout.
       destroyQuietly(client);
@@ -134,7 +137,7 @@ export async function createUnleashProvider(options: UnleashProviderOptions): Pr
       await options.savedState.flush?.();
     },
     listFlags() {
-      const names = new Set([...(hasState ? client.getFeatureToggleDefinitions().map((toggle) => toggle.name) : []), ...kills.entries().map(([name]) => name)]);
+      const names = new Set([...(hasState() ? client.getFeatureToggleDefinitions().map((toggle) => toggle.name) : []), ...kills.entries().map(([name]) => name)]);
       return [...names].sort().map(describe);
     },
     getFlag: describe,

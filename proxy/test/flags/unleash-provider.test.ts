@@ -8,7 +8,9 @@ import { createFlagProvider, createFlagsAdminRouter, type FlagsConfig, type Mana
 import { featuresPayload, toggle } from "./support/unleash-payloads.ts";
 import { requestJson, startRouterServer, waitUntil } from "./support/http.ts";
 
-const ORIGIN = "http://unleash.test";
+// One origin per test: a destroyed client's fetch still retrying must not consume the next test's answers.
+let testNumber = 0;
+let ORIGIN = "http://unleash-0.test";
 const FLAG = "strangler.product-pages";
 const ROLLOUT: Rollout = { percentage: 0, stickiness: "sessionId" };
 const REFRESH_MS = 150;
@@ -47,6 +49,7 @@ describe("Unleash provider against the client API (nock)", () => {
   });
   afterAll(() => nock.enableNetConnect());
   beforeEach(async () => {
+    ORIGIN = `http://unleash-${++testNumber}.test`;
     dir = await mkdtemp(join(tmpdir(), "strangler-unleash-"));
   });
   afterEach(async () => {
@@ -212,6 +215,16 @@ describe("Unleash provider against the client API (nock)", () => {
       await redis.del(`${prefix}unleash-state:strangler-test`);
       redis.disconnect();
     }
+  });
+
+  it("stays fresh (source unleash) when the saved state cannot be written because Redis is down", async () => {
+    features().reply(200, featuresPayload(toggle(FLAG, { rollout: 100 })), { ETag: '"a"' });
+    features().times(40).reply(304);
+    const provider = await start(configFor(dir, { redisUrl: "redis://127.0.0.1:1", redisKeyPrefix: "nowhere:" }));
+    expect(provider.ready()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, REFRESH_MS * 3));
+    expect(sourceOf(provider)).toBe("unleash");
+    expect(decisions(provider).every(Boolean)).toBe(true);
   });
 
   it("kills a flag through the admin API over Unleash's answer, and refuses percentage edits (409)", async () => {
