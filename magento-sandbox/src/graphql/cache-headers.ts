@@ -25,13 +25,23 @@ export function computeCacheId(input: { storeCode: string; currency: string; cus
   return createHash("sha256").update(context).digest("hex");
 }
 
+/** Past this a client's header parser may give up (undici allows 16 KB for all headers). */
+const MAX_TAGS_HEADER_BYTES = 8000;
+
 export function buildPublicHeaders(tags: Iterable<string>, now: Date): Record<string, string> {
   return {
     "Cache-Control": `max-age=${PAGE_CACHE_TTL_SECONDS}, public, s-maxage=${PAGE_CACHE_TTL_SECONDS}`,
     Pragma: "cache",
     Expires: new Date(now.getTime() + PAGE_CACHE_TTL_SECONDS * 1000).toUTCString(),
-    "X-Magento-Tags": [...new Set(tags)].join(","),
+    "X-Magento-Tags": joinTags([...new Set(tags)]),
   };
+}
+
+/** Very large listings fall back to the type tags (cat_p, cat_c…), which still purge them. */
+function joinTags(tags: string[]): string {
+  const joined = tags.join(",");
+  if (joined.length <= MAX_TAGS_HEADER_BYTES) return joined;
+  return tags.filter((tag) => !/_\d+$/.test(tag)).join(",");
 }
 
 export function buildNoCacheHeaders(): Record<string, string> {

@@ -22,6 +22,20 @@ describe("GraphQL cache headers (Magento 2.4.8)", () => {
     expect(headers.get("x-magento-cache-id")).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("tags a configurable's children only when its variants are shown", async () => {
+    const plain = await gql.get(`{ products(filter: { sku: { eq: "MH01" } }) { items { sku } } }`);
+    expect(plain.headers.get("x-magento-tags")).toBe("cat_p,cat_p_68");
+    const withVariants = await gql.get(`{ products(filter: { sku: { eq: "MH01" } }) { items { sku ... on ConfigurableProduct { variants { product { sku } } } } } }`);
+    expect(withVariants.headers.get("x-magento-tags")?.split(",")).toHaveLength(2 + 15);
+  });
+
+  it("keeps X-Magento-Tags small for huge listings by falling back to type tags", async () => {
+    const query = `{ products(search: "", pageSize: 500) { items { sku ... on ConfigurableProduct { variants { product { sku } } } } } }`;
+    const { headers, body } = await gql.get<{ products: { items: unknown[] } }>(query);
+    expect(body.data!.products.items.length).toBeGreaterThan(150);
+    expect(headers.get("x-magento-tags")).toBe("cat_p");
+  });
+
   it.each([
     ["a POST query", () => gql.post(PRODUCT)],
     ["a GET that also asks for a cart", () => gql.get(`{ storeConfig { store_code } cart(cart_id: "${"a".repeat(32)}") { id } }`)],

@@ -22,8 +22,9 @@ const ATTRIBUTE_SET_IDS: Record<string, number> = {
  * functions the field resolver calls only when selected. Adds the product's cache tags.
  */
 export function toProductView(product: Product, context: GraphQlContext): Record<string, unknown> {
-  for (const tag of context.catalog.getProductCacheTags(product)) context.cacheTags.add(tag);
+  // Children add their own tags when their views are built (variants, bundle and grouped items).
   context.cacheTags.add("cat_p");
+  context.cacheTags.add(`cat_p_${product.id}`);
   return {
     __typename: TYPENAMES[product.type],
     id: product.id, uid: product.uid, sku: product.sku, name: product.name, type_id: product.type,
