@@ -48,6 +48,11 @@ function runPrimary(config: ProxyConfig): void {
   const logger = pino({ level: config.LOG_LEVEL });
   logger.info({ workers: config.WORKERS }, "starting workers");
   let stopping = false;
+  let ready = 0;
+  cluster.on("message", (_worker, message: { type?: string }) => {
+    // Tell a supervising parent (tests, process managers) once every worker listens.
+    if (message?.type === "strangler:ready" && ++ready === config.WORKERS && process.send) process.send({ ...message, workers: ready });
+  });
   for (let i = 0; i < config.WORKERS; i++) cluster.fork();
   cluster.on("exit", (worker, code) => {
     if (stopping) {

@@ -65,3 +65,28 @@ describe("SIGTERM", () => {
     await expect(fetch(`${ready.shopUrl}/after`)).rejects.toThrow();
   });
 });
+
+describe("WORKERS", () => {
+  it("runs the proxy in several cluster workers on one port and stops them all on SIGTERM", async () => {
+    const legacy = await startUpstream("legacy");
+    const { closedPortUrl } = await import("./support/ports.ts");
+    const port = new URL(await closedPortUrl()).port;
+    const adminPort = new URL(await closedPortUrl()).port;
+    const child = run({ LEGACY_URL: legacy.url, ADMIN_TOKEN: TOKEN, PORT: port, ADMIN_PORT: adminPort, HOST: "127.0.0.1", WORKERS: "2", FLAG_STATE_DIR: join(tmpdir(), `strangler-workers-test-${process.pid}`) });
+    try {
+      const ready = await new Promise<{ shopUrl: string; workers: number }>((resolve, reject) => {
+        child.once("message", (message) => resolve(message as { shopUrl: string; workers: number }));
+        child.once("exit", () => reject(new Error(`exited before ready: ${child.output()}`)));
+      });
+      expect(ready.workers).toBe(2);
+      const statuses = await Promise.all(Array.from({ length: 20 }, () => fetch(`${ready.shopUrl}/w`).then((r) => r.status)));
+      expect(new Set(statuses)).toEqual(new Set([200]));
+      const exit = exited(child);
+      child.kill("SIGTERM");
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+      await legacy.close();
+    }
+  });
+});

@@ -189,3 +189,22 @@ describe("WebSocket upgrades", () => {
     expect(received).toMatch(/x-seen-path: \/ws\/live\r\n/i);
   });
 });
+
+describe("behind a trusted load balancer (TRUST_PROXY=loopback)", () => {
+  let trusting: RunningProxy;
+  beforeAll(async () => {
+    trusting = await startTestProxy({ legacy: legacy.url, env: { TRUST_PROXY: "loopback" } });
+  });
+  afterAll(() => trusting.close());
+
+  it("extends X-Forwarded-For and keeps the balancer's proto and host", async () => {
+    legacy.handle(textHandler("legacy"));
+    const response = await fetch(`${trusting.shopUrl}/lb`, {
+      headers: { "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", "x-forwarded-host": "shop.example.com" },
+    });
+    const got = last(legacy);
+    expect([got.headers["x-forwarded-for"], got.headers["x-forwarded-proto"], got.headers["x-forwarded-host"]])
+      .toEqual(["203.0.113.9, 127.0.0.1", "https", "shop.example.com"]);
+    expect(response.headers.get("set-cookie")).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+  });
+});
