@@ -7,7 +7,8 @@ export type AdapterErrorCode =
   | "MAGENTO_SHAPE"
   | "MAGENTO_INPUT"
   | "ADAPTER_CONFIG"
-  | "INVALID_ARGUMENT";
+  | "INVALID_ARGUMENT"
+  | "CACHE_UNAVAILABLE";
 
 export class AdapterError extends Error {
   readonly code: AdapterErrorCode;
@@ -80,5 +81,16 @@ export class InvalidArgumentError extends AdapterError {
     super("INVALID_ARGUMENT", `${argument}: ${message}`);
     this.name = "InvalidArgumentError";
     this.argument = argument;
+  }
+}
+
+/**
+ * A purge could not reach the shared cache (Redis down). Reads degrade silently, purges do not:
+ * whoever sent the purge must learn that entries may stay until their TTL ends.
+ */
+export class CacheUnavailableError extends AdapterError {
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super("CACHE_UNAVAILABLE", `The shared cache is unavailable; ${operation} did not happen`, options);
+    this.name = "CacheUnavailableError";
   }
 }

@@ -19,6 +19,7 @@ export type { PurgeHandler, PurgeHandlerOptions, PurgeServer, PurgeTarget, Parse
 export {
   AdapterError,
   AdapterConfigError,
+  CacheUnavailableError,
   InvalidArgumentError,
   MagentoInputError,
   MagentoShapeError,

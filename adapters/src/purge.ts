@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import type { Adapters } from "./adapters.ts";
+import { AdapterError } from "./errors.ts";
 
 export type PurgeTarget = Pick<Adapters, "purge" | "purgeAll" | "purgeMatching">;
 
@@ -108,7 +109,10 @@ export function createPurgeHandler(options: PurgeHandlerOptions): PurgeHandler {
         console.warn("[adapters] onPurged failed; entries were dropped anyway", String(error));
       }
       reply(res, 200, { purged: true, ...result });
-    })().catch((error: unknown) => reply(res, 500, { error: `purge failed: ${String(error)}` }));
+    })().catch((error: unknown) => {
+      const status = error instanceof AdapterError && error.code === "CACHE_UNAVAILABLE" ? 503 : 500;
+      reply(res, status, { error: `purge failed: ${error instanceof Error ? error.message : String(error)}` });
+    });
   };
 }
 

@@ -23,7 +23,7 @@ export interface CacheStore {
    * everything) was purged after `loadedAt` (a generation); returns whether it was stored.
    */
   set<T>(key: string, entry: CacheEntry<T>, loadedAt: number): Promise<boolean>;
-  /** Drops every key indexed under any of the tags and marks the tags purged; returns how many keys went. */
+  /** Drops every key indexed under any of the tags and marks the tags purged; returns how many keys went. Throws CacheUnavailableError if it could not. */
   deleteByTags(tags: string[]): Promise<number>;
   deleteAll(): Promise<number>;
   /** Every tag currently indexed (lets a purge apply a Varnish-style regex to real tags). */

@@ -3,7 +3,7 @@
 //   t:<tag>  SET of keys tagged so (the tag → keys index a purge walks)
 //   l:<key>  single-flight lock, SET NX PX
 //   g, p:<tag>  purge generation and the generation of each tag's last purge (see redis-scripts.ts)
-// Redis trouble never reaches the caller: every operation fails fast (no offline queue, short
+// Redis trouble never reaches a reader (purges throw CacheUnavailableError): every operation fails fast (no offline queue, short
 // command timeout, no retries), counts `adapters_cache_redis_errors`, warns (at most once per
 // 10 s per operation), and reads as a miss, so the caller simply fetches from Magento. ioredis
 // keeps reconnecting in the background.
@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
 import type { CacheEntry, CacheStore } from "./cache-store.ts";
 import { purgeTagsScript, setUnlessPurgedScript } from "./redis-scripts.ts";
+import { CacheUnavailableError } from "../errors.ts";
 
 /** Purge marks must outlive any load in flight when the purge happened. */
 const MARK_TTL_SECONDS = 3600;
@@ -49,6 +50,16 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { cli
     options.logger.warn("Redis unavailable, serving without the shared cache", { operation, error: String(error) });
   }
 
+  /** Purges must not pretend to succeed: count, warn, then throw. */
+  async function strict<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      degrade(operation, error);
+      throw new CacheUnavailableError(operation, { cause: error });
+    }
+  }
+
   async function guarded<T>(operation: string, fallback: T, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
@@ -71,11 +82,11 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { cli
       const args = [prefix, key, JSON.stringify(entry), ttlMs, loadedAt, options.tagTtlSeconds ?? 7 * 86_400, MARK_TTL_SECONDS, ...entry.tags];
       return (await client.eval(setUnlessPurgedScript, 0, ...args)) === 1;
     }),
-    deleteByTags: (tags: string[]) => guarded("purge", 0, async () => {
+    deleteByTags: (tags: string[]) => strict("purge", async () => {
       if (tags.length === 0) return 0;
       return Number(await client.eval(purgeTagsScript, 0, prefix, MARK_TTL_SECONDS, ...tags));
     }),
-    deleteAll: () => guarded("purge", 0, async () => {
+    deleteAll: () => strict("purge", async () => {
       const generation = await client.incr(`${prefix}g`);
       await client.set(`${prefix}p:*`, generation, "EX", MARK_TTL_SECONDS);
       let dropped = 0;
@@ -87,7 +98,7 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { cli
       }
       return dropped;
     }),
-    listTags: () => guarded("purge", [] as string[], async () => {
+    listTags: () => strict("purge", async () => {
       const tags: string[] = [];
       for await (const batch of client.scanStream({ match: `${prefix}t:*`, count: 500 })) {
         tags.push(...(batch as string[]).map((key) => key.slice(prefix.length + 2)));

@@ -1,7 +1,7 @@
 // Kills a private redis-server mid-run: reads keep working (straight from Magento, no error to the
 // caller, a metric and a warning) and the cache comes back after a restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdapters } from "../../src/index.ts";
+import { CacheUnavailableError, createAdapters, createPurgeHandler, startPurgeServer } from "../../src/index.ts";
 import type { Adapters } from "../../src/index.ts";
 import { createCounterMetrics } from "../../src/observability.ts";
 import { createRecordingLogger } from "../support/doubles.ts";
@@ -46,6 +46,15 @@ describe("Redis outage", () => {
     expect(logger.warnings).toContain("Redis unavailable, serving without the shared cache");
     const errors = Object.entries(metrics.snapshot()).filter(([name]) => name.startsWith("adapters_cache_redis_errors"));
     expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it("answers a purge while Redis is down with 503, not a false success", async () => {
+    await expect(adapters.purge(["cat_p_1"])).rejects.toBeInstanceOf(CacheUnavailableError);
+    const server = await startPurgeServer({ port: 0, handler: createPurgeHandler({ cache: adapters }) });
+    const res = await fetch(server.url, { method: "PURGE", headers: { "X-Magento-Tags-Pattern": "((^|,)cat_p_1(,|$))" } });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: "purge failed: The shared cache is unavailable; purge did not happen" });
+    await server.close();
   });
 
   it("uses the cache again once redis-server is back", async () => {
