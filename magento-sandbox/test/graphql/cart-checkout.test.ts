@@ -72,6 +72,13 @@ describe("guest checkout", () => {
     expect(again.body.data!.placeOrder.errors[0]?.code).toBe("CART_NOT_ACTIVE");
   });
 
+  it("refuses a client cart_uid that already exists", async () => {
+    const mutation = `mutation { createGuestCart(input: { cart_uid: "${"c".repeat(32)}" }) { cart { id } } }`;
+    expect((await gql.post(mutation)).body.data).toEqual({ createGuestCart: { cart: { id: "c".repeat(32) } } });
+    const again = await gql.post(mutation);
+    expect(again.body.errors?.[0]).toMatchObject({ message: `Cart with ID "${"c".repeat(32)}" already exists.`, extensions: { category: "graphql-already-exists" } });
+  });
+
   it.each([
     ["a cart_uid of the wrong length", "mutation { createGuestCart(input: { cart_uid: \"short\" }) { cart { id } } }", "Cart ID length should be 32 characters."],
     ["an unknown cart item", `mutation { removeItemFromCart(input: { cart_id: "${"b".repeat(32)}", cart_item_uid: "OTk5" }) { cart { id } } }`, `Could not find a cart with ID "${"b".repeat(32)}"`],

@@ -164,6 +164,30 @@ describe("search", () => {
   });
 });
 
+describe("mini cart", () => {
+  it("shows the lines, thumbnails, options and subtotal of a guest cart", async () => {
+    const created = await gql.post<{ createGuestCart: { cart: { id: string } } }>("mutation { createGuestCart { cart { id } } }");
+    const cartId = created.body.data!.createGuestCart.cart.id;
+    await gql.post(`mutation ($id: String!) { addProductsToCart(cartId: $id, cartItems: [{ sku: "MH01-S-Orange", parent_sku: "MH01", quantity: 2 }]) { cart { id } } }`, { variables: { id: cartId } });
+    const query = `query MiniCartQuery($cartId: String!) {
+      cart(cart_id: $cartId) {
+        id total_quantity
+        prices { subtotal_excluding_tax { currency value } }
+        items { uid quantity prices { price { currency value } total_item_discount { value } }
+          product { uid name url_key url_suffix stock_status thumbnail { url } }
+          ... on ConfigurableCartItem { configurable_options { id option_label value_id value_label } } }
+      }
+    }`;
+    const { body, headers } = await gql.post<{ cart: { total_quantity: number; prices: { subtotal_excluding_tax: { value: number } }; items: { product: { url_key: string }; configurable_options: { option_label: string; value_label: string }[] }[] } }>(query, { variables: { cartId } });
+    const cart = body.data!.cart;
+    expect(cart.total_quantity).toBe(2);
+    expect(cart.prices.subtotal_excluding_tax.value).toBe(104);
+    expect(cart.items[0]!.product.url_key).toBe("chaz-kangeroo-hoodie");
+    expect(cart.items[0]!.configurable_options.map((o) => `${o.option_label}=${o.value_label}`)).toEqual(["Size=S", "Color=Orange"]);
+    expect(headers.get("cache-control")).toBe("max-age=0, must-revalidate, no-cache, no-store");
+  });
+});
+
 describe("CMS and store config", () => {
   it("renders a CMS page and blocks with their directives resolved", async () => {
     const { body } = await gql.get<{ cmsPage: { title: string; content: string }; cmsBlocks: { items: { identifier: string; content: string }[] } }>(`{
