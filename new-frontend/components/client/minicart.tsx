@@ -10,14 +10,14 @@ export function Minicart() {
     void loadSections();
     return unsubscribe;
   }, []);
+  // Like Luma: an empty cart shows no number at all.
   const empty = !count;
   return (
     <div data-block="minicart" className="minicart-wrapper">
       <a className="action showcart" href="/checkout/cart/">
         <span className="text">My Cart</span>
         <span className={`counter qty${empty ? " empty" : ""}`} data-loaded={count === undefined ? "false" : "true"}>
-          <span className="counter-number">{count ?? ""}</span>
-          <span className="counter-label">{count ? `${count} ${count === 1 ? "item" : "items"}` : ""}</span>
+          <span className="counter-number">{count ? count : ""}</span>
         </span>
       </a>
     </div>

@@ -29,7 +29,7 @@ export async function renderCatalogPage({ path, query }: PageRequest) {
       const product = await getProduct(target.urlKey);
       if (!product) notFound();
       await tagRender(toProductTags(product.id));
-      return <ProductPage product={product} />;
+      return <ProductPage product={product} underCategory={path.split("/").filter(Boolean).length > 1} />;
     }
     case "category": {
       const category = await getCategory(target.urlPath);

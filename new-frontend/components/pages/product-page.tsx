@@ -4,14 +4,15 @@ import type { Crumb } from "../frame/breadcrumbs.tsx";
 import { ProductDetails } from "../product/product-details.tsx";
 import { getFrontendConfig } from "../../lib/config.ts";
 
-function toCrumbs(product: Product): Crumb[] {
-  const trail: Crumb[] = product.breadcrumbs.map((crumb) => ({ label: crumb.name, href: `/${crumb.urlPath.replace(/^\/+/, "")}.html`, key: "category" }));
+/** Like Magento: category crumbs only when the product was reached under a category path. */
+function toCrumbs(product: Product, underCategory: boolean): Crumb[] {
+  const trail: Crumb[] = !underCategory ? [] : product.breadcrumbs.map((crumb) => ({ label: crumb.name, href: `/${crumb.urlPath.replace(/^\/+/, "")}.html`, key: "category" }));
   return [...trail, { label: product.name, key: "product" }];
 }
 
-export function ProductPage({ product }: { product: Product }) {
+export function ProductPage({ product, underCategory }: { product: Product; underCategory: boolean }) {
   return (
-    <PageFrame bodyClass={`catalog-product-view product-${product.urlKey} page-layout-1column`} heading={product.name} breadcrumbs={toCrumbs(product)}>
+    <PageFrame bodyClass={`catalog-product-view product-${product.urlKey} page-layout-1column`} heading={product.name} breadcrumbs={toCrumbs(product, underCategory)}>
       <ProductDetails product={product} publicUrl={getFrontendConfig().publicUrl} />
     </PageFrame>
   );

@@ -30,5 +30,5 @@ export async function readSide(page: Page): Promise<Side> {
 
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
-  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
 }
