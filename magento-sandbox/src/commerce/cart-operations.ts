@@ -1,36 +1,38 @@
 import type { Catalog } from "../catalog/types.ts";
-import { isEmail, normalizeAddress } from "./addresses.ts";
 import { checkQty, resolveLines } from "./cart-lines.ts";
 import type { CustomerRegistry } from "./customers.ts";
 import { AuthorizationError, CommerceError, InputError, messages, NoSuchEntityError } from "./errors.ts";
 import type { OrderBook } from "./orders.ts";
 import type { QuoteStore } from "./quotes.ts";
-import { checkmo } from "./totals.ts";
-import type { Cart, CartUserError, CartUserErrorCode, Commerce } from "./types.ts";
+import type { Cart, CartUserError, CartUserErrorCode, Commerce, Viewer } from "./types.ts";
 
-/** The cart half of `Commerce`: every call resolves the quote for the viewer first. */
+/** Carts and their lines (checkout steps live in checkout-operations.ts). */
 export type CartOperations = Pick<
   Commerce,
   | "createGuestCart" | "getCart" | "findCart" | "getCustomerCart" | "addItems" | "addItem" | "updateItemQty"
-  | "removeItem" | "setGuestEmail" | "setShippingAddress" | "setBillingAddress" | "getShippingMethods" | "estimateShippingMethods"
-  | "setShippingMethod" | "getPaymentMethods" | "setPaymentMethod" | "placeOrder" | "mergeCarts" | "assignGuestCart"
+  | "removeItem" | "mergeCarts" | "assignGuestCart"
 >;
 
-interface Deps {
+export interface CartDeps {
   catalog: Catalog;
   quotes: QuoteStore;
   orders: OrderBook;
   customers: CustomerRegistry;
 }
 
-const snapshot = (cart: Cart): Cart => structuredClone(cart);
+export const snapshot = (cart: Cart): Cart => structuredClone(cart);
 
-export function createCartOperations({ catalog, quotes, orders, customers }: Deps): CartOperations {
-  const change = (maskedId: string, viewer: { customerId?: number }, apply: (cart: Cart) => void): Cart => {
+/** Resolves the viewer's quote, applies a change, recollects totals, returns a copy. */
+export function createChange(quotes: QuoteStore) {
+  return (maskedId: string, viewer: Viewer, apply: (cart: Cart) => void): Cart => {
     const cart = quotes.getForUser(maskedId, viewer);
     apply(cart);
     return snapshot(quotes.collect(cart));
   };
+}
+
+export function createCartOperations({ catalog, quotes, customers }: CartDeps): CartOperations {
+  const change = createChange(quotes);
   const findItem = (cart: Cart, itemId: number) => {
     const item = cart.items.find((i) => i.id === itemId);
     if (!item) throw new NoSuchEntityError(messages.itemNotInCart, [String(cart.id), String(itemId)]);
@@ -81,52 +83,6 @@ export function createCartOperations({ catalog, quotes, orders, customers }: Dep
         const item = findItem(cart, itemId);
         cart.items = cart.items.filter((i) => i !== item);
       }),
-    setGuestEmail: (maskedId, viewer, email) =>
-      change(maskedId, viewer, (cart) => {
-        if (!isEmail(email)) throw new InputError("Invalid email format");
-        if (cart.customerId) throw new InputError("The request is not allowed for logged in customers");
-        cart.email = email;
-      }),
-    setShippingAddress: (maskedId, viewer, address) =>
-      change(maskedId, viewer, (cart) => {
-        cart.shippingAddress = normalizeAddress(address);
-      }),
-    setBillingAddress: (maskedId, viewer, address, sameAsShipping) =>
-      change(maskedId, viewer, (cart) => {
-        cart.billingAddress = normalizeAddress(address);
-        if (sameAsShipping) cart.shippingAddress = cart.billingAddress;
-      }),
-    getShippingMethods(maskedId, viewer) {
-      const cart = quotes.getForUser(maskedId, viewer);
-      return quotes.shippingMethods(cart);
-    },
-    estimateShippingMethods(maskedId, viewer, address) {
-      const cart = quotes.getForUser(maskedId, viewer);
-      return quotes.shippingMethods({ ...cart, shippingAddress: normalizeAddress(address) });
-    },
-    setShippingMethod: (maskedId, viewer, carrierCode, methodCode) =>
-      change(maskedId, viewer, (cart) => {
-        if (!cart.shippingAddress) throw new InputError("The shipping address is missing. Set the address and try again.");
-        const method = quotes.shippingMethods(cart).find(
-          (m) => m.carrierCode === carrierCode && m.methodCode === methodCode,
-        );
-        if (!method) throw new InputError("Carrier with such method not found: %1, %2", [carrierCode, methodCode]);
-        cart.shippingMethod = method;
-      }),
-    getPaymentMethods(maskedId, viewer) {
-      quotes.getForUser(maskedId, viewer);
-      return [{ ...checkmo }];
-    },
-    setPaymentMethod: (maskedId, viewer, code) =>
-      change(maskedId, viewer, (cart) => {
-        if (code !== checkmo.code) throw new InputError("The requested Payment Method is not available.");
-        cart.paymentMethod = { ...checkmo };
-      }),
-    placeOrder(maskedId, viewer) {
-      const cart = quotes.getForUser(maskedId, viewer);
-      const customer = cart.customerId ? customers.get(cart.customerId) : undefined;
-      return structuredClone(orders.place(cart, customer));
-    },
     assignGuestCart(maskedId, customerId) {
       const cart = quotes.getForUser(maskedId, {});
       const customer = customers.get(customerId);

@@ -2,6 +2,7 @@ import { randomBytes as cryptoRandomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { Catalog } from "../catalog/types.ts";
 import { createCartOperations } from "./cart-operations.ts";
+import { createCheckoutOperations } from "./checkout-operations.ts";
 import { createCustomerRegistry } from "./customers.ts";
 import { AuthenticationError, messages } from "./errors.ts";
 import { createOrderBook } from "./orders.ts";
@@ -32,11 +33,12 @@ export function createCommerce(catalog: Catalog, options: CommerceOptions & { sa
   if (options.seedCustomers !== false) customers.seed(sampleDataDir);
   const quotes = createQuoteStore(now, randomBytes, loadTableRates(sampleDataDir));
   const orders = createOrderBook(now);
-  const carts = createCartOperations({ catalog, quotes, orders, customers });
+  const deps = { catalog, quotes, orders, customers };
 
   return {
     sessions: createSessionStore(),
-    ...carts,
+    ...createCartOperations(deps),
+    ...createCheckoutOperations(deps),
     createCustomer: (input) => structuredClone(customers.create(input)),
     getCustomer: (id) => structuredClone(customers.get(id)),
     authenticate: (email, password) => structuredClone(customers.authenticate(email, password)),
