@@ -1,5 +1,5 @@
 // Cache-aside, stale-while-revalidate, single flight and tag purge over the memory store, with an injected clock.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createCache } from "../../src/cache/cache.ts";
 import { createMemoryStore } from "../../src/cache/memory-store.ts";
 import { buildCacheKey } from "../../src/cache/keys.ts";
@@ -41,7 +41,7 @@ describe("createCache", () => {
     t.clock.advance(61_000);
     const [a, b] = await Promise.all([t.cache.getOrLoad("k", t.policy, t.load), t.cache.getOrLoad("k", t.policy, t.load)]);
     expect([a, b]).toEqual([{ price: 1 }, { price: 1 }]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(async () => expect((await t.store.get("k"))?.value).toEqual({ price: 2 }));
     expect(t.calls()).toBe(2);
     expect(await t.cache.getOrLoad("k", t.policy, t.load)).toEqual({ price: 2 });
   });
@@ -60,7 +60,7 @@ describe("createCache", () => {
     t.clock.advance(61_000);
     const failing = async () => { throw new Error("Magento down"); };
     expect(await t.cache.getOrLoad("k", t.policy, failing)).toEqual({ price: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await vi.waitFor(() => expect(t.logger.warnings).toHaveLength(1));
     expect(t.logger.warnings).toEqual(["background refresh failed; serving stale until the SWR window ends"]);
     expect(t.metrics.snapshot().adapters_cache_refresh_errors).toBe(1);
   });

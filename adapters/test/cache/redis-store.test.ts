@@ -1,9 +1,9 @@
 // The Redis store on the real redis-server at REDIS_URL, under a unique prefix per run.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRedisStore } from "../../src/cache/redis-store.ts";
 import { createCache } from "../../src/cache/cache.ts";
 import { createCounterMetrics } from "../../src/observability.ts";
-import { createRecordingLogger } from "../support/doubles.ts";
+import { createClock, createRecordingLogger } from "../support/doubles.ts";
 import { redisUrl, uniquePrefix } from "../support/redis.ts";
 
 const prefix = uniquePrefix("store");
@@ -79,6 +79,24 @@ describe("createRedisStore", () => {
     expect(results.every((r) => r.price === 34)).toBe(true);
     expect(loads).toBe(1);
     await other.close();
+  });
+
+  it("serves a stale Redis entry within the SWR window and refreshes it once", async () => {
+    const clock = createClock(Date.now());
+    const timed = createRedisStore({ url: redisUrl, keyPrefix: prefix, logger, metrics, now: clock.now });
+    await timed.ready();
+    const cache = createCache({ store: timed, logger, metrics, now: clock.now });
+    let version = 0;
+    const load = async () => ({ version: ++version });
+    const policy = { ttl: 60, swr: 600, tags: () => ["cat_p_swr"] };
+    expect(await cache.getOrLoad("swr", policy, load)).toEqual({ version: 1 });
+    clock.advance(61_000);
+    const stale = await Promise.all([cache.getOrLoad("swr", policy, load), cache.getOrLoad("swr", policy, load)]);
+    expect(stale).toEqual([{ version: 1 }, { version: 1 }]);
+    await vi.waitFor(async () => expect((await timed.get("swr"))?.value).toEqual({ version: 2 }));
+    expect(version).toBe(2);
+    expect(await cache.getOrLoad("swr", policy, load)).toEqual({ version: 2 });
+    await timed.close();
   });
 
   it("deleteAll only touches its own prefix", async () => {
