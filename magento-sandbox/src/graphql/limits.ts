@@ -11,20 +11,23 @@ export interface QueryMeasure {
 
 /**
  * Depth and complexity as graphql-php's QueryDepth / QueryComplexity rules count them:
- * fragments are inlined, every field costs 1, introspection fields count like any other.
+ * depth is the nesting level of the deepest field that has a selection set (top-level = 0,
+ * leaves don't count), fragments are inlined, every field costs 1 towards complexity.
  */
 export function measureOperation(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): QueryMeasure {
   return measureSelection(operation.selectionSet, fragments, 0, new Set());
 }
 
 function measureSelection(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, depth: number, visiting: Set<string>): QueryMeasure {
-  let maxDepth = depth;
+  let maxDepth = 0;
   let complexity = 0;
   for (const selection of selectionSet.selections) {
-    let inner: QueryMeasure | undefined;
+    let inner: QueryMeasure;
     if (selection.kind === Kind.FIELD) {
-      inner = selection.selectionSet ? measureSelection(selection.selectionSet, fragments, depth + 1, visiting) : { depth: depth + 1, complexity: 0 };
       complexity += 1;
+      if (!selection.selectionSet) continue;
+      inner = measureSelection(selection.selectionSet, fragments, depth + 1, visiting);
+      maxDepth = Math.max(maxDepth, depth);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       inner = measureSelection(selection.selectionSet, fragments, depth, visiting);
     } else {

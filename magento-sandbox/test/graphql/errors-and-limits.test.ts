@@ -20,8 +20,8 @@ async function postRaw(body: string | Buffer, query = "{ __typename }") {
 }
 
 function nest(depth: number): string {
-  // categoryList { children { children { … uid } } }: depth = 1 + number of `children`.
-  return `{ categoryList { ${"children { ".repeat(depth - 2)}uid${" }".repeat(depth - 2)} } }`;
+  // graphql-php counts levels of fields with selections from 0: categoryList is 0, each `children` one more.
+  return `{ categoryList { ${"children { ".repeat(depth)}uid${" }".repeat(depth)} } }`;
 }
 
 describe("Magento-style errors", () => {
