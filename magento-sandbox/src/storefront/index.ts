@@ -7,6 +7,7 @@ import { addCartRoutes } from "./cart-pages.ts";
 import { sendCategoryPage, sendProductPage, sendSearchPage } from "./catalog-pages.ts";
 import { addCheckoutRoutes } from "./checkout-pages.ts";
 import { sendCmsPage, sendNotFound } from "./cms-pages.ts";
+import { addMiscRoutes } from "./misc-pages.ts";
 import { createStorefront, type Storefront, type StorefrontOptions } from "./context.ts";
 import { sendSections } from "./sections.ts";
 import { createSessionMiddleware } from "./session.ts";
@@ -69,6 +70,7 @@ export function createStorefrontRouter(store: { catalog: Catalog; commerce: Comm
   addCartRoutes(pages, sf);
   addCheckoutRoutes(pages, sf);
   addAccountRoutes(pages, sf);
+  addMiscRoutes(pages, sf);
   pages.get(["/catalogsearch/result", "/catalogsearch/result/", "/catalogsearch/result/index/"], (req, res) => sendSearchPage(sf, req, res));
   pages.get(/.*/, (req, res) => resolveRewrite(sf, req, res));
   pages.use((req: Request, res: Response) => sendNotFound(sf, req, res));

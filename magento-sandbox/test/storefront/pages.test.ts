@@ -117,6 +117,23 @@ describe("category, search and CMS pages", () => {
     expect(response.location).toBe(to);
   });
 
+  it("answers every footer link with a page", async () => {
+    const browser = createBrowser(harness.url);
+    const home = await browser.get("/");
+    const footer = /<footer class="page-footer">(.*?)<\/footer>/s.exec(home.body)![1]!;
+    const links = [...footer.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThanOrEqual(7);
+    for (const link of links) expect([link, (await browser.get(link)).status]).toEqual([link, 200]);
+  });
+
+  it("thanks the shopper for a contact form posted with the form key", async () => {
+    const browser = createBrowser(harness.url);
+    await browser.get("/contact/");
+    const posted = await browser.post("/contact/index/post/", { name: "A", email: "a@example.com", comment: "Hi", form_key: browser.cookies.get("form_key")! });
+    expect(posted.location).toBe("/contact/");
+    expect((await browser.get("/contact/")).body).toContain("Thanks for contacting us with your comments and questions.");
+  });
+
   it("answers /admin with the Magento Admin sign-in page", async () => {
     const page = await createBrowser(harness.url).get("/admin");
     expect(page.status).toBe(200);
