@@ -126,6 +126,15 @@ describe("category, search and CMS pages", () => {
     for (const link of links) expect([link, (await browser.get(link)).status]).toEqual([link, 200]);
   });
 
+  it("answers every category of the menu with a page", async () => {
+    const browser = createBrowser(harness.url);
+    const home = await browser.get("/");
+    const menu = /<nav class="navigation"[^>]*>(.*?)<\/nav>/s.exec(home.body)![1]!;
+    const links = [...menu.matchAll(/href="([^"]+)"/g)].map((m) => new URL(m[1]!).pathname);
+    expect(links.length).toBeGreaterThan(20);
+    for (const link of links) expect([link, (await browser.get(link)).status]).toEqual([link, 200]);
+  });
+
   it("thanks the shopper for a contact form posted with the form key", async () => {
     const browser = createBrowser(harness.url);
     await browser.get("/contact/");
