@@ -6,17 +6,12 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runCli, USAGE } from "../../src/cli/run-cli.ts";
 import { STRATEGY_TITLE } from "../../src/cli/plan-strategy.ts";
+import { captureIo } from "../flags/support/shoppers.ts";
 
 const PLAN = "id: product-pages\ntarget: new-frontend\nmatch:\n  - path: /p/**\nrollout: { percentage: 20, stickiness: sessionId }\n";
 const SECOND = "id: cms-pages\ntarget: new-frontend\nmatch:\n  - path: /c/**\n";
 const UNLEASH = "http://unleash.test";
 const FEATURE_PATH = "/api/admin/projects/default/features/strangler.product-pages";
-
-function capture(env: Record<string, string | undefined>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { env, stdout: (line: string) => out.push(line), stderr: (line: string) => err.push(line) }, out, err };
-}
 
 async function findClosedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -49,13 +44,13 @@ describe("strangler CLI", () => {
     ["an unknown command", ["flags", "push"], "strangler: unknown command: flags push"],
     ["an unknown option", ["flags", "sync", "--force"], "strangler: unknown option: --force"],
   ])("rejects %s with the usage (exit 2)", async (_title, argv, message) => {
-    const run = capture(env());
+    const run = captureIo(env());
     expect(await runCli(argv, run.io)).toBe(2);
     expect(run.err).toEqual([`${message}\n${USAGE}`]);
   });
 
   it("rejects a missing token and URL, naming both (exit 2)", async () => {
-    const run = capture({ PLANS_DIR: plansDir });
+    const run = captureIo({ PLANS_DIR: plansDir });
     expect(await runCli(["flags", "sync"], run.io)).toBe(2);
     expect(run.err).toEqual([
       "strangler: bad environment:\n  UNLEASH_URL: required: the Unleash API root, e.g. http://unleash:4242/api\n  UNLEASH_ADMIN_TOKEN: required: an admin API token or a personal access token",
@@ -66,7 +61,7 @@ describe("strangler CLI", () => {
     const broken = await mkdtemp(join(tmpdir(), "strangler-cli-broken-"));
     try {
       await writeFile(join(broken, "bad.yaml"), "id: bad\ntarget: nowhere\nmatch:\n  - path: /x\n");
-      const run = capture(env({ PLANS_DIR: broken }));
+      const run = captureIo(env({ PLANS_DIR: broken }));
       expect(await runCli(["flags", "sync"], run.io)).toBe(1);
       expect(run.err[0]).toContain(`strangler: the plans in ${broken} have problems; nothing was sent to Unleash:`);
       expect(run.err[0]).toMatch(/bad\.yaml:2/);
@@ -78,7 +73,7 @@ describe("strangler CLI", () => {
 
   it("says Unleash cannot be reached, once, and stops (exit 1)", async () => {
     const port = await findClosedPort();
-    const run = capture(env({ UNLEASH_URL: `http://127.0.0.1:${port}/api` }));
+    const run = captureIo(env({ UNLEASH_URL: `http://127.0.0.1:${port}/api` }));
     expect(await runCli(["flags", "sync"], run.io)).toBe(1);
     expect(run.err).toEqual([
       `FAILED strangler.cms-pages (plan cms-pages): GET http://127.0.0.1:${port}/api/admin/projects/default/features/strangler.cms-pages → cannot reach Unleash (ECONNREFUSED)`,
@@ -107,7 +102,7 @@ describe("strangler CLI", () => {
         return true;
       })
       .reply(200, {});
-    const run = capture(env());
+    const run = captureIo(env());
     expect(await runCli(["flags", "sync"], run.io)).toBe(0);
     expect(run.out).toEqual([
       "strangler.cms-pages (plan cms-pages): unchanged",
@@ -127,7 +122,7 @@ describe("strangler CLI", () => {
       .reply(200, { name: "strangler.product-pages", project: "default", environments: [{ name: "development", enabled: true, strategies: [] }] })
       .post(`${FEATURE_PATH}/environments/development/strategies`)
       .reply(200, {});
-    const run = capture(env());
+    const run = captureIo(env());
     expect(await runCli(["flags", "sync"], run.io)).toBe(1);
     expect(run.err).toEqual([
       `FAILED strangler.cms-pages (plan cms-pages): POST ${UNLEASH}/api/admin/projects/default/features → HTTP 400: Request validation failed; The \`name\` is already in use in another project`,

@@ -6,26 +6,16 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flagsEnvSchema, getBucket } from "../../src/flags/index.ts";
 import { createProxy, loadConfig, type RunningProxy } from "../../src/index.ts";
-import { requestJsonWithToken } from "./support/http.ts";
+import { requestJsonWithToken, waitUntil } from "./support/http.ts";
+import { createShoppers, readSides } from "./support/shoppers.ts";
 import { startNamedUpstream } from "./support/upstreams.ts";
-import { waitUntil } from "./support/http.ts";
 
 const FLAG = "strangler.local-check";
 const REFRESH_MS = 200;
 const ADMIN_TOKEN = "local-admin-token-0123456789";
-const shoppers = Array.from({ length: 400 }, (_, i) => `local-shopper-${String(i).padStart(6, "0")}`);
+const shoppers = createShoppers(400, "local-shopper");
 
-async function sidesThrough(proxy: RunningProxy, sessionIds = shoppers): Promise<boolean[]> {
-  const sides: boolean[] = [];
-  for (let i = 0; i < sessionIds.length; i += 50) {
-    const batch = sessionIds.slice(i, i + 50).map(async (sessionId) => {
-      const response = await fetch(`${proxy.shopUrl}/local/${sessionId}`, { headers: { cookie: `strangler_sid=${sessionId}` } });
-      return (await response.text()) === "new";
-    });
-    sides.push(...(await Promise.all(batch)));
-  }
-  return sides;
-}
+const sidesThrough = (proxy: RunningProxy, sessionIds = shoppers) => readSides(proxy.shopUrl, sessionIds, (sessionId) => `/local/${sessionId}`);
 
 const expectedSides = (percentage: number) => shoppers.map((sessionId) => getBucket(FLAG, sessionId) <= percentage && percentage > 0);
 

@@ -15,8 +15,10 @@ import { createUnleashAdminClient, type UnleashAdminClient } from "../../src/cli
 import { createFlagProvider, flagsEnvSchema, getBucket, type FlagsConfig, type ManagedFlagProvider, type Rollout } from "../../src/flags/index.ts";
 import { createProxy, loadConfig, type RunningProxy } from "../../src/index.ts";
 import { startUnleash, type RunningUnleash } from "./support/unleash-server.ts";
+import { readClientFeatures, setStrategyRollout, waitUntilUnleashServes, type ServedToggle } from "./support/unleash-rollout.ts";
 import { startNamedUpstream } from "./support/upstreams.ts";
 import { waitUntil } from "./support/http.ts";
+import { captureIo, createShoppers, readSide, readSides } from "./support/shoppers.ts";
 
 const REFRESH_MS = 1000;
 const POLL_MS = 50;
@@ -28,8 +30,7 @@ const APPLY_BOUND_MS = REFRESH_MS + POLL_MS + 500;
 const UNLEASH_PUBLISH_MS = 1000;
 const FLAG = "strangler.rollout-check";
 const ROLLOUT: Rollout = { percentage: 0, stickiness: "sessionId" };
-// The proxy only accepts well-formed strangler_sid values ([A-Za-z0-9_-]{16,64}).
-const shoppers = Array.from({ length: 1000 }, (_, i) => `shopper-${String(i).padStart(4, "0")}-${((i * 2654435761) % 2 ** 32).toString(16).padStart(8, "0")}`);
+const shoppers = createShoppers(1000, "shopper");
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const REDIS_PREFIX = `strangler-it:${process.pid}:${Date.now()}:`;
 const ADMIN_TOKEN = "integration-admin-token-0123456789";
@@ -47,26 +48,8 @@ function sidesOf(provider: ManagedFlagProvider): boolean[] {
   return shoppers.map((sessionId) => provider.evaluate(FLAG, { sessionId }, ROLLOUT).enabled);
 }
 
-async function sideThroughProxy(proxy: RunningProxy, sessionId: string): Promise<boolean> {
-  const response = await fetch(`${proxy.shopUrl}/rollout/page-${sessionId}`, { headers: { cookie: `strangler_sid=${sessionId}` } });
-  const body = await response.text();
-  if (body !== "new" && body !== "legacy") throw new Error(`unexpected answer ${response.status}: ${body}`);
-  return body === "new";
-}
-
-async function sidesThroughProxy(proxy: RunningProxy, sessionIds = shoppers): Promise<boolean[]> {
-  const sides: boolean[] = [];
-  for (let i = 0; i < sessionIds.length; i += 50) {
-    sides.push(...(await Promise.all(sessionIds.slice(i, i + 50).map((sessionId) => sideThroughProxy(proxy, sessionId)))));
-  }
-  return sides;
-}
-
-function captureIo(env: Record<string, string | undefined>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { env, stdout: (line: string) => out.push(line), stderr: (line: string) => err.push(line) }, out, err };
-}
+const sideThroughProxy = (proxy: RunningProxy, sessionId: string) => readSide(proxy.shopUrl, `/rollout/page-${sessionId}`, sessionId);
+const sidesThroughProxy = (proxy: RunningProxy, sessionIds = shoppers) => readSides(proxy.shopUrl, sessionIds, (sessionId) => `/rollout/page-${sessionId}`);
 
 describe("flags against a real Unleash server", () => {
   let unleash: RunningUnleash;
@@ -177,33 +160,9 @@ describe("flags against a real Unleash server", () => {
     expect(result.stderr).toContain("(check UNLEASH_ADMIN_TOKEN: it must be an admin API token or a personal access token)");
     expect(result.stderr).toContain("0 created, 0 updated, 0 unchanged, 1 failed, 1 not tried");
   });
-  /** Sets the strangler strategy's percentage through the Admin API. */
-  async function setRollout(percentage: number): Promise<void> {
-    const feature = await admin.getFeature("default", FLAG);
-    const strategy = findPlanStrategy(feature!.environments.find((env) => env.name === "development")!.strategies)!;
-    await admin.updateStrategy("default", FLAG, "development", { ...strategy, parameters: { ...strategy.parameters, rollout: String(percentage) } });
-  }
-
-  type ServedToggle = { enabled: boolean; strategies: Array<{ parameters?: Record<string, string> }> };
-
-  async function fetchClientFeatures(etag?: string): Promise<{ status: number; etag: string | null; toggle?: ServedToggle }> {
-    const headers: Record<string, string> = { Authorization: unleash.clientToken, ...(etag ? { "If-None-Match": etag } : {}) };
-    const response = await fetch(`${unleash.apiUrl}/client/features`, { headers });
-    if (response.status !== 200) return { status: response.status, etag: etag ?? null };
-    const body = (await response.json()) as { features: Array<ServedToggle & { name: string }> };
-    return { status: 200, etag: response.headers.get("etag"), toggle: body.features.find((feature) => feature.name === FLAG) };
-  }
-
-  /**
-   * When Unleash starts serving the change to SDKs: asked the way unleash-client asks (If-None-Match with
-   * the ETag from before the change), since Unleash answers 304 until it publishes a new revision.
-   */
-  async function waitUntilServed(etagBefore: string | null, check: (toggle: ServedToggle) => boolean): Promise<number> {
-    return waitUntil(async () => {
-      const answer = await fetchClientFeatures(etagBefore ?? undefined);
-      return answer.status === 200 && answer.toggle !== undefined && check(answer.toggle);
-    }, 10_000, 10);
-  }
+  const setRollout = (percentage: number) => setStrategyRollout(admin, FLAG, percentage);
+  const fetchClientFeatures = () => readClientFeatures(unleash, FLAG);
+  const waitUntilServed = (etag: string | null, check: (toggle: ServedToggle) => boolean) => waitUntilUnleashServes(unleash, FLAG, etag, check);
 
   it("rolls out 0 → 30 → 100 %: providers and proxies follow within the refresh interval, only forward, identically", async () => {
     const [providerA, providerB] = [await startProvider(await tempDir("a"), false), await startProvider(await tempDir("b"), true)];
