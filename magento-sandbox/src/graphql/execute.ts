@@ -9,6 +9,7 @@ import { formatGraphQlError, statusForErrors, type MagentoFormattedError } from 
 import { checkLimits, measureOperation } from "./limits.ts";
 import { buildNoCacheHeaders, buildPublicHeaders, computeCacheId, isCacheableOperation } from "./cache-headers.ts";
 import { resolveViewer } from "./viewer.ts";
+import { GraphQlInputError } from "../errors.ts";
 
 export interface GraphQlHttpRequest {
   method: "GET" | "POST";
@@ -101,18 +102,18 @@ function createPreparer(schema: GraphQLSchema, log: (error: unknown) => void) {
     try {
       parsed = parseCached(query);
     } catch (error) {
-      return fail(400, [error instanceof GraphQLError ? error : new GraphQLError(String(error))]);
+      return fail(400, [toSyntaxError(error)]);
     }
     const operation = getOperationAST(parsed.document, operationName ?? undefined);
     if (!operation) {
       return fail(200, [new GraphQLError(operationName ? `Unknown operation named "${operationName}".` : "Must provide operation name if query contains multiple operations.")]);
     }
-    if (operation.operation === "mutation" && request.method !== "POST") return fail(200, [new GraphQLError("Mutation requests allowed only for POST requests")]);
+    if (operation.operation === "mutation" && request.method !== "POST") return fail(200, [toInputError("Mutation requests allowed only for POST requests")]);
     if (parsed.errors.length > 0) return fail(200, [...parsed.errors]);
     const limitErrors = checkLimits(measureOperation(operation, collectFragments(parsed.document)));
     if (limitErrors.length > 0) return fail(200, limitErrors);
     const storeCode = request.headers.store?.trim() || "default";
-    if (!KNOWN_STORES.has(storeCode)) return fail(200, [new GraphQLError("Requested store is not found")]);
+    if (!KNOWN_STORES.has(storeCode)) return fail(200, [toInputError("Requested store is not found")]);
     return { document: parsed.document, operation, variables, operationName: operationName ?? undefined, storeCode };
   };
 }
@@ -149,6 +150,17 @@ function decodeVariables(raw: unknown): Record<string, unknown> | undefined | Gr
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return new GraphQLError('"variables" must be a JSON object.');
   return value as Record<string, unknown>;
+}
+
+/** Magento's request validators throw GraphQlInputException. */
+function toInputError(message: string): GraphQLError {
+  return new GraphQLError(message, { originalError: new GraphQlInputError(message) });
+}
+
+/** graphql-php words syntax errors as graphql-js does, without the closing period. */
+function toSyntaxError(error: unknown): GraphQLError {
+  if (!(error instanceof GraphQLError)) return new GraphQLError(String(error));
+  return new GraphQLError(error.message.replace(/\.$/, ""), { source: error.source, positions: error.positions });
 }
 
 function collectFragments(document: DocumentNode): Map<string, FragmentDefinitionNode> {
