@@ -7,6 +7,7 @@
 // Store failures read as misses (the stores swallow and count them), so a load always happens.
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
 import type { CacheEntry, CacheStore } from "./cache-store.ts";
+import { createSingleFlight } from "./single-flight.ts";
 
 export interface CachePolicy<T> {
   /** Seconds the value is fresh (may depend on the value, e.g. shorter for "not found"). */
@@ -43,7 +44,7 @@ export function createCache(options: CacheOptions): Cache {
   const now = options.now ?? Date.now;
   const lockTtlMs = options.lockTtlMs ?? 5000;
   const pollMs = options.pollMs ?? 20;
-  const inFlight = new Map<string, Promise<unknown>>();
+  const flights = createSingleFlight();
 
   async function loadAndStore<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T> {
     const loadedAt = await store.generation();
@@ -84,26 +85,16 @@ export function createCache(options: CacheOptions): Cache {
     return entry ? entry.value : loadAndStore(key, policy, load);
   }
 
-  function share<T>(key: string, run: () => Promise<T>): Promise<T> {
-    const existing = inFlight.get(key);
-    if (existing) return existing as Promise<T>;
-    const promise = run().finally(() => {
-      if (inFlight.get(key) === promise) inFlight.delete(key);
-    });
-    inFlight.set(key, promise);
-    return promise;
-  }
-
   function refreshInBackground<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): void {
-    share(key, () => loadOnce(key, policy, load, false)).catch((error: unknown) => {
+    flights.run(key, () => loadOnce(key, policy, load, false)).catch((error: unknown) => {
       metrics.increment("adapters_cache_refresh_errors");
       logger.warn("background refresh failed; serving stale until the SWR window ends", { key, error: String(error) });
     });
   }
 
   async function getOrLoad<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T> {
-    const pending = inFlight.get(key);
-    if (pending) return pending as Promise<T>;
+    const pending = flights.pending<T>(key);
+    if (pending) return pending;
     const entry = await store.get<T>(key);
     const at = now();
     if (entry && entry.freshUntil > at) {
@@ -116,7 +107,7 @@ export function createCache(options: CacheOptions): Cache {
       return entry.value;
     }
     metrics.increment("adapters_cache_misses");
-    return share(key, () => loadOnce(key, policy, load, true));
+    return flights.run(key, () => loadOnce(key, policy, load, true));
   }
 
   // After a purge, new requests must not join a load that started before it.
@@ -124,16 +115,16 @@ export function createCache(options: CacheOptions): Cache {
     store,
     getOrLoad,
     async purge(tags) {
-      inFlight.clear();
+      flights.clear();
       return tags.length === 0 ? 0 : store.deleteByTags(tags);
     },
     async purgeMatching(pattern) {
-      inFlight.clear();
+      flights.clear();
       const tags = (await store.listTags()).filter((tag) => pattern.test(tag));
       return { tags, dropped: tags.length > 0 ? await store.deleteByTags(tags) : 0 };
     },
     async purgeAll() {
-      inFlight.clear();
+      flights.clear();
       return store.deleteAll();
     },
   };
