@@ -1,9 +1,10 @@
 // Unleash decides. Answers come from the client's in-memory copy, so evaluate() stays synchronous:
 // fresh from Unleash → "unleash"; loaded from the saved state, or Unleash failing or silent → "unleash-saved";
 // nothing yet (no fetch, nothing saved) → the plan's rollout; a flag Unleash does not know → legacy.
-import { Unleash, type Variant } from "unleash-client";
+import type { Variant } from "unleash-client";
 import type { UnleashConfig } from "./config.ts";
-import { createFetchHealth, isFetchFailureError, isFetchFailureWarning } from "./fetch-health.ts";
+import { createFetchHealth } from "./fetch-health.ts";
+import { createClient, destroyQuietly, waitForFirstState, watchClient } from "./unleash-sdk.ts";
 import type { RandomSource } from "./hashing.ts";
 import type { LocalFlagStore } from "./local-store.ts";
 import type { FlagsLogger } from "./logger.ts";
@@ -34,62 +35,11 @@ function readVariantTarget(variant: Variant): string | undefined {
   return variant.name;
 }
 
-function createClient(options: UnleashProviderOptions): Unleash {
-  const { unleash } = options;
-  return new Unleash({
-    url: unleash.url,
-    appName: unleash.appName,
-    customHeaders: { Authorization: unleash.apiToken },
-    refreshInterval: options.refreshMs,
-    timeout: unleash.timeoutMs,
-    disableMetrics: !unleash.metrics,
-    storageProvider: options.savedState,
-    skipInstanceCountWarning: true,
-    disableAutoStart: true,
-  });
-}
-
-/**
- * destroy() removes every listener of the client's repository, yet a fetch still in flight can end in an
- * 'error' emit there, which with no listener would crash the process: keep one that swallows it.
- */
-function destroyQuietly(client: Unleash): void {
-  const repository = (client as unknown as { repository?: { on(event: string, listener: () => void): void } }).repository;
-  client.destroy();
-  repository?.on("error", () => undefined);
-}
-
-function waitForFirstState(client: Unleash, started: Promise<unknown>, waitMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, waitMs);
-    // setImmediate lets the client's nextTick-deferred 'ready' land before start-up continues.
-    const done = () => {
-      clearTimeout(timer);
-      setImmediate(resolve);
-    };
-    client.once("ready", done);
-    void started.finally(done);
-  });
-}
-
 export async function createUnleashProvider(options: UnleashProviderOptions): Promise<ManagedFlagProvider> {
   const { logger, kills } = options;
   const health = createFetchHealth(options.now, options.refreshMs * 2 + options.unleash.timeoutMs);
   const client = createClient(options);
-  let loadedState = false;
-  client.on("ready", () => (loadedState = true));
-  // 'ready' arrives two nextTicks late; a sync that already happened counts at once.
-  const hasState = () => loadedState || client.isSynchronized();
-  client.on("changed", () => health.recordSuccess());
-  client.on("unchanged", () => health.recordSuccess());
-  client.on("warn", (message: unknown) => {
-    if (isFetchFailureWarning(message)) health.recordFailure();
-    logger.warn({ unleash: message }, "unleash warning");
-  });
-  client.on("error", (error: unknown) => {
-    if (isFetchFailureError(error)) health.recordFailure();
-    logger.error({ err: error }, "unleash error; flags answer from the last known state");
-  });
+  const hasState = watchClient(client, health, logger);
   const started = client.start().catch((error: unknown) => logger.error({ err: error }, "unleash start failed"));
   await waitForFirstState(client, started, options.startupWaitMs);
   const killTimer = startRefreshTimer(() => kills.refresh(), options.refreshMs, logger);
