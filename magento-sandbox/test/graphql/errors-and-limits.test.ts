@@ -31,6 +31,7 @@ describe("Magento-style errors", () => {
     ["an unknown cart", `{ cart(cart_id: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") { id } }`, 'Could not find a cart with ID "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"', "graphql-no-such-entity", ["cart"]],
     ["products without search or filter", `{ products { total_count } }`, "'search' or 'filter' input argument is required.", "graphql-input", ["products"]],
     ["a page past the end", `{ products(search: "hoodie", pageSize: 50, currentPage: 9) { total_count } }`, "currentPage value 9 specified is greater than the 1 page(s) available.", "graphql-input", ["products"]],
+    ["an unknown category (deprecated query)", `{ category(id: 9999) { name } }`, "Category doesn't exist", "graphql-no-such-entity", ["category"]],
     ["a bad category uid", `{ products(filter: { category_uid: { eq: "%%%" } }) { total_count } }`, 'Value of uid "%%%" is incorrect.', "graphql-input", ["products"]],
   ])("answers %s with its message and category", async (_name, query, message, category, path) => {
     const { status, body } = await gql.post(query);

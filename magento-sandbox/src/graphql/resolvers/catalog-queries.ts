@@ -1,6 +1,6 @@
 import type { Aggregation, Category, ProductListing } from "../../catalog/types.ts";
 import type { GraphQlContext, ResolverMap } from "../context.ts";
-import { GraphQlInputError } from "../../errors.ts";
+import { GraphQlInputError, GraphQlNoSuchEntityError } from "../../errors.ts";
 import { readProductsArgs, type ProductsArgs } from "./product-query-input.ts";
 import { toProductView } from "./product-view.ts";
 import { toCategoryView } from "./category-view.ts";
@@ -38,7 +38,7 @@ export const catalogQueryResolvers: ResolverMap = {
     const id = (args as { id?: number | null }).id ?? context.catalog.rootCategoryId;
     const category = context.catalog.getCategoryById(id);
     if (!category || !category.isActive || !category.path.includes(context.catalog.rootCategoryId)) {
-      throw new GraphQlInputError(`Category doesn't exist`);
+      throw new GraphQlNoSuchEntityError("Category doesn't exist");
     }
     return toCategoryView(category, context);
   },
