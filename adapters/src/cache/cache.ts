@@ -59,11 +59,16 @@ export function createCache(options: CacheOptions): Cache {
   /** Another process holds the lock: wait for its value, or until it lets go without storing one. */
   async function waitForOther<T>(key: string): Promise<CacheEntry<T> | undefined> {
     const deadline = now() + lockTtlMs;
+    const freshEntry = async () => {
+      const entry = await store.get<T>(key);
+      return entry && entry.freshUntil > now() ? entry : undefined;
+    };
     while (now() < deadline) {
       await sleep(pollMs);
-      const entry = await store.get<T>(key);
-      if (entry && entry.freshUntil > now()) return entry;
-      if (!(await store.isLocked(key))) return undefined;
+      const entry = await freshEntry();
+      if (entry) return entry;
+      // The holder may have stored and released between our two reads: look once more.
+      if (!(await store.isLocked(key))) return freshEntry();
     }
     return undefined;
   }
