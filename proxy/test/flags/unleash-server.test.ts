@@ -224,6 +224,30 @@ describe("flags against a real Unleash server", () => {
     }
   }, 30_000);
 
+  it("variants name the upstream and constraints use the store code, as Unleash configured them", async () => {
+    const name = "strangler.variant-check";
+    await admin.createFeature("default", { name, description: "two new targets" });
+    await admin.addStrategy("default", name, "development", {
+      name: "flexibleRollout",
+      parameters: { rollout: "100", stickiness: "sessionId", groupId: name },
+      constraints: [{ contextName: "storeCode", operator: "IN", values: ["default"] }],
+      variants: [
+        { name: "next", weight: 500, weightType: "variable", stickiness: "sessionId", payload: { type: "string", value: "new-frontend" } },
+        { name: "catalog-service", weight: 500, weightType: "variable", stickiness: "sessionId" },
+      ],
+    });
+    await admin.enable("default", name, "development");
+    const provider = providers[0]!;
+    const sample = shoppers.slice(0, 200);
+    await waitUntil(() => provider.evaluate(name, { sessionId: sample[0]!, storeCode: "default" }, ROLLOUT).source === "unleash" && provider.evaluate(name, { sessionId: sample[0]!, storeCode: "default" }, ROLLOUT).enabled, 10_000, POLL_MS);
+    const variants = sample.map((sessionId) => provider.evaluate(name, { sessionId, storeCode: "default" }, ROLLOUT).variant);
+    const counts = { "new-frontend": variants.filter((v) => v === "new-frontend").length, "catalog-service": variants.filter((v) => v === "catalog-service").length };
+    expect(counts["new-frontend"] + counts["catalog-service"]).toBe(200);
+    expect(Math.min(counts["new-frontend"], counts["catalog-service"])).toBeGreaterThan(60);
+    expect(sample.map((sessionId) => provider.evaluate(name, { sessionId, storeCode: "default" }, ROLLOUT).variant)).toEqual(variants);
+    expect(provider.evaluate(name, { sessionId: sample[0]!, storeCode: "fr" }, ROLLOUT)).toEqual({ enabled: false, source: "unleash" });
+  }, 30_000);
+
   it("with Unleash gone, running instances keep the last state and fresh ones start from the saved state", async () => {
     const [providerA, providerB] = providers;
     const last = sidesOf(providerA!);
