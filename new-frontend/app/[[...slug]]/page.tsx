@@ -7,19 +7,20 @@ import { toRequestPath } from "../../lib/page-target.ts";
 export const revalidate = 300;
 export const dynamicParams = true;
 
-export function generateStaticParams(): { slug: string[] }[] {
+export function generateStaticParams(): { slug?: string[] }[] {
   // Nothing at build time: `next build` must not need Magento. Pages render on first request.
   return [];
 }
 
 interface Props {
-  params: Promise<{ slug: string[] }>;
+  // Optional catch-all: `/` (Magento's home CMS page) comes with no slug.
+  params: Promise<{ slug?: string[] }>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return buildCatalogMetadata({ path: toRequestPath((await params).slug), query: new URLSearchParams() });
+  return buildCatalogMetadata({ path: toRequestPath((await params).slug ?? []), query: new URLSearchParams() });
 }
 
 export default async function CatalogRoute({ params }: Props) {
-  return renderCatalogPage({ path: toRequestPath((await params).slug), query: new URLSearchParams() });
+  return renderCatalogPage({ path: toRequestPath((await params).slug ?? []), query: new URLSearchParams() });
 }

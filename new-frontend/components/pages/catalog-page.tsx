@@ -43,7 +43,7 @@ export async function renderCatalogPage({ path, query }: PageRequest) {
       const page = await getCmsPage(target.identifier);
       if (!page) notFound();
       await tagRender(toCmsTags(target.id, target.identifier));
-      return <CmsPageView page={page} />;
+      return <CmsPageView page={page} isHome={path === "/"} />;
     }
     default:
       notFound();
@@ -63,7 +63,7 @@ export async function buildCatalogMetadata({ path }: PageRequest): Promise<Metad
   }
   if (target.kind === "cms") {
     const page = await getCmsPage(target.identifier);
-    if (page) return buildMetadata({ ...seo, title: page.metaTitle || page.title, description: page.metaDescription, canonicalPath: page.url || path });
+    if (page) return buildMetadata({ ...seo, title: page.metaTitle || page.title, description: page.metaDescription, canonicalPath: path === "/" ? "/" : page.url || path });
   }
   return buildMetadata({ ...seo, title: "404 Not Found", robots: "NOINDEX,NOFOLLOW" });
 }
