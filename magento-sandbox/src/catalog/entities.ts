@@ -96,6 +96,8 @@ export interface Product {
   /** Regular price in the base currency (USD). Bundle/grouped: 0, computed from children. */
   price: number;
   specialPrice?: number;
+  /** Discount of an active catalog price rule (percent of the regular price). */
+  catalogRuleDiscountPercent?: number;
   weight?: number;
   visibility: Visibility;
   enabled: boolean;

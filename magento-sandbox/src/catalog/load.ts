@@ -6,6 +6,7 @@ import { loadSimpleProducts, type LoadContext } from "./simple-products.ts";
 import { loadConfigurableProducts } from "./configurable-products.ts";
 import { loadCompositeProducts, loadProductLinks } from "./composite-products.ts";
 import { loadCmsBlocks, loadCmsPages } from "./cms.ts";
+import { applyCatalogRules } from "./catalog-rules.ts";
 import { SampleDataError } from "../errors.ts";
 
 /** /work/shared/magento/sample-data, next to the repository. */
@@ -37,6 +38,7 @@ export function loadCatalogData(dir: string = DEFAULT_SAMPLE_DATA_DIR): CatalogD
   const configurable = loadConfigurableProducts(context, bySku);
   loadProductLinks(dir, bySku);
   const products = [...simple, ...composite, ...configurable];
+  applyCatalogRules(dir, products, tree.categories);
   if (products.length === 0) throw new SampleDataError(`No products found in ${dir}`);
   return {
     products, categories: tree.categories, attributes: attributes.attributes,

@@ -1,8 +1,12 @@
 import type { PriceInfo, Product, ProductPriceRange } from "./types.ts";
 
-/** Final price of one unit: the special price when it is lower. */
+/** Final price of one unit: the lowest of regular, special and catalog-rule price. */
 export function getFinalPrice(product: Product): number {
-  return product.specialPrice !== undefined && product.specialPrice < product.price ? product.specialPrice : product.price;
+  let final = product.price;
+  if (product.specialPrice !== undefined && product.specialPrice < final) final = product.specialPrice;
+  const percent = product.catalogRuleDiscountPercent;
+  if (percent !== undefined) final = Math.min(final, Math.round(product.price * (100 - percent)) / 100);
+  return final;
 }
 
 /**

@@ -44,9 +44,12 @@ describe("loading the Luma sample data", () => {
     expect(child!.media[0]?.file).toBe("/m/h/mh01-black_main.jpg");
   });
 
-  it("prices bundles and grouped products from their children, and applies special prices", () => {
+  it("prices bundles and grouped products from their children, and applies special prices and the pants catalog rule", () => {
     expect(catalog.getPriceRange(catalog.getProductBySku("24-WG080")!)).toEqual({ minimum: { regular: 61, final: 61 }, maximum: { regular: 77, final: 77 } });
     expect(catalog.getPriceRange(catalog.getProductBySku("24-WG085_Group")!).minimum.final).toBe(14);
+    const pants = catalog.getProductBySku("MP03")!;
+    expect(catalog.getPriceRange(pants).minimum).toEqual({ regular: 51, final: 40.8 });
+    expect(catalog.getFinalPrice(catalog.getProductBySku("MP03-32-Blue")!)).toBe(40.8);
     const onSale = catalog.getProductBySku("24-WB05")!;
     expect([onSale.price, catalog.getFinalPrice(onSale)]).toEqual([32, 24]);
   });

@@ -136,6 +136,11 @@ describe("product detail", () => {
     expect(body.data).toEqual({ products: { items: [{ special_price: 24, price_range: { minimum_price: { regular_price: { value: 32 }, final_price: { value: 24 }, discount: { amount_off: 8, percent_off: 25 } } } }] } });
   });
 
+  it("shows the sample catalog rule (20% off pants) on a configurable's price range", async () => {
+    const { body } = await gql.get(`{ products(filter: { sku: { eq: "MP03" } }) { items { special_price price_range { minimum_price { regular_price { value } final_price { value } discount { percent_off } } } } } }`);
+    expect(body.data).toEqual({ products: { items: [{ special_price: null, price_range: { minimum_price: { regular_price: { value: 51 }, final_price: { value: 40.8 }, discount: { percent_off: 20 } } } }] } });
+  });
+
   it("answers bundle and grouped products with their items", async () => {
     const { body } = await gql.post<{ products: { items: { __typename: string; items: unknown[] }[] } }>(`{ products(filter: { sku: { in: ["24-WG080", "24-WG085_Group"] } }) { items { __typename sku
       ... on BundleProduct { items { title required options { label quantity product { sku } } } }
