@@ -5,6 +5,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "http2-settings"]);
 const COOKIE_DOMAIN = /;\s*domain=\.?([^;]*)/i;
+const STANDARD_CONNECTION = /^\s*(?:keep-alive|close|upgrade)\s*$/;
+// Lengths of every header name this pass treats specially: others skip the lower-casing altogether.
+const SPECIAL_LENGTHS = new Set([...HOP_BY_HOP, "location", "set-cookie"].map((name) => name.length));
 
 export interface ResponseRewrite {
   /** e.g. "http://127.0.0.1:3000"; undefined for legacy, which already speaks the public host. */
@@ -22,14 +25,18 @@ export interface ExtraHeaders {
 
 export function writeResponseHead(res: ServerResponse, upstreamRes: IncomingMessage, rewrite: ResponseRewrite | undefined, extra: ExtraHeaders): void {
   const raw = upstreamRes.rawHeaders;
-  const connectionTokens = upstreamRes.headers.connection;
+  const connectionTokens = findNamedHopHeaders(raw);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
+    let value = raw[i + 1]!;
+    if (!SPECIAL_LENGTHS.has(name.length) && connectionTokens === undefined) {
+      out.push(name, value);
+      continue;
+    }
     const lower = name.toLowerCase();
     if (HOP_BY_HOP.has(lower)) continue;
     if (connectionTokens !== undefined && isNamedByConnection(connectionTokens, lower)) continue;
-    let value = raw[i + 1]!;
     if (rewrite !== undefined) {
       if (lower === "location") value = rewriteLocation(value, rewrite);
       else if (lower === "set-cookie") value = rewriteCookieDomain(value, rewrite);
@@ -39,6 +46,16 @@ export function writeResponseHead(res: ServerResponse, upstreamRes: IncomingMess
   if (extra.setCookie !== undefined) out.push("Set-Cookie", extra.setCookie);
   if (extra.decision !== undefined) out.push("X-Strangler-Decision", extra.decision);
   res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, out);
+}
+
+/** The Connection header's value when it names headers beyond the standard tokens, else undefined. */
+function findNamedHopHeaders(raw: string[]): string | undefined {
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.length !== 10 || raw[i]!.toLowerCase() !== "connection") continue;
+    const value = raw[i + 1]!.toLowerCase();
+    if (!STANDARD_CONNECTION.test(value)) return value;
+  }
+  return undefined;
 }
 
 function isNamedByConnection(tokens: string, lower: string): boolean {

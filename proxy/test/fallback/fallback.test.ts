@@ -67,6 +67,18 @@ describe("GET and HEAD fall back to legacy before the first byte", () => {
   });
 });
 
+describe("a new side that stalls mid-body", () => {
+  it("is cut after the response timeout instead of hanging the shopper", async () => {
+    next.handle((_req, res) => {
+      res.writeHead(200, { "Content-Length": "1000" });
+      res.write("partial");
+    });
+    const response = await fetch(`${proxy.shopUrl}/new/stall`);
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+  });
+});
+
 describe("non-idempotent requests are never sent twice", () => {
   it("gives a POST the new side's own 500, and the new side counts exactly one POST", async () => {
     next.handle((_req, res) => { res.writeHead(500, { "Content-Type": "text/plain" }); res.end("new side error"); });
