@@ -1,4 +1,4 @@
-import type { Cart, CartItem } from "../../commerce/index.ts";
+import type { Address, Cart, CartItem, ShippingMethod } from "../../commerce/index.ts";
 import type { GraphQlContext } from "../context.ts";
 import { encodeUid } from "../../catalog/uid.ts";
 import { roundPrice, toMoney } from "./money.ts";
@@ -34,28 +34,34 @@ export function toCartView(cart: Cart, context: GraphQlContext): Record<string, 
       applied_taxes: totals.tax > 0 ? [{ label: "US-MI-*-Rate 1", amount: toMoney(totals.tax) }] : [],
       discounts: [], discount: null, gift_options: null,
     },
-    shipping_addresses: cart.shippingAddress ? [{
-      ...toCartAddressView(cart.shippingAddress, cart.id * 2),
-      same_as_billing: false, items_weight: null, pickup_location_code: null,
-      cart_items: cart.items.map((i) => ({ cart_item_id: i.id, quantity: i.qty })),
-      cart_items_v2: items,
-      available_shipping_methods: () => context.commerce.getShippingMethods(cart.maskedId, context.viewer).map((m) => ({
-        carrier_code: m.carrierCode, method_code: m.methodCode, carrier_title: m.carrierTitle, method_title: m.methodTitle,
-        amount: toMoney(m.amount), base_amount: toMoney(m.amount), price_excl_tax: toMoney(m.amount), price_incl_tax: toMoney(m.amount),
-        available: true, error_message: "",
-      })),
-      selected_shipping_method: cart.shippingMethod ? {
-        carrier_code: cart.shippingMethod.carrierCode, method_code: cart.shippingMethod.methodCode,
-        carrier_title: cart.shippingMethod.carrierTitle, method_title: cart.shippingMethod.methodTitle,
-        amount: toMoney(cart.shippingMethod.amount), base_amount: toMoney(cart.shippingMethod.amount),
-        price_excl_tax: toMoney(cart.shippingMethod.amount), price_incl_tax: toMoney(cart.shippingMethod.amount),
-      } : null,
-    }] : [],
+    shipping_addresses: cart.shippingAddress ? [toShippingAddressView(cart, cart.shippingAddress, items, context)] : [],
     billing_address: cart.billingAddress ? toCartAddressView(cart.billingAddress, cart.id * 2 + 1) : null,
     available_payment_methods: () => context.commerce.getPaymentMethods(cart.maskedId, context.viewer).map((m) => ({ code: m.code, title: m.title, is_deferred: false })),
     selected_payment_method: { code: method?.code ?? "", title: method?.title ?? "", purchase_order_number: null },
     applied_coupons: null, applied_coupon: null, gift_receipt_included: false, printed_card_included: false,
     available_gift_wrappings: [], gift_wrapping: null, gift_message: null,
+  };
+}
+
+function toShippingAddressView(cart: Cart, address: Address, items: () => unknown[], context: GraphQlContext): Record<string, unknown> {
+  const method = cart.shippingMethod;
+  return {
+    ...toCartAddressView(address, cart.id * 2),
+    same_as_billing: false, items_weight: null, pickup_location_code: null,
+    cart_items: cart.items.map((i) => ({ cart_item_id: i.id, quantity: i.qty })),
+    cart_items_v2: items,
+    available_shipping_methods: () => context.commerce.getShippingMethods(cart.maskedId, context.viewer).map((m) => ({
+      ...toShippingMethodView(m), available: true, error_message: "",
+    })),
+    selected_shipping_method: method ? toShippingMethodView(method) : null,
+  };
+}
+
+function toShippingMethodView(method: ShippingMethod): Record<string, unknown> {
+  const amount = toMoney(method.amount);
+  return {
+    carrier_code: method.carrierCode, method_code: method.methodCode, carrier_title: method.carrierTitle,
+    method_title: method.methodTitle, amount, base_amount: amount, price_excl_tax: amount, price_incl_tax: amount,
   };
 }
 
