@@ -14,6 +14,7 @@ export { DEFAULT_SAMPLE_DATA_DIR, loadCatalogData } from "./load.ts";
 export { renderCmsContent } from "./cms-content.ts";
 export { getFinalPrice } from "./prices.ts";
 export { URL_SUFFIX } from "./url-rewrites.ts";
+export { SAMPLE_DATA_TIME } from "./product-base.ts";
 export {
   decodeConfigurableOptionUid, decodeEntityUid, decodeUid, encodeConfigurableOptionUid, encodeUid,
 } from "./uid.ts";

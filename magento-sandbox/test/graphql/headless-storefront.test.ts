@@ -93,6 +93,14 @@ describe("category page", () => {
     expect(headers.get("x-magento-tags")).toContain("cat_c_14");
   });
 
+  it("shows a landing-page category's CMS block with its directives rendered", async () => {
+    const { body } = await gql.get<{ categoryList: { display_mode: string; landing_page: number; cms_block: { identifier: string; content: string } }[] }>(`{ categoryList(filters: { url_key: { eq: "gear" } }) { display_mode landing_page cms_block { identifier title content } } }`);
+    const gear = body.data!.categoryList[0]!;
+    expect(gear).toMatchObject({ display_mode: "PAGE", cms_block: { identifier: "gear-block" } });
+    expect(gear.cms_block.content).toContain(`${sandbox.url}/gear/bags.html`);
+    expect(gear.cms_block.content).not.toContain("{{");
+  });
+
   it("narrows by a swatch filter and a price range", async () => {
     const variables = { id: "MTQ=", pageSize: 20, currentPage: 1, filters: { category_uid: { eq: "MTQ=" }, color: { in: ["49"] }, price: { from: "0", to: "60" } }, sort: { price: "ASC" } };
     const { body } = await gql.post<{ products: { total_count: number; items: { price_range: { maximum_price: { final_price: { value: number } } } }[] } }>(CATEGORY, { variables });

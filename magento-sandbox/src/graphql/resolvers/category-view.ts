@@ -1,7 +1,6 @@
 import type { Category } from "../../catalog/types.ts";
 import type { GraphQlContext } from "../context.ts";
-import { SAMPLE_DATA_TIME } from "../../catalog/product-base.ts";
-import { URL_SUFFIX } from "../../catalog/index.ts";
+import { renderCmsContent, SAMPLE_DATA_TIME, URL_SUFFIX } from "../../catalog/index.ts";
 import { toProductView } from "./product-view.ts";
 import { readSort } from "./product-query-input.ts";
 import { GraphQlInputError } from "../../errors.ts";
@@ -21,7 +20,7 @@ export function toCategoryView(category: Category, context: GraphQlContext): Rec
     redirect_code: 0, type: "CATEGORY", path: category.path.join("/"), path_in_store: null,
     level: category.level, position: category.position, include_in_menu: category.includeInMenu ? 1 : 0,
     is_anchor: category.isAnchor ? 1 : 0, display_mode: category.displayMode, landing_page: block?.id ?? null,
-    cms_block: block ? { identifier: block.identifier, title: block.title, content: block.content } : null,
+    cms_block: block ? { identifier: block.identifier, title: block.title, content: renderCmsContent(block.content, catalog, context.baseUrl) } : null,
     description: category.description || null, meta_title: null, meta_keywords: null, meta_description: null,
     image: null, available_sort_by: ["name", "position", "price"], default_sort_by: "position",
     automatic_sorting: "", custom_layout_update_file: null, filter_price_range: null, staged: false,
