@@ -14,7 +14,7 @@ await writeFile(join(plansDir, "bench.yaml"), [
 ].join("\n"));
 const config = loadConfig({
   PORT: "0", ADMIN_PORT: "0", HOST: "127.0.0.1", ADMIN_TOKEN: "bench-admin-token-0123456789",
-  LEGACY_URL: legacyUrl, NEW_FRONTEND_URL: newUrl, PLANS_DIR: plansDir, LOG_LEVEL: "info",
+  LEGACY_URL: legacyUrl, NEW_FRONTEND_URL: newUrl, PLANS_DIR: plansDir, LOG_LEVEL: "info", FLAG_STATE_DIR: join(plansDir, "flags"),
 });
 const logger = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: false, minLength: 8_192 }));
 const proxy = await createProxy(config, { logger, defaultMetrics: false });

@@ -3,6 +3,7 @@
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { ConfigError } from "./errors.ts";
+import { flagsEnvSchema } from "./flags/index.ts";
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const millis = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -52,9 +53,15 @@ export interface ProxyConfig extends Omit<ProxyEnv, "LEGACY_URL" | "NEW_FRONTEND
   extra: Record<string, unknown>;
 }
 
-/** Parses the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv, extraSchema?: z.ZodObject): ProxyConfig {
+/**
+ * Parses the environment; throws ConfigError naming every bad variable. The flags member's env schema
+ * is composed in by default (its values land in `extra`); pass `null` to parse the proxy's own only.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, extraSchema: z.ZodObject | null = flagsEnvSchema): ProxyConfig {
   const schema = extraSchema ? proxyEnvSchema.extend(extraSchema.shape) : proxyEnvSchema;
+  if (extraSchema === flagsEnvSchema && env.UNLEASH_URL && !env.UNLEASH_API_TOKEN) {
+    throw new ConfigError("invalid proxy configuration:\n  UNLEASH_API_TOKEN: is required when UNLEASH_URL is set (a backend token from Unleash > API access)");
+  }
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`);

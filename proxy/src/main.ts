@@ -7,11 +7,10 @@ import { createProxy } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import type { ProxyConfig } from "./config.ts";
 import { ProxyError } from "./errors.ts";
-import { flagsEnvSchema } from "./flags/index.ts";
 
 function readConfig(): ProxyConfig {
   try {
-    return loadConfig(process.env, flagsEnvSchema);
+    return loadConfig(process.env);
   } catch (error) {
     process.stderr.write(`strangler proxy: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(78); // EX_CONFIG

@@ -32,6 +32,7 @@ describe("start-up configuration", () => {
     [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, WORKERS: "many" }, "WORKERS:"],
     [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, UPSTREAM_SEARCH_URL: "nope" }, "UPSTREAM_SEARCH_URL: must be an http(s) URL"],
     [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, FLAG_REFRESH_MS: "60000" }, "FLAG_REFRESH_MS must be at most 10000"],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, UNLEASH_URL: "http://127.0.0.1:4242/api" }, "UNLEASH_API_TOKEN: is required when UNLEASH_URL is set"],
   ])("refuses to start with %j, naming the variable", async (env, message) => {
     const child = run(env);
     expect(await exited(child)).toBe(78);
