@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import type { FlagsConfig } from "./config.ts";
 import { createLocalProvider } from "./local-provider.ts";
 import { createLocalFlagStore } from "./local-store.ts";
+import { createRedisFlagStore } from "./redis-flag-store.ts";
 import { silentLogger, type FlagsLogger } from "./logger.ts";
 import { createFileStateStore, createRedisStateStore, trackWrites, type SavedStateStore } from "./saved-state.ts";
 import type { ManagedFlagProvider } from "./types.ts";
@@ -30,8 +31,8 @@ async function openRedis(config: FlagsConfig, deps: FlagProviderDeps): Promise<{
 }
 
 /**
- * Unleash when config.unleash is set (the saved state in Redis or FLAG_STATE_DIR), else the local store in
- * FLAG_STATE_DIR. Resolves once the saved state is loaded or the first fetch is done (at most startupWaitMs).
+ * Unleash when config.unleash is set (saved state and kill overrides in Redis with REDIS_URL, else in
+ * FLAG_STATE_DIR), else the local store in FLAG_STATE_DIR. Resolves once the saved state is loaded or the first fetch is done (at most startupWaitMs).
  */
 export async function createFlagProvider(config: FlagsConfig, deps: FlagProviderDeps = {}): Promise<ManagedFlagProvider> {
   const logger = deps.logger ?? silentLogger;
@@ -41,11 +42,12 @@ export async function createFlagProvider(config: FlagsConfig, deps: FlagProvider
   if (!config.unleash) return createLocalProvider({ store, refreshMs: config.refreshMs, random, now, logger });
   const { redis, owned } = await openRedis(config, deps);
   const savedState: SavedStateStore = trackWrites(redis ? createRedisStateStore(redis, config.redisKeyPrefix) : createFileStateStore(config.stateDir), logger);
+  const kills = redis ? await createRedisFlagStore(redis, `${config.redisKeyPrefix}kills`) : store;
   const provider = await createUnleashProvider({
     unleash: config.unleash,
     refreshMs: config.refreshMs,
     savedState,
-    kills: store,
+    kills,
     random,
     now,
     logger,

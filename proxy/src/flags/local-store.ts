@@ -15,10 +15,11 @@ const localFlagSchema = z.object({
   stickiness: z.enum(["sessionId", "userId", "random"]).optional(),
   updatedAt: z.string(),
 });
-const fileSchema = z.object({ version: z.literal(1), flags: z.record(z.string(), localFlagSchema) });
+export const flagFileSchema = z.object({ version: z.literal(1), flags: z.record(z.string(), localFlagSchema) });
 
 export interface LocalFlagStore {
-  readonly path: string;
+  /** Where the flags live, for messages: a file path or a Redis key. */
+  readonly location: string;
   get(name: string): LocalFlag | undefined;
   entries(): Array<[string, LocalFlag]>;
   /** Re-reads the file from disk under a fresh copy of it, applies `change`, writes it back atomically. */
@@ -27,18 +28,21 @@ export interface LocalFlagStore {
   refresh(): Promise<void>;
 }
 
-function parseFile(path: string, text: string): Map<string, LocalFlag> {
+/** Parses the stored JSON; `where` names it in errors ("local flag file /x/local-flags.json"). */
+export function parseFlagsJson(where: string, text: string): Map<string, LocalFlag> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new FlagStateError(`local flag file ${path} is not valid JSON`, error);
+    throw new FlagStateError(`${where} is not valid JSON`, error);
   }
-  const result = fileSchema.safeParse(json);
-  if (!result.success) {
-    throw new FlagStateError(`local flag file ${path} is malformed: ${z.prettifyError(result.error)}`, result.error);
-  }
+  const result = flagFileSchema.safeParse(json);
+  if (!result.success) throw new FlagStateError(`${where} is malformed: ${z.prettifyError(result.error)}`, result.error);
   return new Map(Object.entries(result.data.flags));
+}
+
+export function serializeFlags(flags: Map<string, LocalFlag>): string {
+  return `${JSON.stringify({ version: 1, flags: Object.fromEntries(flags) }, null, 2)}\n`;
 }
 
 export async function createLocalFlagStore(dir: string): Promise<LocalFlagStore> {
@@ -61,7 +65,7 @@ export async function createLocalFlagStore(dir: string): Promise<LocalFlagStore>
     const signature = await readSignature();
     if (signature === seen) return;
     const text = await readFileIfExists(path);
-    flags = text === undefined ? new Map() : parseFile(path, text);
+    flags = text === undefined ? new Map() : parseFlagsJson(`local flag file ${path}`, text);
     seen = signature;
   }
 
@@ -69,14 +73,14 @@ export async function createLocalFlagStore(dir: string): Promise<LocalFlagStore>
     await load();
     const draft = new Map(flags);
     change(draft);
-    await writeFileAtomic(path, `${JSON.stringify({ version: 1, flags: Object.fromEntries(draft) }, null, 2)}\n`);
+    await writeFileAtomic(path, serializeFlags(draft));
     flags = draft;
     seen = await readSignature();
   }
 
   await load();
   return {
-    path,
+    location: path,
     get: (name) => flags.get(name),
     entries: () => [...flags.entries()],
     update(change) {
