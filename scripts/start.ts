@@ -1,13 +1,16 @@
 // `npm start`: the whole demo store on this machine. Builds the new frontend when its build is missing
 // or stale, then starts three children: the Magento sandbox (legacy, :8081), the Next.js frontend
 // (:3000) and the routing proxy (:8080, admin :9090) with the example plans. Waits for each, prints
-// the URL to open, and stops all three on Ctrl-C / SIGTERM, or when one of them dies.
+// the URL to open, and stops all three on Ctrl-C / SIGTERM, or when one of them dies. In this process it
+// also runs the adapters' purge endpoint (:8082): Magento's Varnish-style PURGE drops the tagged cache
+// entries and the new frontend re-renders the pages built from them (/api/revalidate).
 // Optional env: REDIS_URL (shared caches), UNLEASH_URL + UNLEASH_API_TOKEN (flags), ADMIN_TOKEN,
-// SANDBOX_PORT, FRONTEND_PORT, PORT, ADMIN_PORT.
+// SANDBOX_PORT, FRONTEND_PORT, PORT, ADMIN_PORT, PURGE_PORT.
 import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { createAdapters, createPurgeHandler, startPurgeServer, type PurgeServer } from "@strangler/adapters";
 import { ensureBuild, frontendDir } from "../new-frontend/tools/ensure-build.ts";
 import { buildNextStartArgs, repoRoot, startService, type RunningService } from "../new-frontend/tools/services.ts";
 
@@ -16,6 +19,7 @@ const envSchema = z.object({
   FRONTEND_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   ADMIN_PORT: z.coerce.number().int().min(1).max(65535).default(9090),
+  PURGE_PORT: z.coerce.number().int().min(1).max(65535).default(8082),
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis://").optional(),
 });
@@ -50,6 +54,23 @@ function parseEnv() {
   process.exit(78);
 }
 
+/** The adapters' purge endpoint; after a purge the new frontend revalidates what it built from those tags. */
+function startPurge(port: number, legacyUrl: string, frontendUrl: string, revalidateToken: string, redisUrl?: string): Promise<PurgeServer> {
+  const adapters = createAdapters({ magentoUrl: legacyUrl, ...(redisUrl ? { redisUrl } : {}) });
+  const handler = createPurgeHandler({
+    cache: adapters,
+    onPurged: async (tags, { all }) => {
+      const response = await fetch(`${frontendUrl}/api/revalidate`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${revalidateToken}` },
+        body: JSON.stringify(all ? { all: true } : { tags }),
+      });
+      if (!response.ok) throw new Error(`new frontend /api/revalidate answered ${response.status}`);
+    },
+  });
+  return startPurgeServer({ port, handler });
+}
+
 async function main(): Promise<void> {
   const env = parseEnv();
   ensureBuild();
@@ -57,6 +78,8 @@ async function main(): Promise<void> {
   const legacyUrl = `http://127.0.0.1:${env.SANDBOX_PORT}`;
   const frontendUrl = `http://127.0.0.1:${env.FRONTEND_PORT}`;
   const adminToken = env.ADMIN_TOKEN ?? randomBytes(18).toString("base64url");
+  const revalidateToken = randomBytes(18).toString("base64url");
+  let purge: PurgeServer | undefined;
   const plansDir = preparePlansDir();
   const services: RunningService[] = [];
   let stopping = false;
@@ -65,6 +88,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log("\nStopping proxy, new frontend and sandbox ...");
+    await purge?.close();
     for (const service of [...services].reverse()) await service.stop();
     process.exit(code);
   };
@@ -85,18 +109,20 @@ async function main(): Promise<void> {
     await start({ name: "magento-sandbox", args: [join(repoRoot, "magento-sandbox", "src", "main.ts")], cwd: join(repoRoot, "magento-sandbox"),
       env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/` }, readyUrl: `${legacyUrl}/` });
     await start({ name: "new-frontend", args: buildNextStartArgs(env.FRONTEND_PORT), cwd: frontendDir,
-      env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: randomBytes(18).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
       readyUrl: `${frontendUrl}/api/health` });
     await start({ name: "proxy", args: [join(repoRoot, "proxy", "src", "main.ts")], cwd: join(repoRoot, "proxy"),
       env: { PORT: String(env.PORT), ADMIN_PORT: String(env.ADMIN_PORT), HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,
         NEW_FRONTEND_URL: frontendUrl, PLANS_DIR: plansDir, FLAG_STATE_DIR: join(repoRoot, "var", "flags") },
       readyUrl: `${shopUrl}/` });
+    purge = await startPurge(env.PURGE_PORT, legacyUrl, frontendUrl, revalidateToken, env.REDIS_URL);
   } catch (error) {
     console.error(`npm start: ${(error as Error).message}`);
     await stopAll(1);
     return;
   }
   console.log(`\nStrangler demo running: legacy ${legacyUrl}, new frontend ${frontendUrl}, plans ${plansDir}`);
+  console.log(`Purge endpoint ${purge?.url} (PURGE with X-Magento-Tags-Pattern, or POST {"tags": [...]})`);
   console.log(`Admin API http://127.0.0.1:${env.ADMIN_PORT} (Authorization: Bearer ${env.ADMIN_TOKEN ? "$ADMIN_TOKEN" : adminToken})`);
   console.log(`\nOpen ${shopUrl}\n`);
 }

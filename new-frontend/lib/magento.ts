@@ -86,3 +86,7 @@ export async function searchProducts(query: Parameters<Adapters["searchProducts"
 export async function purgeAdapterCache(tags: string[]): Promise<number> {
   return getAdapters().purge(tags);
 }
+
+export async function purgeAllAdapterCache(): Promise<number> {
+  return getAdapters().purgeAll();
+}

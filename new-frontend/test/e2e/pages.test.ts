@@ -111,7 +111,7 @@ describe("revalidation", () => {
     expect((await post({ tags: ["cat_p_1"] }, "wrong-token-wrong-token")).status).toBe(401);
     const bad = await post({ nope: true }, revalidateToken);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ message: 'Body must be JSON like {"tags": ["cat_p_14"]} (1 to 1000 tags)' });
+    expect(await bad.json()).toEqual({ message: 'Body must be JSON like {"tags": ["cat_p_14"]} (1 to 1000 tags) or {"all": true}' });
   });
 
   it("serves the cached page until Magento's tag for the product is revalidated", async () => {
@@ -127,6 +127,16 @@ describe("revalidation", () => {
     expect(answer.revalidated).toEqual([`cat_p_${id}`]);
     expect(answer.purged).toBeGreaterThan(0);
     expect((await get(path)).html).toContain('<span class="price">$61.00</span>');
+  });
+
+  it("drops every page on a full flush", async () => {
+    const path = "/impulse-duffle.html";
+    expect((await get(path)).html).toContain('<span class="price">$74.00</span>');
+    stack.sandbox.store.catalog.setPrice("24-UB02", 80);
+    expect((await get(path)).html).toContain('<span class="price">$74.00</span>');
+    const response = await post({ all: true }, revalidateToken);
+    expect(await response.json()).toMatchObject({ revalidated: "all" });
+    expect((await get(path)).html).toContain('<span class="price">$80.00</span>');
   });
 });
 

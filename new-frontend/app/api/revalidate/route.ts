@@ -1,15 +1,19 @@
 // Called by the adapters' purge (`onPurged`) with the Magento cache tags it dropped: re-renders exactly
-// the pages built from them. POST { "tags": ["cat_p_14", ...] } with `Authorization: Bearer <REVALIDATE_TOKEN>`.
+// the pages built from them. POST { "tags": ["cat_p_14", ...] } with `Authorization: Bearer <REVALIDATE_TOKEN>`;
+// `{ "all": true }` (Magento's full flush, `.*` or X-Pool) drops every page and the adapters' whole cache.
 import { timingSafeEqual } from "node:crypto";
-import { revalidateTag } from "next/cache";
+import { revalidatePath, revalidateTag } from "next/cache";
 import { z } from "zod";
 import { getFrontendConfig } from "../../../lib/config.ts";
 import { expandPurgedTags } from "../../../lib/cache-tags.ts";
-import { purgeAdapterCache } from "../../../lib/magento.ts";
+import { purgeAdapterCache, purgeAllAdapterCache } from "../../../lib/magento.ts";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ tags: z.array(z.string().min(1).max(200)).min(1).max(1000) });
+const bodySchema = z.union([
+  z.object({ tags: z.array(z.string().min(1).max(200)).min(1).max(1000), all: z.literal(false).optional() }),
+  z.object({ all: z.literal(true), tags: z.array(z.string()).optional() }),
+]);
 
 function isAuthorized(header: string | null, token: string | undefined): boolean {
   if (!token || !header?.startsWith("Bearer ")) return false;
@@ -24,7 +28,12 @@ export async function POST(request: Request): Promise<Response> {
   }
   const parsed = bodySchema.safeParse(await request.json().catch(() => undefined));
   if (!parsed.success) {
-    return Response.json({ message: 'Body must be JSON like {"tags": ["cat_p_14"]} (1 to 1000 tags)' }, { status: 400 });
+    return Response.json({ message: 'Body must be JSON like {"tags": ["cat_p_14"]} (1 to 1000 tags) or {"all": true}' }, { status: 400 });
+  }
+  if (parsed.data.all) {
+    const purged = await purgeAllAdapterCache();
+    revalidatePath("/", "layout");
+    return Response.json({ revalidated: "all", purged });
   }
   const tags = expandPurgedTags(parsed.data.tags);
   const purged = await purgeAdapterCache(tags);
