@@ -9,6 +9,7 @@ import {
 } from "./magento/queries/cart.ts";
 import { reshapeCart } from "./magento/reshape-cart.ts";
 import { reshapeCartTotals } from "./magento/reshape-cart-totals.ts";
+import { fillRestPath, restEndpoints } from "./magento/rest-paths.ts";
 import type { AreaDeps } from "./read-through.ts";
 
 interface CartPayload {
@@ -83,7 +84,9 @@ async function removeCartItem(deps: AreaDeps, cartId: string, itemUid: string, c
 
 // GraphQL's cart prices lack shipping; REST totals have the full checkout breakdown.
 async function getCartTotals(deps: AreaDeps, cartId: string, ctx: RequestContext = {}): Promise<CartTotalsBreakdown | undefined> {
-  const path = ctx.customerToken ? "carts/mine/totals" : `guest-carts/${encodeURIComponent(requireText("cartId", cartId))}/totals`;
+  const path = ctx.customerToken
+    ? fillRestPath(restEndpoints.customerCartTotals.path)
+    : fillRestPath(restEndpoints.guestCartTotals.path, { cartId: requireText("cartId", cartId) });
   try {
     return reshapeCartTotals(await deps.rest.get("cart totals", path, ctx));
   } catch (error) {
