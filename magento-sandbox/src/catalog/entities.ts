@@ -116,12 +116,26 @@ export interface Product {
   /** Grouped product's associated simple products. */
   groupedItems?: { productId: number; qty: number; position: number }[];
   downloadableLinks?: DownloadableLink[];
+  /** Approved customer reviews, oldest first. */
+  reviews: ProductReview[];
   relatedSkus: string[];
   upsellSkus: string[];
   crosssellSkus: string[];
   /** ISO timestamps; deterministic (the load reference time). */
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ProductReview {
+  id: number;
+  title: string;
+  detail: string;
+  nickname: string;
+  /** Rating name as configured in Magento ("Rating" in Luma). */
+  ratingName: string;
+  /** 1–5 stars. */
+  rating: number;
+  createdAt: string;
 }
 
 export interface Category {

@@ -7,6 +7,7 @@ import { loadConfigurableProducts } from "./configurable-products.ts";
 import { loadCompositeProducts, loadProductLinks } from "./composite-products.ts";
 import { loadCmsBlocks, loadCmsPages } from "./cms.ts";
 import { applyCatalogRules } from "./catalog-rules.ts";
+import { loadReviews } from "./reviews.ts";
 import { SampleDataError } from "../errors.ts";
 
 /** /work/shared/magento/sample-data, next to the repository. */
@@ -37,6 +38,7 @@ export function loadCatalogData(dir: string = DEFAULT_SAMPLE_DATA_DIR): CatalogD
   for (const product of composite) bySku.set(product.sku, product);
   const configurable = loadConfigurableProducts(context, bySku);
   loadProductLinks(dir, bySku);
+  loadReviews(dir, bySku);
   const products = [...simple, ...composite, ...configurable];
   applyCatalogRules(dir, products, tree.categories);
   if (products.length === 0) throw new SampleDataError(`No products found in ${dir}`);

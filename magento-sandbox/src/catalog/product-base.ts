@@ -31,7 +31,7 @@ export function createProduct(seed: ProductSeed): Product {
     metaTitle: "", metaKeyword: "", metaDescription: "", price: seed.price ?? 0,
     ...(seed.specialPrice !== undefined && seed.specialPrice < (seed.price ?? 0) ? { specialPrice: seed.specialPrice } : {}),
     visibility: 4, enabled: true, qty: seed.qty ?? 100, inStock: true, categoryIds: [], attributes: {},
-    media: [], parentIds: [], relatedSkus: [], upsellSkus: [], crosssellSkus: [],
+    media: [], parentIds: [], reviews: [], relatedSkus: [], upsellSkus: [], crosssellSkus: [],
     createdAt: SAMPLE_DATA_TIME, updatedAt: SAMPLE_DATA_TIME,
   };
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadCatalog, decodeConfigurableOptionUid, encodeUid, renderCmsContent } from "../../src/catalog/index.ts";
+import { loadCatalog, decodeConfigurableOptionUid, encodeUid, getRatingSummary, renderCmsContent } from "../../src/catalog/index.ts";
 import type { Catalog } from "../../src/catalog/index.ts";
 import { CatalogError } from "../../src/errors.ts";
 
@@ -52,6 +52,15 @@ describe("loading the Luma sample data", () => {
     expect(catalog.getFinalPrice(catalog.getProductBySku("MP03-32-Blue")!)).toBe(40.8);
     const onSale = catalog.getProductBySku("24-WB05")!;
     expect([onSale.price, catalog.getFinalPrice(onSale)]).toEqual([32, 24]);
+  });
+});
+
+describe("reviews", () => {
+  it("attaches the sample reviews and summarises their ratings as Magento does", () => {
+    const bag = catalog.getProductBySku("24-MB01")!;
+    expect(bag.reviews.map((r) => [r.nickname, r.rating, r.title])).toEqual([["Chi", 2, "I prefer more compartments"], ["Filiberto", 3, "I use it a lot"]]);
+    expect(getRatingSummary(bag)).toBe(50);
+    expect(getRatingSummary(catalog.getProductBySku("MH01")!)).toBe(0);
   });
 });
 

@@ -144,6 +144,13 @@ describe("product detail", () => {
     expect(body.data).toEqual({ products: { items: [{ special_price: 24, price_range: { minimum_price: { regular_price: { value: 32 }, final_price: { value: 24 }, discount: { amount_off: 8, percent_off: 25 } } } }] } });
   });
 
+  it("shows reviews and the rating summary", async () => {
+    const { body } = await gql.get(`{ products(filter: { sku: { eq: "24-MB01" } }) { items { rating_summary review_count reviews(pageSize: 1) { items { nickname summary average_rating ratings_breakdown { name value } } page_info { total_pages } } } } }`);
+    expect(body.data).toEqual({ products: { items: [{ rating_summary: 50, review_count: 2, reviews: {
+      items: [{ nickname: "Filiberto", summary: "I use it a lot", average_rating: 60, ratings_breakdown: [{ name: "Rating", value: "3" }] }], page_info: { total_pages: 2 },
+    } }] } });
+  });
+
   it("shows the sample catalog rule (20% off pants) on a configurable's price range", async () => {
     const { body } = await gql.get(`{ products(filter: { sku: { eq: "MP03" } }) { items { special_price price_range { minimum_price { regular_price { value } final_price { value } discount { percent_off } } } } } }`);
     expect(body.data).toEqual({ products: { items: [{ special_price: null, price_range: { minimum_price: { regular_price: { value: 51 }, final_price: { value: 40.8 }, discount: { percent_off: 20 } } } }] } });

@@ -1,6 +1,6 @@
 import type { Catalog, Category, Product } from "../../catalog/types.ts";
 import type { GraphQlContext } from "../context.ts";
-import { URL_SUFFIX } from "../../catalog/index.ts";
+import { getRatingSummary, URL_SUFFIX } from "../../catalog/index.ts";
 import { toLegacyPrices, toPriceRange } from "./money.ts";
 import { toMediaGallery, toMediaGalleryEntries, toRoleImage } from "./product-media.ts";
 import { toCustomAttributes, toAttributeFields } from "./product-attributes.ts";
@@ -36,8 +36,8 @@ export function toProductView(product: Product, context: GraphQlContext): Record
     created_at: product.createdAt, updated_at: product.updatedAt, new_from_date: null, new_to_date: null,
     country_of_manufacture: null, gift_message_available: false, gift_wrapping_available: false, gift_wrapping_price: null,
     is_returnable: "2", manufacturer: null, options_container: "container2", staged: false,
-    rating_summary: 0, review_count: 0,
-    reviews: () => ({ items: [], page_info: { current_page: 1, page_size: 20, total_pages: 0 } }),
+    rating_summary: getRatingSummary(product), review_count: product.reviews.length,
+    reviews: (args: { pageSize?: number; currentPage?: number }) => toReviewsView(product, args, context),
     ...toUrlFields(product, context),
     ...toMediaAndPriceFields(product, context),
     ...toRelationFields(product, context),
@@ -82,6 +82,21 @@ function toRelationFields(product: Product, context: GraphQlContext): Record<str
     crosssell_products: () => toLinkedViews(product.crosssellSkus, context),
     product_links: () => toProductLinks(catalog, product),
     custom_attributesV2: () => toCustomAttributes(catalog, product),
+  };
+}
+
+/** Newest first, 20 a page, as Magento's ProductReviews. */
+function toReviewsView(product: Product, args: { pageSize?: number; currentPage?: number }, context: GraphQlContext) {
+  const pageSize = args.pageSize ?? 20;
+  const currentPage = args.currentPage ?? 1;
+  const newestFirst = [...product.reviews].reverse();
+  return {
+    items: newestFirst.slice((currentPage - 1) * pageSize, currentPage * pageSize).map((review) => ({
+      summary: review.title, text: review.detail, nickname: review.nickname, created_at: review.createdAt,
+      average_rating: review.rating * 20, ratings_breakdown: [{ name: review.ratingName, value: String(review.rating) }],
+      product: () => toProductView(product, context),
+    })),
+    page_info: { current_page: currentPage, page_size: pageSize, total_pages: Math.ceil(product.reviews.length / pageSize) },
   };
 }
 
