@@ -41,12 +41,14 @@ export class UpstreamAgent extends Agent {
     socket[CONNECT_TIMER] = setTimeout(onConnectTimeout, this.connectTimeoutMs, socket, this);
     socket.once("connect", clearConnectTimer);
     socket.once("close", clearConnectTimer);
+    socket.on("timeout", onSocketTimeout);
     return socket;
   }
 
-  // Called by node for every request that uses this agent, before a socket is assigned.
+  // Called by node for every request that uses this agent. `timeout` is the request option node applies
+  // to the socket when it hands it over (new or reused); no listener is added per request.
   addRequest(request: ClientRequest, options: unknown): void {
-    request.setTimeout(this.responseTimeoutMs, onResponseTimeout);
+    (request as ClientRequest & { timeout?: number }).timeout = this.responseTimeoutMs;
     (Agent.prototype as unknown as { addRequest(r: ClientRequest, o: unknown): void }).addRequest.call(this, request, options);
   }
 }
@@ -59,7 +61,11 @@ function clearConnectTimer(this: Socket & { [CONNECT_TIMER]?: NodeJS.Timeout }):
   clearTimeout(this[CONNECT_TIMER]);
 }
 
-function onResponseTimeout(this: ClientRequest): void {
-  const agent = (this as ClientRequest & { agent: UpstreamAgent }).agent;
-  this.destroy(new UpstreamTimeoutError(agent.upstreamName, agent.responseTimeoutMs));
+// A pooled socket's timeout: while it carries a request the upstream went silent too long, so that request
+// fails with a typed error; an idle socket is left to the agent, which closes it.
+function onSocketTimeout(this: Socket & { _httpMessage?: ClientRequest | null }): void {
+  const request = this._httpMessage;
+  if (request === null || request === undefined || request.destroyed) return;
+  const agent = (request as ClientRequest & { agent: UpstreamAgent }).agent;
+  request.destroy(new UpstreamTimeoutError(agent.upstreamName, agent.responseTimeoutMs));
 }
