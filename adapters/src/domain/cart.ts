@@ -33,12 +33,15 @@ export interface Cart {
   totals: CartTotals;
 }
 
+/**
+ * One line to add. A configurable product is added either as `{ sku: <parent sku>, selectedOptions:
+ * [<option value uids>] }` or as `{ sku: <variant sku>, parentSku: <parent sku> }`.
+ */
 export interface AddToCartLine {
   sku: string;
+  /** Integer ≥ 1. */
   quantity: number;
-  /** For configurable products: the parent sku plus the chosen option value uids. */
   selectedOptions?: string[];
-  /** For configurable products: the parent sku; `sku` is then the variant's sku (alternative to selectedOptions). */
   parentSku?: string;
 }
 

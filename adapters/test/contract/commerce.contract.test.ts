@@ -38,6 +38,13 @@ describe("guest cart against the sandbox", () => {
     expect(line?.options.map((o) => o.value).sort()).toEqual(["Blue", "S"]);
   });
 
+  it("adds a configurable product by variant sku plus parent sku", async () => {
+    const cart = await adapters.addToCart(cartId, [{ sku: "WJ12-XS-Black", parentSku: "WJ12", quantity: 1 }]);
+    expect(cart.items.find((i) => i.sku === "WJ12-XS-Black")).toMatchObject({ productSku: "WJ12", quantity: 1 });
+    const removed = await adapters.removeCartItem(cartId, cart.items.find((i) => i.sku === "WJ12-XS-Black")!.uid);
+    expect(removed.items.map((i) => i.sku)).toEqual(["24-MB01", "WJ12-S-Blue"]);
+  });
+
   it("updates and removes lines, and reads the cart fresh each time (never cached)", async () => {
     const before = await adapters.getCart(cartId);
     const bag = before!.items.find((i) => i.sku === "24-MB01")!;
