@@ -37,7 +37,7 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
   });
   app.get("/decisions", (req, res) => {
     const limit = Math.max(1, Math.min(Number(req.query.limit) || 100, 10_000));
-    res.json({ decisions: deps.decisions.list(limit).map(({ at, ...rest }) => ({ time: new Date(at).toISOString(), ...rest })) });
+    res.json({ decisions: deps.decisions.list(limit) });
   });
   app.get("/plans", (_req, res) => { res.json(deps.plans.status()); });
   app.get("/upstreams", (_req, res) => {

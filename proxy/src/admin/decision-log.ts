@@ -1,8 +1,6 @@
 // The most recent decisions, kept in a fixed ring so the admin API can answer "why did this shopper
 // see the old page?" without a log search. Constant memory; writing overwrites the oldest entry.
 export interface DecisionRecord {
-  /** Epoch milliseconds; formatted only when the admin API lists it. */
-  at: number;
   method: string;
   path: string;
   status: number;
@@ -16,24 +14,30 @@ export interface DecisionRecord {
 }
 
 export interface DecisionLog {
-  push(record: DecisionRecord): void;
+  /** `at` in epoch milliseconds; formatted only when the admin API lists it. */
+  push(record: DecisionRecord, at: number): void;
   /** Newest first. */
-  list(limit?: number): DecisionRecord[];
+  list(limit?: number): Array<DecisionRecord & { time: string }>;
 }
 
 export function createDecisionLog(capacity: number): DecisionLog {
   const ring: Array<DecisionRecord | undefined> = new Array(capacity);
+  const times = new Float64Array(capacity);
   let next = 0;
   let count = 0;
   return {
-    push(record) {
+    push(record, at) {
       ring[next] = record;
+      times[next] = at;
       next = (next + 1) % capacity;
       if (count < capacity) count += 1;
     },
     list(limit = capacity) {
-      const out: DecisionRecord[] = [];
-      for (let i = 1; i <= Math.min(count, limit); i++) out.push(ring[(next - i + capacity) % capacity]!);
+      const out: Array<DecisionRecord & { time: string }> = [];
+      for (let i = 1; i <= Math.min(count, limit); i++) {
+        const at = (next - i + capacity) % capacity;
+        out.push({ time: new Date(times[at]!).toISOString(), ...ring[at]! });
+      }
       return out;
     },
   };

@@ -19,11 +19,11 @@ export function createAccessLog(logger: Logger, decisions: DecisionLog, metrics:
     const status = res.writableFinished ? res.statusCode : 499;
     const decision = ex.refused !== undefined ? REFUSED : ex.decision ?? UNDECIDED;
     const record: DecisionRecord = {
-      at: Date.now(), method: ex.method, path: ex.path || (ex.req.url ?? ""), status, upstream: decision.target,
+      method: ex.method, path: ex.path || (ex.req.url ?? ""), status, upstream: decision.target,
       plan: decision.planId, route: decision.routeId, reason: decision.reason, ms: Math.round(ms * 1000) / 1000,
       failure: ex.failure, refused: ex.refused,
     };
-    decisions.push(record);
+    decisions.push(record, Date.now());
     metrics.requests.record(decision, status, ms / 1000);
     if (logs) logger.info(record, "request");
   };
