@@ -44,6 +44,14 @@ describe("accepted raw requests", () => {
   });
 });
 
+describe("refused WebSocket upgrades", () => {
+  it.each([["an encoded slash", "/ws%2f..%2fadmin"], ["an encoded dot segment", "/ws/%2e%2e/admin"]])("refuses an upgrade with %s", async (_name, target) => {
+    const response = await send(`GET ${target} HTTP/1.1\r\nHost: HOST\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    expect(response.status).toBe(400);
+    expect(response.forwarded).toEqual([]);
+  });
+});
+
 describe("refused raw requests", () => {
   it.each([
     ["an encoded slash", get("/a%2fb"), 400],
