@@ -51,6 +51,10 @@ function matchesFilter(catalog: Catalog, index: ProductIndex, product: Product, 
       return matchesText(product.urlKey, filter, false);
     case "name":
       return matchesText(product.name, filter, true);
+    case "description":
+      return matchesText(stripTags(product.description), filter, true);
+    case "short_description":
+      return matchesText(stripTags(product.shortDescription), filter, true);
     case "price":
       return matchesRange(catalog.getPriceRange(product).minimum.final, filter);
     case "category_id":
@@ -71,6 +75,10 @@ function matchesText(value: string, filter: ProductFilter, fullText: boolean): b
     if (!words.every((word) => haystack.includes(word))) return false;
   }
   return true;
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, " ");
 }
 
 function matchesValues(filter: ProductFilter, has: (value: string) => boolean): boolean {

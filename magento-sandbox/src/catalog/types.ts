@@ -26,7 +26,7 @@ export interface UrlRewrite {
 export type SortDirection = "ASC" | "DESC";
 
 export interface ProductFilter {
-  /** sku, url_key, name, price, category_id, or any filterable attribute code. */
+  /** sku, url_key, name, description, short_description, price, category_id, or an attribute code. */
   field: string;
   eq?: string;
   in?: string[];

@@ -34,6 +34,7 @@ describe("products filters", () => {
     ["category_id eq", { category_id: { eq: "4" }, sku: { eq: "24-MB01" } }, ["24-MB01"]],
     ["category_uid eq", { category_uid: { eq: "NA==" }, sku: { eq: "24-MB01" } }, ["24-MB01"]],
     ["category_url_path eq", { category_url_path: { eq: "gear/bags" }, sku: { eq: "24-MB01" } }, ["24-MB01"]],
+    ["description match", { description: { match: "basketball" }, category_id: { eq: "4" } }, ["24-MB01"]],
     ["a category the product is not in", { category_id: { eq: "14" }, sku: { eq: "24-MB01" } }, []],
   ])("accepts %s", async (_name, filter, skus) => {
     expect((await products({ filter })).items.map((p) => p.sku)).toEqual(skus);

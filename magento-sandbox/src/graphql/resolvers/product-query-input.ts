@@ -49,7 +49,6 @@ function readFilters(catalog: Catalog, input: FilterInput): ProductFilter[] {
     if (condition.match !== undefined && condition.match !== null) filter.match = condition.match;
     if (condition.from !== undefined && condition.from !== null && condition.from !== "") filter.from = Number(condition.from);
     if (condition.to !== undefined && condition.to !== null && condition.to !== "") filter.to = Number(condition.to);
-    if (field === "description" || field === "short_description") continue;
     filters.push(filter);
   }
   return filters;
