@@ -1,4 +1,5 @@
 // Argument checks at the public edge, so a bad call fails with a clear message before any I/O.
+import type { RequestContext } from "./domain/context.ts";
 import { InvalidArgumentError } from "./errors.ts";
 
 export function requireText(name: string, value: unknown): string {
@@ -17,4 +18,20 @@ export function requirePositiveInt(name: string, value: number | undefined, fall
 /** `/women/tops-women.html` → `women/tops-women`. */
 export function normalizeUrlPath(name: string, value: unknown): string {
   return requireText(name, value).replace(/^\/+/, "").replace(/\.html$/, "").replace(/\/+$/, "");
+}
+
+const contextRules: [keyof RequestContext, RegExp, string][] = [
+  ["store", /^[a-z0-9_]{1,64}$/, "must be a Magento store code like `default`"],
+  ["currency", /^[A-Z]{3}$/, "must be an ISO 4217 code like `USD`"],
+  ["customerGroup", /^[A-Za-z0-9_-]{1,64}$/, "must be a customer group id like `1`"],
+  ["customerToken", /^[A-Za-z0-9._~+/=-]{1,4096}$/, "must be a bearer token"],
+];
+
+/** ctx values end up in HTTP headers and cache keys: check them before either. */
+export function checkContext(ctx: RequestContext): RequestContext {
+  for (const [field, pattern, message] of contextRules) {
+    const value = ctx[field];
+    if (value !== undefined && (typeof value !== "string" || !pattern.test(value))) throw new InvalidArgumentError(`ctx.${field}`, message);
+  }
+  return ctx;
 }

@@ -5,6 +5,7 @@ import type { RequestContext } from "./domain/context.ts";
 import type { AdaptersConfig } from "./config.ts";
 import type { Cache } from "./cache/cache.ts";
 import { buildCacheKey } from "./cache/keys.ts";
+import { checkContext } from "./arguments.ts";
 import type { MagentoGraphql } from "./magento/graphql-client.ts";
 import type { MagentoRest } from "./magento/rest-client.ts";
 import type { AdapterLogger, AdapterMetrics } from "./observability.ts";
@@ -40,6 +41,7 @@ interface Tagged<T> {
 }
 
 export async function readThrough<T>(deps: AreaDeps, ctx: RequestContext, read: CachedRead<T>): Promise<T> {
+  checkContext(ctx);
   const cache = deps.cache;
   if (!cache || (ctx.customerToken && !ctx.customerGroup)) return read.load(() => {});
   const scope = { store: ctx.store ?? deps.config.store, currency: ctx.currency ?? "", customerGroup: ctx.customerGroup ?? "0" };

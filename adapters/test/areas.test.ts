@@ -194,6 +194,19 @@ describe("cart totals over REST", () => {
   });
 });
 
+describe("request context", () => {
+  it.each([
+    [{ store: "de fr" }, "ctx.store: must be a Magento store code like `default`"],
+    [{ currency: "usd" }, "ctx.currency: must be an ISO 4217 code like `USD`"],
+    [{ customerGroup: "1\r\nX-Evil: 1" }, "ctx.customerGroup: must be a customer group id like `1`"],
+    [{ customerToken: "a b" }, "ctx.customerToken: must be a bearer token"],
+  ])("rejects %j before any request", async (ctx, message) => {
+    const adapters = createAdapters({ magentoUrl: origin, logger });
+    await expect(adapters.getProductBySku("24-MB01", ctx)).rejects.toMatchObject({ code: "INVALID_ARGUMENT", message });
+    await expect(adapters.getCart("abc", ctx)).rejects.toMatchObject({ code: "INVALID_ARGUMENT", message });
+  });
+});
+
 describe("createAdapters options", () => {
   it.each([
     [{ magentoUrl: "not a url" }, "Invalid adapters options: magentoUrl: magentoUrl must be an absolute http(s) URL, e.g. http://127.0.0.1:8081"],

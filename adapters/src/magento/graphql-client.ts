@@ -2,6 +2,7 @@
 // cache those); anything with a customer token or a mutation goes as POST.
 import { ClientError, GraphQLClient } from "graphql-request";
 import type { RequestContext } from "../domain/context.ts";
+import { checkContext } from "../arguments.ts";
 import { mapGraphqlErrors, mapHttpStatus, mapTransportError } from "./map-error.ts";
 import type { MagentoErrorPayload } from "./map-error.ts";
 
@@ -25,6 +26,7 @@ export interface MagentoGraphql {
 }
 
 function buildHeaders(store: string, ctx: RequestContext): Record<string, string> {
+  checkContext(ctx);
   const headers: Record<string, string> = { Store: ctx.store ?? store };
   if (ctx.currency) headers["Content-Currency"] = ctx.currency;
   if (ctx.customerToken) headers.Authorization = `Bearer ${ctx.customerToken}`;

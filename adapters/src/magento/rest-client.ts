@@ -2,6 +2,7 @@
 // totals segments incl. shipping). Same error mapping as GraphQL.
 import axios, { AxiosError } from "axios";
 import type { RequestContext } from "../domain/context.ts";
+import { checkContext } from "../arguments.ts";
 import { mapHttpStatus, mapTransportError } from "./map-error.ts";
 
 export interface MagentoRestOptions {
@@ -18,6 +19,7 @@ export function createMagentoRest(options: MagentoRestOptions): MagentoRest {
   const http = axios.create({ timeout: options.timeoutMs, validateStatus: () => true });
   return {
     async get<T>(operation: string, path: string, ctx: RequestContext): Promise<T> {
+      checkContext(ctx);
       const url = `${options.restUrl}/${encodeURIComponent(ctx.store ?? options.store)}/V1/${path.replace(/^\//, "")}`;
       const headers: Record<string, string> = { Accept: "application/json" };
       if (ctx.customerToken) headers.Authorization = `Bearer ${ctx.customerToken}`;
