@@ -3,13 +3,15 @@ import { scoreSearch, tokenize, type ProductIndex } from "./product-index.ts";
 import { buildAggregations } from "./aggregations.ts";
 
 const DEFAULT_PAGE_SIZE = 20;
+/** Magento's catalog/search/max_query_length: longer phrases are cut, not refused. */
+export const MAX_QUERY_LENGTH = 128;
 
 /**
  * Magento's products query over the in-memory catalog: visibility (catalog for browsing,
  * search for full-text), filters, relevance or attribute sort, 1-based pages, aggregations.
  */
 export function listProducts(catalog: Catalog, index: ProductIndex, query: ProductQuery): ProductListing {
-  const words = query.search ? tokenize(query.search) : [];
+  const words = query.search ? tokenize(query.search.slice(0, MAX_QUERY_LENGTH)) : [];
   const searching = query.search !== undefined;
   const scores = new Map<number, number>();
   const matches = catalog.products.filter((product) => {

@@ -108,6 +108,8 @@ describe("product listing", () => {
     expect(result.items[0]?.name.toLowerCase()).toContain("hoodie");
     expect(catalog.listProducts({ search: "MH01" }).items.map((p) => p.sku)).toEqual(["MH01"]);
     expect(catalog.listProducts({ search: "zzzxqj" }).totalCount).toBe(0);
+    // Past 128 characters the phrase is cut, as Magento's max_query_length does.
+    expect(catalog.listProducts({ search: `hoodie${" ".repeat(130)}zzzxqj` }).totalCount).toBe(result.totalCount);
     expect(catalog.listProducts({ search: " " }).totalCount).toBe(catalog.products.filter((p) => p.visibility >= 3).length);
   });
 
