@@ -116,3 +116,33 @@ describe("content reshapes", () => {
     expect(page.items[0]).toMatchObject({ number: "000000001", grandTotal: { amount: 39, currency: "USD" }, shipping: { amount: 5, currency: "USD" } });
   });
 });
+
+describe("odd data across reshapes", () => {
+  const money = (value: unknown, currency: unknown = "USD") => ({ value, currency });
+  const order = { id: "MQ==", number: "1", items: [], total: { grand_total: money(1), subtotal: money(1), total_shipping: money(0) } };
+  const cart = () => loadFixture<{ data: { cart: object } }>("cart").data.cart;
+
+  it.each([
+    ["a CMS page without identifier", () => reshapeCmsPage({ identifier: null, title: "x" }), "Unexpected Magento answer for CMS page at identifier"],
+    ["store config without base currency", () => reshapeStoreConfig({ store_code: "default", base_currency_code: null }), "Unexpected Magento answer for store config at base_currency_code"],
+    ["a customer without email", () => reshapeCustomer({ email: null }), "Unexpected Magento answer for customer at email"],
+    ["an order total that is not a number", () => reshapeOrders({ items: [{ ...order, total: { ...order.total, grand_total: money("12,50") } }] }, { page: 1, pageSize: 1 }), "at items.0.total.grand_total.value"],
+    ["an order without currency", () => reshapeOrders({ items: [{ ...order, total: { ...order.total, subtotal: money(1, null) } }] }, { page: 1, pageSize: 1 }), "at items.0.total.subtotal.currency"],
+    ["orders with items null", () => reshapeOrders({ items: null }, { page: 1, pageSize: 1 }), "Unexpected Magento answer for customer orders at items"],
+    ["a cart line with a quantity that is not a number", () => reshapeCart(withPath(cart(), "items.0.quantity", "two")), "at items.0.quantity"],
+    ["a cart line without product", () => reshapeCart(withPath(cart(), "items.1.product", null)), "at items.1.product"],
+  ])("rejects %s with MagentoShapeError", (_name, run, message) => {
+    expect(run).toThrow(MagentoShapeError);
+    expect(run).toThrow(message);
+  });
+
+  it.each([
+    ["null cart lines are skipped", () => reshapeCart(withPath(cart(), "items", [null])).items, []],
+    ["a cart without total_quantity sums its lines", () => reshapeCart(withPath(cart(), "total_quantity", null)).totalQuantity, 3],
+    ["a numeric-string order quantity is read as a number", () => reshapeOrders({ items: [{ ...order, items: [{ product_sku: "a", quantity_ordered: "2", product_sale_price: money(1) }] }] }, { page: 1, pageSize: 1 }).items[0]?.items[0]?.quantityOrdered, 2],
+    ["a store config without grid size defaults to 12", () => reshapeStoreConfig({ store_code: "default", base_currency_code: "USD" }).gridPerPage, 12],
+    ["a category tree node with null children has none", () => reshapeCategoryTree({ id: 3, uid: "Mw==", name: "Gear", children: null }).children, []],
+  ])("accepts odd data: %s", (_name, run, expected) => {
+    expect(run()).toEqual(expected);
+  });
+});
