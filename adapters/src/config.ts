@@ -57,7 +57,7 @@ const optionsSchema = z.object({
   magentoUrl: z.url({ message: "magentoUrl must be an absolute http(s) URL, e.g. http://127.0.0.1:8081" }),
   store: z.string().regex(/^[a-z0-9_]+$/, "store must be a Magento store code like `default`").default("default"),
   redisUrl: z.string().regex(/^rediss?:\/\//, "redisUrl must start with redis:// or rediss://").optional(),
-  redisKeyPrefix: z.string().min(1).default("strangler:adapters:"),
+  redisKeyPrefix: z.string().regex(/^[A-Za-z0-9:_.-]{1,100}$/, "redisKeyPrefix may hold letters, digits and : _ . - (it is used in SCAN patterns)").default("strangler:adapters:"),
   timeoutMs: z.number().int().positive().default(8000),
   ttls: z.object({
     product: ttlSchema, category: ttlSchema, listing: ttlSchema, search: ttlSchema,
