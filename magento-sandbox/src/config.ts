@@ -11,6 +11,14 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_BASE_URL: z.url().optional(),
   /** Luma sample-data directory; default ../shared/magento/sample-data next to the repository. */
   SANDBOX_SAMPLE_DATA_DIR: z.string().min(1).optional(),
+  /** Comma-separated cache hosts to PURGE on price changes (Magento's http_cache_hosts); default none. */
+  SANDBOX_PURGE_URLS: z.string().optional().transform((value, ctx) => {
+    const urls = (value ?? "").split(",").map((u) => u.trim()).filter((u) => u !== "");
+    for (const url of urls) {
+      if (!URL.canParse(url)) ctx.addIssue({ code: "custom", message: `"${url}" is not a URL` });
+    }
+    return urls;
+  }),
 });
 
 export interface SandboxConfig {
@@ -18,6 +26,7 @@ export interface SandboxConfig {
   host: string;
   baseUrl?: string;
   sampleDataDir?: string;
+  purgeUrls?: string[];
 }
 
 export function loadConfig(env: Record<string, string | undefined>): SandboxConfig {
@@ -26,10 +35,11 @@ export function loadConfig(env: Record<string, string | undefined>): SandboxConf
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new ConfigError(`Invalid sandbox environment: ${problems}`);
   }
-  const { SANDBOX_PORT, SANDBOX_HOST, SANDBOX_BASE_URL, SANDBOX_SAMPLE_DATA_DIR } = parsed.data;
+  const { SANDBOX_PORT, SANDBOX_HOST, SANDBOX_BASE_URL, SANDBOX_SAMPLE_DATA_DIR, SANDBOX_PURGE_URLS } = parsed.data;
   return {
     port: SANDBOX_PORT, host: SANDBOX_HOST,
     ...(SANDBOX_BASE_URL ? { baseUrl: SANDBOX_BASE_URL } : {}),
     ...(SANDBOX_SAMPLE_DATA_DIR ? { sampleDataDir: SANDBOX_SAMPLE_DATA_DIR } : {}),
+    ...(SANDBOX_PURGE_URLS.length > 0 ? { purgeUrls: SANDBOX_PURGE_URLS } : {}),
   };
 }

@@ -10,11 +10,13 @@ import type { SandboxStore } from "./store.ts";
 import { loadCatalog } from "./catalog/index.ts";
 import { createCommerce } from "./commerce/index.ts";
 import { createApp } from "./app.ts";
+import { createPurgeNotifier } from "./purge.ts";
 
 export type { SandboxStore } from "./store.ts";
 export type * from "./catalog/types.ts";
 export { loadCatalog, createCatalog, loadCatalogData } from "./catalog/index.ts";
 export { loadMagentoSchema, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "./graphql/index.ts";
+export { buildTagsPattern, createPurgeNotifier } from "./purge.ts";
 
 export interface SandboxOptions {
   /** Port to listen on; default 0 (any free port). main.ts passes SANDBOX_PORT (8081). */
@@ -25,6 +27,8 @@ export interface SandboxOptions {
   baseUrl?: string;
   /** Luma sample-data directory; default ../shared/magento/sample-data next to the repository. */
   sampleDataDir?: string;
+  /** Cache hosts that get Magento's PURGE (X-Magento-Tags-Pattern) when a price changes; default none. */
+  purgeUrls?: string[];
 }
 
 export interface RunningSandbox {
@@ -39,6 +43,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const catalog = loadCatalog(options.sampleDataDir ? { sampleDataDir: options.sampleDataDir } : {});
   const commerce = createCommerce(catalog, options.sampleDataDir ? { sampleDataDir: options.sampleDataDir } : {});
   const store: SandboxStore = { catalog, commerce };
+  if (options.purgeUrls?.length) {
+    const notify = createPurgeNotifier({ urls: options.purgeUrls });
+    catalog.onInvalidate((tags) => void notify(tags));
+  }
   let url = "";
   const baseUrl = () => (options.baseUrl ?? url).replace(/\/?$/, "/");
   const server = createServer(createApp(store, { baseUrl, ...(options.baseUrl ? { configuredBaseUrl: options.baseUrl } : {}) }));

@@ -1,6 +1,8 @@
 /** startSandbox's contract, the config schema, media placeholders and what the app mounts. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "../../src/index.ts";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createPurgeNotifier, startSandbox, type RunningSandbox } from "../../src/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import { ConfigError } from "../../src/errors.ts";
 
@@ -70,20 +72,49 @@ describe("media placeholders", () => {
   });
 });
 
+describe("purging cache hosts on price changes", () => {
+  it("sends Magento's PURGE with X-Magento-Tags-Pattern to every configured host", async () => {
+    const received: { method?: string; url?: string; pattern?: string }[] = [];
+    const cacheHost = createServer((req, res) => {
+      received.push({ method: req.method, url: req.url, pattern: req.headers["x-magento-tags-pattern"] as string });
+      res.end("Purged");
+    });
+    await new Promise<void>((resolve) => cacheHost.listen(0, "127.0.0.1", resolve));
+    const purging = await startSandbox({ purgeUrls: [`http://127.0.0.1:${(cacheHost.address() as AddressInfo).port}/`] });
+    try {
+      purging.store.catalog.setPrice("MH01-XS-Black", 12);
+      await vi.waitFor(() => expect(received).toHaveLength(1));
+      const childId = purging.store.catalog.getProductBySku("MH01-XS-Black")!.id;
+      expect(received[0]).toEqual({ method: "PURGE", url: "/", pattern: `((^|,)cat_p_${childId}(,|$))|((^|,)cat_p_68(,|$))` });
+    } finally {
+      await purging.close();
+      await new Promise((resolve) => cacheHost.close(resolve));
+    }
+  });
+
+  it("warns instead of failing when a host cannot be reached", async () => {
+    const warnings: string[] = [];
+    const notify = createPurgeNotifier({ urls: ["http://127.0.0.1:1/"], warn: (message) => void warnings.push(message) });
+    await notify(["cat_p_1"]);
+    expect(warnings).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:1\/ could not be reached for PURGE \(\(\^\|,\)cat_p_1\(,\|\$\)\): /)]);
+  });
+});
+
 describe("config", () => {
   it("accepts an empty environment with the defaults", () => {
     expect(loadConfig({})).toEqual({ port: 8081, host: "127.0.0.1" });
   });
 
   it("accepts every variable", () => {
-    expect(loadConfig({ SANDBOX_PORT: "9000", SANDBOX_HOST: "0.0.0.0", SANDBOX_BASE_URL: "https://shop.test/", SANDBOX_SAMPLE_DATA_DIR: "/data" }))
-      .toEqual({ port: 9000, host: "0.0.0.0", baseUrl: "https://shop.test/", sampleDataDir: "/data" });
+    expect(loadConfig({ SANDBOX_PORT: "9000", SANDBOX_HOST: "0.0.0.0", SANDBOX_BASE_URL: "https://shop.test/", SANDBOX_SAMPLE_DATA_DIR: "/data", SANDBOX_PURGE_URLS: "http://a:1/, http://b:2/purge" }))
+      .toEqual({ port: 9000, host: "0.0.0.0", baseUrl: "https://shop.test/", sampleDataDir: "/data", purgeUrls: ["http://a:1/", "http://b:2/purge"] });
   });
 
   it.each([
     [{ SANDBOX_PORT: "http" }, "SANDBOX_PORT"],
     [{ SANDBOX_PORT: "70000" }, "SANDBOX_PORT"],
     [{ SANDBOX_BASE_URL: "not a url" }, "SANDBOX_BASE_URL"],
+    [{ SANDBOX_PURGE_URLS: "http://ok:1/,nope" }, "SANDBOX_PURGE_URLS"],
   ])("rejects %j naming the variable", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid sandbox environment: ${name}: `));
