@@ -6,7 +6,8 @@
 // answer (possibly read before Magento's save) is returned to its callers but never stored.
 // Store failures read as misses (the stores swallow and count them), so a load always happens.
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
-import type { CacheEntry, CacheStore } from "./cache-store.ts";
+import type { CacheStore } from "./cache-store.ts";
+import { createLoader } from "./loader.ts";
 import { createSingleFlight } from "./single-flight.ts";
 
 export interface CachePolicy<T> {
@@ -37,58 +38,11 @@ export interface CacheOptions {
   pollMs?: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export function createCache(options: CacheOptions): Cache {
   const { store, metrics, logger } = options;
   const now = options.now ?? Date.now;
-  const lockTtlMs = options.lockTtlMs ?? 5000;
-  const pollMs = options.pollMs ?? 20;
   const flights = createSingleFlight();
-
-  async function loadAndStore<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T> {
-    const loadedAt = await store.generation();
-    const value = await load();
-    const at = now();
-    const ttl = typeof policy.ttl === "function" ? policy.ttl(value) : policy.ttl;
-    const entry: CacheEntry<T> = { value, freshUntil: at + ttl * 1000, staleUntil: at + (ttl + policy.swr) * 1000, tags: policy.tags(value) };
-    if (ttl > 0 && !(await store.set(key, entry, loadedAt))) metrics.increment("adapters_cache_store_skipped_after_purge");
-    return value;
-  }
-
-  /** Another process holds the lock: wait for its value, or until it lets go without storing one. */
-  async function waitForOther<T>(key: string): Promise<CacheEntry<T> | undefined> {
-    const deadline = now() + lockTtlMs;
-    const freshEntry = async () => {
-      const entry = await store.get<T>(key);
-      return entry && entry.freshUntil > now() ? entry : undefined;
-    };
-    while (now() < deadline) {
-      await sleep(pollMs);
-      const entry = await freshEntry();
-      if (entry) return entry;
-      // The holder may have stored and released between our two reads: look once more.
-      if (!(await store.isLocked(key))) return freshEntry();
-    }
-    return undefined;
-  }
-
-  async function loadOnce<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>, recheck: boolean): Promise<T> {
-    if (store.kind === "memory") return loadAndStore(key, policy, load);
-    if (await store.acquireLock(key, lockTtlMs)) {
-      try {
-        // A request that read before another one finished may find it stored by now.
-        const entry = recheck ? await store.get<T>(key) : undefined;
-        if (entry && entry.freshUntil > now()) return entry.value;
-        return await loadAndStore(key, policy, load);
-      } finally {
-        await store.releaseLock(key);
-      }
-    }
-    metrics.increment("adapters_cache_lock_waits");
-    const entry = await waitForOther<T>(key);
-    return entry ? entry.value : loadAndStore(key, policy, load);
-  }
+  const { loadOnce } = createLoader({ store, metrics, now, lockTtlMs: options.lockTtlMs ?? 5000, pollMs: options.pollMs ?? 20 });
 
   function refreshInBackground<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): void {
     flights.run(key, () => loadOnce(key, policy, load, false)).catch((error: unknown) => {
