@@ -2,7 +2,7 @@
 // build (so tests and `npm start` never serve yesterday's pages). `next build` is slow on 2 cores:
 // everything else reuses the build.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export const frontendDir = join(import.meta.dirname, "..");
@@ -27,8 +27,35 @@ export function findBuildReason(): string | undefined {
   return newest > builtAt ? "sources changed since the last build" : undefined;
 }
 
+const lockDir = join(frontendDir, ".next-build.lock");
+
+/** Several test runs may start at once: one builds, the others wait for it (a lock older than 10 min is stale). */
+function acquireBuildLock(): boolean {
+  for (const deadline = Date.now() + 600_000; Date.now() < deadline;) {
+    try {
+      mkdirSync(lockDir);
+      return true;
+    } catch {
+      if (existsSync(lockDir) && Date.now() - statSync(lockDir).mtimeMs > 600_000) rmSync(lockDir, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  return false;
+}
+
 /** Runs `next build` when needed; throws with the build's output when it fails. */
 export function ensureBuild(log: (line: string) => void = console.log): void {
+  if (!findBuildReason()) return;
+  if (!acquireBuildLock()) throw new Error(`new-frontend: another build held ${lockDir} for 10 minutes`);
+  try {
+    buildIfNeeded(log);
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+function buildIfNeeded(log: (line: string) => void): void {
+  // Checked again under the lock: whoever held it may have just built.
   const reason = findBuildReason();
   if (!reason) return;
   log(`new-frontend: building (${reason}) ...`);

@@ -59,7 +59,9 @@ export async function buildCatalogMetadata({ path }: PageRequest): Promise<Metad
   }
   if (target.kind === "category") {
     const category = await getCategory(target.urlPath);
-    if (category) return buildMetadata({ ...seo, title: category.metaTitle || category.name, description: category.metaDescription || toPlainText(category.descriptionHtml), canonicalPath: category.url });
+    // Luma titles a category with its trail, nearest first: "Bags - Gear".
+    const trail = category ? [category.name, ...category.breadcrumbs.map((crumb) => crumb.name).reverse()].join(" - ") : "";
+    if (category) return buildMetadata({ ...seo, title: category.metaTitle && category.metaTitle !== category.name ? category.metaTitle : trail, description: category.metaDescription || toPlainText(category.descriptionHtml), canonicalPath: category.url });
   }
   if (target.kind === "cms") {
     const page = await getCmsPage(target.identifier);

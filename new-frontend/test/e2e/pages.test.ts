@@ -62,7 +62,7 @@ describe("category page", () => {
   it("lists products with filters from Magento's aggregations, sort and pages", async () => {
     const { status, html } = await get("/gear/bags.html");
     expect(status).toBe(200);
-    expect(readHead(html)).toMatchObject({ canonical: `${stack.shopUrl}/gear/bags.html`, generator: "strangler-new-frontend" });
+    expect(readHead(html)).toMatchObject({ title: "Bags - Gear", canonical: `${stack.shopUrl}/gear/bags.html`, generator: "strangler-new-frontend" });
     expect(html).toContain("Items <span class=\"toolbar-number\">1</span>-<span class=\"toolbar-number\">12</span> of <span class=\"toolbar-number\">14</span>");
     expect(html).toMatch(/href="\/gear\/bags\.html\?price=30-40"/);
     expect(html).toContain('href="/gear/bags.html?p=2"');
