@@ -4,6 +4,7 @@
 // each run in their own process. Prints req/s, p50/p99 (µs timers), proxy CPU per request, c/b, c/a
 // and the p50 each proxy adds at a fixed moderate rate.
 import { fork } from "node:child_process";
+import { availableParallelism, loadavg } from "node:os";
 import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import type { LoadOptions, LoadResult } from "./load-client.ts";
@@ -88,6 +89,8 @@ function print(size: string, rows: Row[]): void {
     `paced p50 c-b ${fmt(c.rateP50 - b.rateP50)} µs, d-b ${fmt(d.rateP50 - b.rateP50)} µs (aim <= 300)`);
 }
 
+console.log(`cores ${availableParallelism()}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(" ")} ` +
+  "(upstream, proxies and load generator share these cores; a loaded machine shifts every figure)");
 const upstream = await start("upstream-server.ts");
 const [legacyPort, newPort] = upstream.message.ports as [number, number];
 const legacyUrl = `http://127.0.0.1:${legacyPort}`;

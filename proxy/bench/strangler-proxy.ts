@@ -16,7 +16,9 @@ const config = loadConfig({
   PORT: "0", ADMIN_PORT: "0", HOST: "127.0.0.1", ADMIN_TOKEN: "bench-admin-token-0123456789",
   LEGACY_URL: legacyUrl, NEW_FRONTEND_URL: newUrl, PLANS_DIR: plansDir, LOG_LEVEL: "info", FLAG_STATE_DIR: join(plansDir, "flags"),
 });
-const logger = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: false, minLength: 8_192 }));
+// BENCH_LOG_LEVEL=silent measures the proxy without its access log (the log is on in production).
+const level = process.env.BENCH_LOG_LEVEL ?? "info";
+const logger = pino({ level }, pino.destination({ dest: "/dev/null", sync: false, minLength: 8_192 }));
 const proxy = await createProxy(config, { logger, defaultMetrics: false });
 process.send!({ url: proxy.shopUrl });
 serveCpuUsage();
