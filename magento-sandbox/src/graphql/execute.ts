@@ -119,7 +119,7 @@ function createPreparer(schema: GraphQLSchema, log: (error: unknown) => void) {
 }
 
 function createContext(options: ExecutorOptions, request: GraphQlHttpRequest, storeCode: string): GraphQlContext {
-  const auth = resolveViewer(options.store.commerce, request.headers.authorization);
+  const auth = resolveViewer(options.store.commerce, request.headers.authorization, request.headers.cookie);
   return {
     catalog: options.store.catalog, commerce: options.store.commerce, viewer: auth.viewer,
     ...(auth.token ? { token: auth.token } : {}), tokenRejected: auth.rejected,

@@ -114,6 +114,17 @@ describe("customer", () => {
     expect(orders.body.data!.customer.orders.items[0]!.items.map((i) => i.product_sku)).toContain("24-WB04");
   });
 
+  it("recognises a signed-in storefront session (PHPSESSID) when no token is sent", async () => {
+    const { commerce } = sandbox.store;
+    const session = commerce.sessions.create();
+    session.customerId = commerce.authenticate("roni_cost@example.com", "Test1234!").id;
+    const cookie = { Cookie: `form_key=abc; PHPSESSID=${session.id}` };
+    expect((await gql.post("{ customer { email } }", { headers: cookie })).body.data).toEqual({ customer: { email: "roni_cost@example.com" } });
+    const withBadToken = await gql.post("{ customer { email } }", { headers: { ...cookie, Authorization: "Bearer not-a-token" } });
+    expect(withBadToken.status).toBe(403);
+    expect((await gql.post("{ customer { email } }", { headers: { Cookie: "PHPSESSID=unknown" } })).status).toBe(403);
+  });
+
   it("refuses a wrong password with 401 graphql-authentication", async () => {
     const { status, body } = await gql.post(`mutation { generateCustomerToken(email: "roni_cost@example.com", password: "wrong") { token } }`);
     expect(status).toBe(401);
