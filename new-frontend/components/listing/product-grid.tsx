@@ -13,7 +13,7 @@ export function ProductGrid({ items }: { items: ProductSummary[] }) {
           <li key={item.uid} className="item product product-item">
             <div className="product-item-info" data-container="product-grid">
               <a href={item.url} className="product photo product-item-photo" tabIndex={-1}>
-                <img className="product-image-photo" src={item.image ? toSameOriginMediaUrl(item.image.url) : placeholderImage} alt={item.image?.label || item.name} width={240} height={300} loading="lazy" />
+                <img className="product-image-photo" src={item.image ? toSameOriginMediaUrl(item.image.url) : placeholderImage} alt={item.image?.label || item.name} width={240} height={300} />
               </a>
               <div className="product details product-item-details">
                 <strong className="product name product-item-name">
