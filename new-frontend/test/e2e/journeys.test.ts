@@ -29,13 +29,13 @@ async function visit(page: Page, path: string, expected: Side, screenshot: strin
 
 async function readMinicartCount(page: Page): Promise<string> {
   const counter = page.locator(".minicart-wrapper .counter-number");
-  await expect.poll(async () => (await counter.textContent())?.trim() ?? "", { timeout: 10_000 }).not.toBe("");
+  await expect.poll(async () => (await counter.textContent())?.trim() ?? "", { timeout: 20_000 }).not.toBe("");
   return (await counter.textContent())?.trim() ?? "";
 }
 
 async function addToCart(page: Page): Promise<void> {
   const button = page.locator("#product-addtocart-button");
-  await expect.poll(() => button.isEnabled(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
   await Promise.all([page.waitForURL(/\/checkout\/cart\/$/), button.click()]);
 }
 
@@ -132,7 +132,7 @@ describe("shopping journeys through the proxy", () => {
     await page.fill('[name="login[password]"]', "Test1234!");
     await Promise.all([page.waitForURL(/\/customer\/account\/$/), page.click("#send2")]);
     await visit(page, "/joust-duffle-bag.html", "new", "customer-1-product-new-signed-in");
-    await expect.poll(() => page.locator(".greet.welcome .logged-in").textContent(), { timeout: 10_000 }).toBe("Welcome, Veronica Costello!");
+    await expect.poll(() => page.locator(".greet.welcome .logged-in").textContent(), { timeout: 20_000 }).toBe("Welcome, Veronica Costello!");
     await addToCart(page);
     await expect(page.locator("#shopping-cart-table .product-item-name").allTextContents()).resolves.toContain("Joust Duffle Bag");
     await expect(page.locator(".greet.welcome .logged-in").textContent()).resolves.toBe("Welcome, Veronica Costello!");
