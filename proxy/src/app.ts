@@ -53,25 +53,16 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const ownsProvider = deps.flagProvider === undefined;
   const provider = deps.flagProvider ?? await createDefaultProvider(config, logger, deps);
   const decisions = createDecisionLog(config.DECISIONS_BUFFER);
-  const upstreams = new Map<string, Upstream>();
-  const handlerRef: { current?: ReturnType<typeof createShopHandler> } = {};
-  for (const [name, url] of config.upstreams) {
-    upstreams.set(name, createUpstream(name, url, {
-      connectTimeoutMs: config.CONNECT_TIMEOUT_MS, responseTimeoutMs: config.RESPONSE_TIMEOUT_MS, maxSockets: config.KEEP_ALIVE_SOCKETS,
-      circuitFailures: config.CIRCUIT_FAILURES, circuitOpenMs: config.CIRCUIT_OPEN_MS, now: deps.now,
-      onResponse: (upstreamRes, req, res) => handlerRef.current!.onProxyResponse(upstreamRes, req, res),
-      onError: (error, req, res) => handlerRef.current!.onProxyError(error, req, res),
-    }));
-  }
+  const handlerRef: HandlerRef = {};
+  const upstreams = createUpstreams(config, deps, handlerRef);
   const metrics = createMetrics(upstreams, deps.defaultMetrics ?? true);
   const plans = await createPlanState({
     dir: config.PLANS_DIR, knownTargets: [...upstreams.keys()], logger, debounceMs: deps.plansDebounceMs,
     onReload: (ok) => metrics.reloads.inc({ result: ok ? "applied" : "refused" }),
   });
   const redis = deps.redis ?? openRedis(config, logger);
-  const legacyUrl = config.upstreams.get("legacy")!;
   const resolver = createPageTypeResolver({
-    legacyUrl, timeoutMs: config.PAGE_TYPE_TIMEOUT_MS, ttlMs: config.PAGE_TYPE_TTL_MS,
+    legacyUrl: config.upstreams.get("legacy")!, timeoutMs: config.PAGE_TYPE_TIMEOUT_MS, ttlMs: config.PAGE_TYPE_TTL_MS,
     negativeTtlMs: config.PAGE_TYPE_NEGATIVE_TTL_MS, maxEntries: config.PAGE_TYPE_CACHE_SIZE, redis, now: deps.now,
   });
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
@@ -109,9 +100,25 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       for (const upstream of upstreams.values()) upstream.close();
       await plans.close();
       if (ownsProvider) await provider.close();
-      if (deps.redis === undefined && redis !== undefined) (redis as Redis).disconnect();
+      if (deps.redis === undefined) (redis as Redis | undefined)?.disconnect();
     },
   };
+}
+
+type HandlerRef = { current?: ReturnType<typeof createShopHandler> };
+
+// The upstreams exist before the shop handler (which needs them), so their callbacks reach it through a ref.
+function createUpstreams(config: ProxyConfig, deps: ProxyDeps, handlerRef: HandlerRef): Map<string, Upstream> {
+  const upstreams = new Map<string, Upstream>();
+  for (const [name, url] of config.upstreams) {
+    upstreams.set(name, createUpstream(name, url, {
+      connectTimeoutMs: config.CONNECT_TIMEOUT_MS, responseTimeoutMs: config.RESPONSE_TIMEOUT_MS, maxSockets: config.KEEP_ALIVE_SOCKETS,
+      circuitFailures: config.CIRCUIT_FAILURES, circuitOpenMs: config.CIRCUIT_OPEN_MS, now: deps.now,
+      onResponse: (upstreamRes, req, res) => handlerRef.current!.onProxyResponse(upstreamRes, req, res),
+      onError: (error, req, res) => handlerRef.current!.onProxyError(error, req, res),
+    }));
+  }
+  return upstreams;
 }
 
 async function createDefaultProvider(config: ProxyConfig, logger: Logger, deps: ProxyDeps): Promise<FlagProvider> {
