@@ -45,6 +45,7 @@ export function loadAttributes(dir: string): AttributeRegistry {
           label: splitValues(row.frontend_label)[0] ?? code,
           input,
           filterable: row.is_filterable === "1",
+          flags: readFlags(row),
           position: Number(row.position) || 0,
           options: input === "boolean" ? booleanOptions() : [],
         };
@@ -61,6 +62,15 @@ export function loadAttributes(dir: string): AttributeRegistry {
     return labels.map((l) => findOption(attribute, l)?.id).filter((id): id is string => id !== undefined);
   };
   return { attributes: [...byCode.values()], get: (code) => byCode.get(code), resolve };
+}
+
+const FLAG_COLUMNS = [
+  "is_searchable", "is_visible_in_advanced_search", "is_comparable", "is_filterable", "is_filterable_in_search",
+  "is_used_for_promo_rules", "is_html_allowed_on_front", "is_visible_on_front", "used_in_product_listing", "used_for_sort_by",
+];
+
+function readFlags(row: Record<string, string>): Record<string, boolean> {
+  return Object.fromEntries(FLAG_COLUMNS.map((column) => [column, row[column] === "1"]));
 }
 
 function createIdSequence() {

@@ -25,6 +25,8 @@ export interface Attribute {
   label: string;
   input: AttributeInput;
   filterable: boolean;
+  /** The attribute's storefront flags as imported: is_searchable, is_comparable, used_in_product_listing… */
+  flags: Record<string, boolean>;
   position: number;
   options: AttributeOption[];
 }

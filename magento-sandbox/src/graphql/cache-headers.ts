@@ -29,11 +29,12 @@ export function computeCacheId(input: { storeCode: string; currency: string; cus
 const MAX_TAGS_HEADER_BYTES = 8000;
 
 export function buildPublicHeaders(tags: Iterable<string>, now: Date): Record<string, string> {
+  const joined = joinTags([...new Set(tags)]);
   return {
     "Cache-Control": `max-age=${PAGE_CACHE_TTL_SECONDS}, public, s-maxage=${PAGE_CACHE_TTL_SECONDS}`,
     Pragma: "cache",
     Expires: new Date(now.getTime() + PAGE_CACHE_TTL_SECONDS * 1000).toUTCString(),
-    "X-Magento-Tags": joinTags([...new Set(tags)]),
+    ...(joined ? { "X-Magento-Tags": joined } : {}),
   };
 }
 

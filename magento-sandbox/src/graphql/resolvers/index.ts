@@ -9,6 +9,7 @@ import { checkoutMutationResolvers } from "./cart-checkout.ts";
 import { customerResolvers } from "./customer-resolvers.ts";
 import { directoryResolvers } from "./directory.ts";
 import { legacyCartResolvers } from "./cart-legacy.ts";
+import { attributeMetadataResolvers } from "./attribute-metadata.ts";
 
 /** Every resolver the sandbox implements, keyed by `Type.field`. */
 export function createResolverMap(): ResolverMap {
@@ -23,5 +24,6 @@ export function createResolverMap(): ResolverMap {
     ...customerResolvers,
     ...directoryResolvers,
     ...legacyCartResolvers,
+    ...attributeMetadataResolvers,
   };
 }
