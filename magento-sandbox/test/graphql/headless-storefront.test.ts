@@ -139,6 +139,30 @@ describe("product detail", () => {
     });
   });
 
+  it("narrows a configurable's choices with configurable_product_options_selection", async () => {
+    const query = `query ($uids: [ID!]) { products(filter: { sku: { eq: "MH01" } }) { items { ... on ConfigurableProduct {
+      configurable_product_options_selection(configurableOptionValueUids: $uids) {
+        options_available_for_selection { attribute_code option_value_uids }
+        configurable_options { attribute_code values { label is_available } }
+        variant { sku } media_gallery { url }
+      } } } } }`;
+    type Selection = { options_available_for_selection: { attribute_code: string; option_value_uids: string[] }[]; variant: { sku: string } | null; media_gallery: { url: string }[] };
+    const select = async (uids: string[]) => {
+      const { body } = await gql.get<{ products: { items: { configurable_product_options_selection: Selection }[] } }>(query, { variables: { uids } });
+      return body.data!.products.items[0]!.configurable_product_options_selection;
+    };
+    const none = await select([]);
+    expect(none.variant).toBeNull();
+    expect(none.options_available_for_selection.map((o) => [o.attribute_code, o.option_value_uids.length])).toEqual([["size", 5], ["color", 3]]);
+    const detail = sandbox.store.catalog.getProductBySku("MH01")!;
+    const [size, color] = detail.configurableOptions!;
+    const chosen = await select([size!.values.find((v) => v.label === "L")!.uid, color!.values.find((v) => v.label === "Orange")!.uid]);
+    expect(chosen.variant).toEqual({ sku: "MH01-L-Orange" });
+    expect(chosen.media_gallery[0]!.url).toContain("/m/h/mh01-orange_main.jpg");
+    const bad = await gql.get(query, { variables: { uids: ["Zm9v"] } });
+    expect(bad.body.errors?.[0]).toMatchObject({ message: 'configurableOptionValueUids values are invalid: "Zm9v"', extensions: { category: "graphql-input" } });
+  });
+
   it("shows a special price as a discount", async () => {
     const { body } = await gql.post(`{ products(filter: { sku: { eq: "24-WB05" } }) { items { special_price price_range { minimum_price { regular_price { value } final_price { value } discount { amount_off percent_off } } } } } }`);
     expect(body.data).toEqual({ products: { items: [{ special_price: 24, price_range: { minimum_price: { regular_price: { value: 32 }, final_price: { value: 24 }, discount: { amount_off: 8, percent_off: 25 } } } }] } });

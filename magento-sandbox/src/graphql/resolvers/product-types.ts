@@ -3,6 +3,7 @@ import type { GraphQlContext } from "../context.ts";
 import { encodeUid } from "../../catalog/uid.ts";
 import { toPriceRange } from "./money.ts";
 import { toProductView } from "./product-view.ts";
+import { toOptionsSelectionView } from "./configurable-selection.ts";
 
 /** Fields only some product types have: configurable options, bundle items, grouped items… */
 export function toTypeSpecificFields(product: Product, context: GraphQlContext): Record<string, unknown> {
@@ -13,6 +14,8 @@ export function toTypeSpecificFields(product: Product, context: GraphQlContext):
         ...options,
         configurable_options: () => (product.configurableOptions ?? []).map((option) => toConfigurableOption(product, option)),
         variants: () => toVariants(product, context),
+        configurable_product_options_selection: (args: { configurableOptionValueUids?: string[] | null }) =>
+          toOptionsSelectionView(product, args.configurableOptionValueUids ?? [], context),
       };
     case "bundle":
       return {
