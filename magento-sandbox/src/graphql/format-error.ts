@@ -33,8 +33,8 @@ function categorize(original: Error | undefined): GraphQlCategory | "internal" {
   if (original instanceof AuthenticationError) return "graphql-authentication";
   if (original instanceof AlreadyExistsError) return "graphql-already-exists";
   if (original instanceof InputError || original instanceof CommerceError) return "graphql-input";
-  // graphql-js's own errors while coercing variables or values are input errors.
-  if (original.name === "GraphQLError") return "graphql-input";
+  // graphql-js's own errors (variable coercion…) are graphql-php's plain "graphql" errors.
+  if (original.name === "GraphQLError") return "graphql";
   return "internal";
 }
 

@@ -107,6 +107,15 @@ describe("bad requests", () => {
     expect(body.data!.__type.fields.map((f) => f.name)).toContain("prices");
   });
 
+  it.each([
+    ["a variable of the wrong type", { a: "x" }, 'Variable "$a" got invalid value "x"; Int cannot represent non-integer value: "x"'],
+    ["a missing required variable", {}, 'Variable "$a" of required type "Int!" was not provided.'],
+  ])("answers %s with graphql-js's message", async (_name, variables, message) => {
+    const { status, body } = await gql.post(`query ($a: Int!) { products(pageSize: $a, search: "x") { total_count } }`, { variables });
+    expect(status).toBe(200);
+    expect(body.errors).toEqual([{ message, locations: [{ line: 1, column: 8 }], extensions: { category: "graphql" } }]);
+  });
+
   it("refuses an unknown store code", async () => {
     const { body } = await gql.post("{ storeConfig { store_code } }", { headers: { Store: "mars" } });
     expect(body.errors?.[0]).toMatchObject({ message: "Requested store is not found", extensions: { category: "graphql-input" } });
