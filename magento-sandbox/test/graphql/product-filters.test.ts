@@ -66,6 +66,7 @@ describe("products input errors", () => {
     [{ filter: { sku: { eq: "24-MB01" } }, pageSize: 0 }, "pageSize value must be greater than 0."],
     [{ filter: { sku: { eq: "24-MB01" } }, currentPage: 0 }, "currentPage value must be greater than 0."],
     [{ filter: { category_uid: { in: ["@@"] } } }, 'Value of uid "@@" is incorrect.'],
+    [{ filter: { price: { from: "cheap" } } }, 'Invalid value "cheap" for "price.from": a number is expected.'],
   ])("rejects %j", async (variables, message) => {
     const { body } = await gql.post(QUERY, { variables });
     expect(body.errors?.[0]).toMatchObject({ message, extensions: { category: "graphql-input" } });

@@ -47,11 +47,17 @@ function readFilters(catalog: Catalog, input: FilterInput): ProductFilter[] {
     if (condition.eq !== undefined && condition.eq !== null) filter.eq = convert(condition.eq);
     if (condition.in) filter.in = condition.in.filter((v): v is string => v !== null).map(convert);
     if (condition.match !== undefined && condition.match !== null) filter.match = condition.match;
-    if (condition.from !== undefined && condition.from !== null && condition.from !== "") filter.from = Number(condition.from);
-    if (condition.to !== undefined && condition.to !== null && condition.to !== "") filter.to = Number(condition.to);
+    if (condition.from !== undefined && condition.from !== null && condition.from !== "") filter.from = readBound(field, "from", condition.from);
+    if (condition.to !== undefined && condition.to !== null && condition.to !== "") filter.to = readBound(field, "to", condition.to);
     filters.push(filter);
   }
   return filters;
+}
+
+function readBound(field: string, bound: "from" | "to", value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new GraphQlInputError(`Invalid value "${value}" for "${field}.${bound}": a number is expected.`);
+  return number;
 }
 
 /** category_uid → id, category_url_path → id; other values pass through. */
