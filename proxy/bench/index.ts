@@ -1,6 +1,7 @@
 // Proxy benchmark, one run, side by side on loopback: (a) direct to the upstream, (b) bare http-proxy
 // with a keep-alive agent, (c) the strangler proxy passing to legacy, (d) the strangler proxy routing
-// by a plan to the new side; for a 2 KB and a 100 KB page. Upstream, proxies and the load generator
+// by a plan to the new side, and (e) = (c) with the access log off, to show what logging costs; for a
+// 2 KB and a 100 KB page. Upstream, proxies and the load generator
 // each run in their own process. Prints req/s, p50/p99 (µs timers), proxy CPU per request, c/b, c/a
 // and the p50 each proxy adds at a fixed moderate rate.
 import { fork } from "node:child_process";
@@ -19,8 +20,8 @@ const RATE_MS = 2_000;
 // with the others, and the least disturbed round counts (best throughput, lowest paced p50).
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-function start(file: string, args: string[] = []): Promise<{ child: ChildProcess; message: Record<string, unknown> }> {
-  const child = fork(join(here, file), args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+function start(file: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ child: ChildProcess; message: Record<string, unknown> }> {
+  const child = fork(join(here, file), args, { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     child.once("message", (message) => resolve({ child, message: message as Record<string, unknown> }));
     child.once("exit", (code) => reject(new Error(`${file} exited with ${code}`)));
@@ -79,13 +80,14 @@ function pickBest(rows: Row[]): Row {
 const fmt = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
 
 function print(size: string, rows: Row[]): void {
-  const [a, b, c, d] = rows as [Row, Row, Row, Row];
+  const [a, b, c, d, e] = rows as [Row, Row, Row, Row, Row];
   console.log(`\n${size} page — closed loop c=${CONCURRENCY} for ${THROUGHPUT_MS / 1000}s; paced ${RATE} req/s for ${RATE_MS / 1000}s; best of ${ROUNDS} interleaved rounds`);
   console.log("scenario                          req/s    p50 µs   p99 µs  cpu µs/req  paced p50 µs  paced p99 µs  added p50 µs  errors");
   for (const row of rows) {
     console.log(`${row.name.padEnd(32)} ${fmt(row.rps).padStart(6)} ${fmt(row.p50).padStart(9)} ${fmt(row.p99).padStart(8)} ${fmt(row.cpuUs, 1).padStart(11)} ${fmt(row.rateP50).padStart(13)} ${fmt(row.rateP99).padStart(13)} ${fmt(row.rateP50 - a.rateP50).padStart(13)} ${String(row.errors).padStart(7)}`);
   }
-  console.log(`ratios: c/b throughput ${(c.rps / b.rps).toFixed(3)} (aim >= 0.95), c/a ${(c.rps / a.rps).toFixed(3)}, d/b ${(d.rps / b.rps).toFixed(3)}; ` +
+  console.log(`ratios: c/b throughput ${(c.rps / b.rps).toFixed(3)} (aim >= 0.95), c/a ${(c.rps / a.rps).toFixed(3)}, d/b ${(d.rps / b.rps).toFixed(3)}, ` +
+    `e/b ${(e.rps / b.rps).toFixed(3)}; cpu/req c/b ${(c.cpuUs / b.cpuUs).toFixed(3)}, e/b ${(e.cpuUs / b.cpuUs).toFixed(3)}; ` +
     `paced p50 c-b ${fmt(c.rateP50 - b.rateP50)} µs, d-b ${fmt(d.rateP50 - b.rateP50)} µs (aim <= 300)`);
 }
 
@@ -96,6 +98,7 @@ const [legacyPort, newPort] = upstream.message.ports as [number, number];
 const legacyUrl = `http://127.0.0.1:${legacyPort}`;
 const bare = await start("bare-proxy.ts", [legacyUrl]);
 const strangler = await start("strangler-proxy.ts", [legacyUrl, `http://127.0.0.1:${newPort}`]);
+const quiet = await start("strangler-proxy.ts", [legacyUrl, `http://127.0.0.1:${newPort}`], { BENCH_LOG_LEVEL: "silent" });
 try {
   for (const size of ["2k", "100k"]) {
     const scenarios: Array<[string, string, ChildProcess | undefined]> = [
@@ -103,6 +106,7 @@ try {
       ["(b) bare http-proxy, keep-alive", `${bare.message.url}/page/${size}`, bare.child],
       ["(c) strangler -> legacy", `${strangler.message.url}/page/${size}`, strangler.child],
       ["(d) strangler plan -> new side", `${strangler.message.url}/new/${size}`, strangler.child],
+      ["(e) = (c) without the access log", `${quiet.message.url}/page/${size}`, quiet.child],
     ];
     const rounds: Row[][] = scenarios.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
@@ -115,5 +119,5 @@ try {
     print(size === "2k" ? "2 KB" : "100 KB", rounds.map(pickBest));
   }
 } finally {
-  for (const child of [upstream.child, bare.child, strangler.child]) child.kill();
+  for (const child of [upstream.child, bare.child, strangler.child, quiet.child]) child.kill();
 }

@@ -9,6 +9,7 @@ const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "te", "trail
 /** Never forwarded: they carry the admin token or engineer overrides. */
 export const DEBUG_HEADER = "x-strangler-debug";
 export const FORCE_HEADER = "x-strangler-force";
+const STANDARD_CONNECTION = /^(?:keep-alive|close)$/i;
 
 export function isTrustedPeer(trust: TrustProxy, remoteAddress: string | undefined): boolean {
   if (trust === "all") return true;
@@ -19,7 +20,8 @@ export function isTrustedPeer(trust: TrustProxy, remoteAddress: string | undefin
 /** Strips hop-by-hop headers (and those the Connection header names); keeps upgrade ones for WebSockets. */
 export function stripHopByHop(headers: IncomingHttpHeaders, keepUpgrade: boolean): void {
   const connection = headers.connection;
-  if (connection !== undefined) {
+  // "keep-alive" / "close" name no other header: skip the split on the common case.
+  if (connection !== undefined && !STANDARD_CONNECTION.test(connection)) {
     for (const token of connection.split(",")) {
       const name = token.trim().toLowerCase();
       if (name && !(keepUpgrade && name === "upgrade")) delete headers[name];

@@ -18,12 +18,11 @@ export interface ResponseRewrite {
   publicHostname: string;
 }
 
-export interface ExtraHeaders {
-  setCookie: string | undefined;
-  decision: string | undefined;
-}
-
-export function writeResponseHead(res: ServerResponse, upstreamRes: IncomingMessage, rewrite: ResponseRewrite | undefined, extra: ExtraHeaders): void {
+/** `setCookie` and `decision` are extra headers appended when defined (session cookie, debug decision). */
+export function writeResponseHead(
+  res: ServerResponse, upstreamRes: IncomingMessage, rewrite: ResponseRewrite | undefined,
+  setCookie: string | undefined, decision: string | undefined,
+): void {
   const raw = upstreamRes.rawHeaders;
   const connectionTokens = findNamedHopHeaders(raw);
   const out: string[] = [];
@@ -43,8 +42,8 @@ export function writeResponseHead(res: ServerResponse, upstreamRes: IncomingMess
     }
     out.push(name, value);
   }
-  if (extra.setCookie !== undefined) out.push("Set-Cookie", extra.setCookie);
-  if (extra.decision !== undefined) out.push("X-Strangler-Decision", extra.decision);
+  if (setCookie !== undefined) out.push("Set-Cookie", setCookie);
+  if (decision !== undefined) out.push("X-Strangler-Decision", decision);
   res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, out);
 }
 

@@ -48,10 +48,8 @@ export function createForwarding(hooks: ForwardingHooks) {
     } else {
       upstream.breaker?.recordSuccess();
     }
-    writeResponseHead(res, upstreamRes, upstream.isLegacy ? undefined : createRewrite(ex, upstream), {
-      setCookie: ex.newSessionCookie,
-      decision: ex.debug ? formatDecision(ex.decision!) : undefined,
-    });
+    const rewrite = upstream.isLegacy ? undefined : createRewrite(ex, upstream);
+    writeResponseHead(res, upstreamRes, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined);
     (upstreamRes as WithExchange)[EXCHANGE] = ex;
     upstreamRes.once("error", onUpstreamBodyError);
     upstreamRes.pipe(res);

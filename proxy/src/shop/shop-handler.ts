@@ -144,7 +144,9 @@ function readStoreCode(ex: Exchange, known: ReadonlySet<string>, fallback: strin
   if (header !== undefined && known.has(header)) return header;
   const cookie = readCookie(ex.headers.cookie, "store");
   if (cookie !== undefined && known.has(cookie)) return cookie;
-  const slash = ex.path.indexOf("/", 1);
-  const first = ex.path.slice(1, slash === -1 ? undefined : slash);
-  return known.has(first) ? first : fallback;
+  const path = ex.path;
+  for (const code of known) {
+    if (path.startsWith(code, 1) && (path.length === code.length + 1 || path[code.length + 1] === "/")) return code;
+  }
+  return fallback;
 }
