@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPurgeNotifier, startSandbox, type RunningSandbox } from "../../src/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import { ConfigError } from "../../src/errors.ts";
+import { createGraphQlClient } from "../support/graphql-client.ts";
+import { assertConformsToSchema } from "../support/graphql-response-validator.ts";
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -20,8 +22,8 @@ describe("startSandbox", () => {
   });
 
   it("uses the configured public base URL in GraphQL URLs", async () => {
-    const response = await fetch(`${sandbox.url}/graphql?query=${encodeURIComponent("{ storeConfig { base_url } }")}`);
-    expect(await response.json()).toEqual({ data: { storeConfig: { base_url: "http://shop.example.test/" } } });
+    const { body } = await createGraphQlClient(sandbox.url).get("{ storeConfig { base_url } }");
+    expect(body).toEqual({ data: { storeConfig: { base_url: "http://shop.example.test/" } } });
   });
 
   it("closes, freeing the port", async () => {
@@ -42,6 +44,7 @@ describe("mounted surfaces", () => {
     const response = await fetch(`${sandbox.url}${path}`, { method });
     expect(response.status).toBe(status);
     if (type) expect(response.headers.get("content-type")).toContain(type);
+    if (path === "/graphql" && type) assertConformsToSchema("{ __typename }", await response.json());
   });
 });
 
