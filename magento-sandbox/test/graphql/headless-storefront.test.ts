@@ -185,6 +185,10 @@ describe("product detail", () => {
       ... on BundleProduct { items { title required options { label quantity product { sku } } } }
       ... on GroupedProduct { items { qty product { sku name } } } } } }`);
     expect(body.data!.products.items.map((p) => [p.__typename, p.items.length])).toEqual([["BundleProduct", 4], ["GroupedProduct", 3]]);
+    const details = await gql.get(`{ products(filter: { sku: { eq: "24-WG080" } }) { items { ... on BundleProduct { price_details { main_price main_final_price discount_percentage } } } } }`);
+    expect(details.body.data).toEqual({ products: { items: [{ price_details: { main_price: 61, main_final_price: 61, discount_percentage: 0 } }] } });
+    const video = await gql.get(`{ products(filter: { sku: { eq: "240-LV04" } }) { items { __typename ... on DownloadableProduct { downloadable_product_links { title price link_type } } } } }`);
+    expect(video.body.data).toEqual({ products: { items: [{ __typename: "DownloadableProduct", downloadable_product_links: [{ title: "Beginner's Yoga", price: 6, link_type: "FILE" }] }] } });
   });
 });
 

@@ -7,39 +7,60 @@ import { toOptionsSelectionView } from "./configurable-selection.ts";
 
 /** Fields only some product types have: configurable options, bundle items, grouped items… */
 export function toTypeSpecificFields(product: Product, context: GraphQlContext): Record<string, unknown> {
-  const options = product.type === "grouped" ? {} : { options: [] };
   switch (product.type) {
     case "configurable":
-      return {
-        ...options,
-        configurable_options: () => (product.configurableOptions ?? []).map((option) => toConfigurableOption(product, option)),
-        variants: () => toVariants(product, context),
-        configurable_product_options_selection: (args: { configurableOptionValueUids?: string[] | null }) =>
-          toOptionsSelectionView(product, args.configurableOptionValueUids ?? [], context),
-      };
+      return { options: [], ...toConfigurableFields(product, context) };
     case "bundle":
-      return {
-        ...options, dynamic_price: true, dynamic_sku: true, dynamic_weight: true, price_view: "PRICE_RANGE",
-        ship_bundle_items: "TOGETHER", price_details: null, items: () => toBundleItems(product, context),
-      };
+      return { options: [], ...toBundleFields(product, context) };
     case "grouped":
-      return {
-        items: () => (product.groupedItems ?? []).flatMap((item) => {
-          const child = context.catalog.getProductById(item.productId);
-          return child ? [{ position: item.position, qty: item.qty, product: toProductView(child, context) }] : [];
-        }),
-      };
+      return toGroupedFields(product, context);
     case "downloadable":
-      return {
-        ...options, links_purchased_separately: 0, links_title: "Downloads", downloadable_product_samples: [],
-        downloadable_product_links: (product.downloadableLinks ?? []).map((link) => ({
-          id: link.id, uid: encodeUid(`downloadable/${link.id}`), title: link.title, price: link.price, sort_order: link.sortOrder,
-          sample_url: null, sample_file: null, sample_type: null, link_type: null, is_shareable: null, number_of_downloads: null,
-        })),
-      };
+      return { options: [], ...toDownloadableFields(product) };
     default:
-      return options;
+      return { options: [] };
   }
+}
+
+function toConfigurableFields(product: Product, context: GraphQlContext): Record<string, unknown> {
+  return {
+    configurable_options: () => (product.configurableOptions ?? []).map((option) => toConfigurableOption(product, option)),
+    variants: () => toVariants(product, context),
+    configurable_product_options_selection: (args: { configurableOptionValueUids?: string[] | null }) =>
+      toOptionsSelectionView(product, args.configurableOptionValueUids ?? [], context),
+  };
+}
+
+function toBundleFields(product: Product, context: GraphQlContext): Record<string, unknown> {
+  return {
+    dynamic_price: true, dynamic_sku: true, dynamic_weight: true, price_view: "PRICE_RANGE", ship_bundle_items: "TOGETHER",
+    items: () => toBundleItems(product, context),
+    price_details: () => {
+      // A dynamic-price bundle has no price of its own: the main price is its cheapest build.
+      const { minimum } = context.catalog.getPriceRange(product);
+      const off = minimum.regular > 0 ? (1 - minimum.final / minimum.regular) * 100 : 0;
+      return { main_price: minimum.regular, main_final_price: minimum.final, discount_percentage: Math.round(off * 100) / 100 };
+    },
+  };
+}
+
+function toGroupedFields(product: Product, context: GraphQlContext): Record<string, unknown> {
+  return {
+    items: () => (product.groupedItems ?? []).flatMap((item) => {
+      const child = context.catalog.getProductById(item.productId);
+      return child ? [{ position: item.position, qty: item.qty, product: toProductView(child, context) }] : [];
+    }),
+  };
+}
+
+function toDownloadableFields(product: Product): Record<string, unknown> {
+  return {
+    links_purchased_separately: 0, links_title: "Downloads", downloadable_product_samples: [],
+    downloadable_product_links: (product.downloadableLinks ?? []).map((link) => ({
+      id: link.id, uid: encodeUid(`downloadable/${link.id}`), title: link.title, price: link.price, sort_order: link.sortOrder,
+      // The sample data ships link files without samples; 0 downloads means unlimited.
+      sample_url: null, sample_file: null, sample_type: null, link_type: "FILE", is_shareable: false, number_of_downloads: 0,
+    })),
+  };
 }
 
 function toConfigurableOption(product: Product, option: ConfigurableOption) {
