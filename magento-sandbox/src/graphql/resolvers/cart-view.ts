@@ -83,7 +83,8 @@ function toCartItemView(item: CartItem, cart: Cart, context: GraphQlContext): Re
       row_catalog_discount: { amount_off: roundPrice(catalogDiscount * item.qty), percent_off: regular > 0 ? roundPrice((catalogDiscount / regular) * 100) : 0 },
       discounts: [], total_item_discount: toMoney(0), fixed_product_taxes: [],
     },
-    errors: null, is_available: true, not_available_message: null, max_qty: null, min_qty: null, discount: [],
+    // Magento's default stock configuration: min sale qty 1, max 10000.
+    errors: null, is_available: true, not_available_message: null, max_qty: 10000, min_qty: 1, discount: [],
     customizable_options: [], available_gift_wrapping: [], gift_message: null, gift_wrapping: null,
     note_from_buyer: null, note_from_seller: null,
   };
