@@ -114,6 +114,8 @@ function createPreparer(schema: GraphQLSchema, log: (error: unknown) => void) {
     if (limitErrors.length > 0) return fail(200, limitErrors);
     const storeCode = request.headers.store?.trim() || "default";
     if (!KNOWN_STORES.has(storeCode)) return fail(200, [toInputError("Requested store is not found")]);
+    const currency = request.headers["content-currency"]?.trim();
+    if (currency && currency.toUpperCase() !== "USD") return fail(200, [toInputError("Please correct the target currency")]);
     return { document: parsed.document, operation, variables, operationName: operationName ?? undefined, storeCode };
   };
 }

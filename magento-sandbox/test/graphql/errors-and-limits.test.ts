@@ -116,6 +116,12 @@ describe("bad requests", () => {
     expect(body.errors).toEqual([{ message, locations: [{ line: 1, column: 8 }], extensions: { category: "graphql" } }]);
   });
 
+  it("refuses a currency the store does not offer, accepts its own", async () => {
+    const { body } = await gql.post("{ storeConfig { store_code } }", { headers: { "Content-Currency": "EUR" } });
+    expect(body.errors?.[0]).toMatchObject({ message: "Please correct the target currency", extensions: { category: "graphql-input" } });
+    expect((await gql.post("{ storeConfig { store_code } }", { headers: { "Content-Currency": "USD" } })).body.data).toEqual({ storeConfig: { store_code: "default" } });
+  });
+
   it("refuses an unknown store code", async () => {
     const { body } = await gql.post("{ storeConfig { store_code } }", { headers: { Store: "mars" } });
     expect(body.errors?.[0]).toMatchObject({ message: "Requested store is not found", extensions: { category: "graphql-input" } });
