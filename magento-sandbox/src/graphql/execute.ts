@@ -133,7 +133,7 @@ function buildHeaders(operation: OperationDefinitionNode, request: GraphQlHttpRe
   if (operation.operation !== "query") return buildNoCacheHeaders();
   const loggedIn = context.viewer.customerId !== undefined;
   const cacheId = computeCacheId({
-    storeCode: context.storeCode, currency: request.headers["content-currency"] ?? "USD", loggedIn, customerGroupId: loggedIn ? 1 : 0,
+    storeCode: context.storeCode, currency: request.headers["content-currency"]?.trim().toUpperCase() || "USD", loggedIn, customerGroupId: loggedIn ? 1 : 0,
   });
   const cacheable = !hasErrors && isCacheableOperation(operation, request.method);
   return { ...(cacheable ? buildPublicHeaders(context.cacheTags, now) : buildNoCacheHeaders()), "X-Magento-Cache-Id": cacheId };
