@@ -110,7 +110,8 @@ function createPriceChanges(findBySku: (sku: string) => Product | undefined): Pr
 /** Rewrites first, then Magento's internal routes; "/" is the home CMS page. */
 function resolveUrl(catalog: Catalog, rewrites: Map<string, UrlRewrite>, path: string): UrlRewrite | undefined {
   const requestPath = normalizeRequestPath(path);
-  const found = rewrites.get(requestPath === "" ? "home" : requestPath) ?? rewrites.get(requestPath.replace(/\/$/, ""));
+  const key = requestPath.toLowerCase();
+  const found = rewrites.get(key === "" ? "home" : key) ?? rewrites.get(key.replace(/\/$/, ""));
   if (found) return found;
   const internal = parseInternalPath(requestPath);
   if (!internal) return undefined;

@@ -16,8 +16,10 @@ export interface UrlRewriteInput {
  */
 export function buildUrlRewrites(input: UrlRewriteInput): Map<string, UrlRewrite> {
   const rewrites = new Map<string, UrlRewrite>();
+  // Keys are lower case: MySQL's case-insensitive collation makes Magento's lookups so.
   const add = (rewrite: UrlRewrite) => {
-    if (!rewrites.has(rewrite.requestPath)) rewrites.set(rewrite.requestPath, rewrite);
+    const key = rewrite.requestPath.toLowerCase();
+    if (!rewrites.has(key)) rewrites.set(key, rewrite);
   };
   const categoriesById = new Map(input.categories.map((c) => [c.id, c]));
   for (const category of input.categories) {

@@ -72,8 +72,13 @@ describe("URL rewrites", () => {
     ["/about-us", "CMS_PAGE", 5, "cms/page/view/page_id/5"],
     ["/", "CMS_PAGE", 2, "cms/page/view/page_id/2"],
     ["/catalog/product/view/id/68", "PRODUCT", 68, "catalog/product/view/id/68"],
+    ["/Gear/Bags.HTML", "CATEGORY", 4, "catalog/category/view/id/4"],
   ])("resolves %s", (path, entityType, entityId, targetPath) => {
     expect(catalog.resolveUrl(path)).toMatchObject({ entityType, entityId, targetPath, redirectCode: 0 });
+  });
+
+  it("answers the stored path for a differently cased request, as MySQL's collation does", () => {
+    expect(catalog.resolveUrl("/Gear/Bags.HTML")?.requestPath).toBe("gear/bags.html");
   });
 
   it.each(["/nope.html", "/chaz-kangeroo-hoodie-xs-black.html", "/catalog/product/view/id/999999"])("rejects %s", (path) => {
