@@ -24,6 +24,10 @@ function waitForOutput(process: ChildProcess, pattern: RegExp, timeoutMs: number
     };
     process.stdout?.on("data", onData);
     process.stderr?.on("data", onData);
+    process.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited (${code}) before ${pattern}:\n${output.slice(-3000)}`));
+    });
   });
 }
 
