@@ -99,7 +99,7 @@ export interface Catalog {
   /** The variant of a configurable product for chosen options (code → value_index). */
   findVariant(parent: Product, selection: Record<string, number>): Product | undefined;
   getPriceRange(product: Product): ProductPriceRange;
-  /** Final price of one unit (special price applied). */
+  /** Final price of one unit: lowest of regular, special and catalog-rule price. */
   getFinalPrice(product: Product): number;
 
   getCategoryById(id: number): Category | undefined;
@@ -109,7 +109,7 @@ export interface Catalog {
   getChildren(categoryId: number): Category[];
   /** Ancestors below the store root, top first (for breadcrumbs). */
   getBreadcrumbs(categoryId: number): Category[];
-  /** Visible products assigned to the category (anchors include their subtree). */
+  /** Products visible in the catalog that are assigned to the category or its subtree. */
   countProductsInCategory(categoryId: number): number;
 
   getAttribute(code: string): Attribute | undefined;
@@ -120,7 +120,10 @@ export interface Catalog {
   getProductUrl(product: Product): string;
   /** `gear/bags.html`. */
   getCategoryUrl(category: Category): string;
-  /** Looks up a URL path (leading slash and query ignored) in the URL rewrites. */
+  /**
+   * Looks up a URL path in the URL rewrites (leading slash, query and case ignored; "/" is the
+   * home page), falling back to Magento's internal routes (`catalog/product/view/id/N`…).
+   */
   resolveUrl(path: string): UrlRewrite | undefined;
 
   listProducts(query: ProductQuery): ProductListing;
@@ -129,7 +132,7 @@ export interface Catalog {
   getCmsPageById(id: number): CmsPage | undefined;
   getCmsBlock(identifier: string): CmsBlock | undefined;
 
-  /** Cache tags of a product page (`cat_p_<id>` plus its parents'). */
+  /** Cache tags of a product page: `cat_p_<id>` plus its children's (variants, grouped items). */
   getProductCacheTags(product: Product): string[];
   /**
    * Changes a product's regular price (tests and demos). Returns the invalidated cache tags
