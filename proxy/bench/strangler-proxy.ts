@@ -3,8 +3,8 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pino } from "pino";
 import { createProxy, loadConfig } from "../src/index.ts";
+import { createProcessLogger } from "../src/logger.ts";
 import { serveCpuUsage } from "./cpu-usage.ts";
 
 const [legacyUrl, newUrl] = process.argv.slice(2) as [string, string];
@@ -18,7 +18,7 @@ const config = loadConfig({
 });
 // BENCH_LOG_LEVEL=silent measures the proxy without its access log (the log is on in production).
 const level = process.env.BENCH_LOG_LEVEL ?? "info";
-const logger = pino({ level }, pino.destination({ dest: "/dev/null", sync: false, minLength: 8_192 }));
+const logger = createProcessLogger(level, "/dev/null");
 const proxy = await createProxy(config, { logger, defaultMetrics: false });
 process.send!({ url: proxy.shopUrl });
 serveCpuUsage();

@@ -4,6 +4,7 @@
 import cluster from "node:cluster";
 import { pino } from "pino";
 import { createProxy } from "./app.ts";
+import { createProcessLogger } from "./logger.ts";
 import { loadConfig } from "./config.ts";
 import type { ProxyConfig } from "./config.ts";
 import { ProxyError } from "./errors.ts";
@@ -18,7 +19,7 @@ function readConfig(): ProxyConfig {
 }
 
 async function runProxy(config: ProxyConfig): Promise<void> {
-  const logger = pino({ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false, minLength: 8_192 }));
+  const logger = createProcessLogger(config.LOG_LEVEL);
   let proxy;
   try {
     proxy = await createProxy(config, { logger });
