@@ -10,6 +10,7 @@ import { customerResolvers } from "./customer-resolvers.ts";
 import { directoryResolvers } from "./directory.ts";
 import { legacyCartResolvers } from "./cart-legacy.ts";
 import { attributeMetadataResolvers } from "./attribute-metadata.ts";
+import { reviewResolvers } from "./review-resolvers.ts";
 
 /** Every resolver the sandbox implements, keyed by `Type.field`. */
 export function createResolverMap(): ResolverMap {
@@ -25,5 +26,6 @@ export function createResolverMap(): ResolverMap {
     ...directoryResolvers,
     ...legacyCartResolvers,
     ...attributeMetadataResolvers,
+    ...reviewResolvers,
   };
 }
