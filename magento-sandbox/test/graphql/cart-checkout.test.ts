@@ -125,6 +125,19 @@ describe("customer", () => {
     expect((await gql.post("{ customer { email } }", { headers: { Cookie: "PHPSESSID=unknown" } })).status).toBe(403);
   });
 
+  it("answers the deprecated createEmptyCart and customerOrders", async () => {
+    const guest = await gql.post<{ createEmptyCart: string }>("mutation { createEmptyCart }");
+    expect(guest.body.data!.createEmptyCart).toMatch(/^[A-Za-z0-9]{32}$/);
+    const auth = await login();
+    const mine = await gql.post<{ createEmptyCart: string }>("mutation { createEmptyCart }", { headers: auth });
+    const cart = await gql.post<{ customerCart: { id: string } }>("{ customerCart { id } }", { headers: auth });
+    expect(mine.body.data!.createEmptyCart).toBe(cart.body.data!.customerCart.id);
+    const orders = await gql.post<{ customerOrders: { items: { order_number: string }[] }; customer: { orders: { items: { number: string }[] } } }>(
+      "{ customerOrders { items { order_number grand_total status created_at } } customer { orders { items { number } } } }", { headers: auth });
+    const data = orders.body.data!;
+    expect(data.customerOrders.items.map((o) => o.order_number)).toEqual(data.customer.orders.items.map((o) => o.number));
+  });
+
   it("refuses a wrong password with 401 graphql-authentication", async () => {
     const { status, body } = await gql.post(`mutation { generateCustomerToken(email: "roni_cost@example.com", password: "wrong") { token } }`);
     expect(status).toBe(401);
