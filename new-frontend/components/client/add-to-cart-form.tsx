@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { OptionPicker } from "../../lib/add-to-cart.ts";
-import { FormKeyInput } from "./form-key-input.tsx";
+import { FormKeyInput, refreshFormKey } from "./form-key-input.tsx";
 
 /**
  * Magento's own add-to-cart form, posted to /checkout/cart/add/ on the shop's origin: the PHP session's
@@ -13,7 +13,7 @@ export function AddToCartForm({ action, productId, sku, pickers }: { action: str
   useEffect(() => setReady(true), []);
   return (
     <div className="product-add-form">
-      <form data-product-sku={sku} action={action} method="post" id="product_addtocart_form">
+      <form data-product-sku={sku} action={action} method="post" id="product_addtocart_form" onSubmit={refreshFormKey}>
         <input type="hidden" name="product" value={productId} />
         <input type="hidden" name="selected_configurable_option" value="" />
         <input type="hidden" name="related_product" value="" />

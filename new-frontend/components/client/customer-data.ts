@@ -22,16 +22,15 @@ export interface Sections {
   messages?: MessagesSection;
 }
 
+import { ensureFormKey } from "./form-key.ts";
+
 const listeners = new Set<(sections: Sections) => void>();
 let inflight: Promise<Sections> | undefined;
 
-export function readCookie(name: string): string | undefined {
-  const match = document.cookie.split("; ").find((part) => part.startsWith(`${name}=`));
-  return match === undefined ? undefined : decodeURIComponent(match.slice(name.length + 1));
-}
-
 /** Loads the cart and customer sections once per page view; every subscriber gets the same answer. */
 export function loadSections(): Promise<Sections> {
+  // Our form key goes along with the first request, so Magento's session adopts it instead of minting its own.
+  ensureFormKey();
   inflight ??= fetch(`/customer/section/load/?sections=cart%2Ccustomer%2Cmessages&force_new_section_timestamp=false&_=${Date.now()}`, {
     credentials: "same-origin",
     headers: { "X-Requested-With": "XMLHttpRequest", Accept: "application/json" },

@@ -1,28 +1,20 @@
 "use client";
 import { useEffect, useState } from "react";
-import { readCookie } from "./customer-data.ts";
-
-function generateFormKey(): string {
-  const alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((byte) => alphabet[byte % alphabet.length]).join("");
-}
+import { ensureFormKey } from "./form-key.ts";
 
 /**
- * The hidden `form_key` of Magento POST forms, filled on the client exactly as Magento's own
- * form-key-provider.js does on full-page-cached pages: from the `form_key` cookie, or a fresh random
- * key written to that cookie (stock Magento adopts the cookie's key for the session).
+ * The hidden `form_key` of a Magento POST form, filled on the client from the `form_key` cookie. The
+ * form refreshes it again on submit (`refreshFormKey`), because Magento may have set the cookie
+ * in the meantime (any response of a fresh session does).
  */
 export function FormKeyInput() {
   const [formKey, setFormKey] = useState("");
-  useEffect(() => {
-    let key = readCookie("form_key");
-    if (!key) {
-      key = generateFormKey();
-      const secure = location.protocol === "https:" ? "; secure" : "";
-      document.cookie = `form_key=${key}; path=/; max-age=86400; samesite=lax${secure}`;
-    }
-    setFormKey(key);
-  }, []);
+  useEffect(() => setFormKey(ensureFormKey()), []);
   return <input name="form_key" type="hidden" value={formKey} readOnly />;
+}
+
+/** onSubmit for Magento forms: posts the cookie's form key as it is at this moment. */
+export function refreshFormKey(event: { currentTarget: HTMLFormElement }): void {
+  const input = event.currentTarget.elements.namedItem("form_key");
+  if (input instanceof HTMLInputElement) input.value = ensureFormKey();
 }

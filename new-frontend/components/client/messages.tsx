@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
-import { loadSections, readCookie, subscribeSections } from "./customer-data.ts";
+import { loadSections, subscribeSections } from "./customer-data.ts";
+import { readCookie } from "./cookies.ts";
 
 interface Message {
   type: string;

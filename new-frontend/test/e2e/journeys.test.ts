@@ -123,6 +123,30 @@ describe("shopping journeys through the proxy", () => {
     expect(onNew, "shoppers on the new side").toBeLessThan(40);
   }, 120_000);
 
+  it("a configurable product added on the new page lands in the legacy cart with its options", async () => {
+    await stack.restartProxy(await writePlans(100));
+    const context = await newShopper(browser, stack.shopUrl);
+    const page = await context.newPage();
+    await visit(page, "/chaz-kangeroo-hoodie.html", "new", "configurable-1-product-new");
+    // Choose once the page is interactive (the add-to-cart button is enabled after hydration).
+    await expect.poll(() => page.locator("#product-addtocart-button").isEnabled(), { timeout: 20_000 }).toBe(true);
+    const pickers = page.locator("select.super-attribute-select");
+    const chosen: string[] = [];
+    for (let index = 0; index < (await pickers.count()); index += 1) {
+      const picker = pickers.nth(index);
+      const value = await picker.locator("option").nth(1).getAttribute("value");
+      await picker.selectOption(value ?? "");
+      chosen.push((await picker.locator("option").nth(1).textContent()) ?? "");
+    }
+    expect(chosen.length).toBeGreaterThan(1);
+    await addToCart(page);
+    await expect(page.locator("#shopping-cart-table .product-item-name").allTextContents()).resolves.toEqual(["Chaz Kangeroo Hoodie"]);
+    const options = await page.locator("#shopping-cart-table .item-options dd").allTextContents();
+    expect(options.sort()).toEqual([...chosen].sort());
+    await saveScreenshot(page, "configurable-2-cart-with-options");
+    await context.close();
+  }, 60_000);
+
   it("a customer signed in on legacy stays signed in on new pages, and adds to the same customer cart", async () => {
     await stack.restartProxy(await writePlans(100));
     const context = await newShopper(browser, stack.shopUrl);
