@@ -1,6 +1,7 @@
 // `node src/main.ts` as a real child process: env validated at start, SIGTERM drains in-flight requests.
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +39,18 @@ describe("start-up configuration", () => {
     expect(await exited(child)).toBe(78);
     expect(child.output()).toContain("strangler proxy: invalid proxy configuration:");
     expect(child.output()).toContain(message);
+  });
+});
+
+describe("start-up plans", () => {
+  it("refuses to start with a broken plan, naming the file and the problem", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "strangler-bad-plans-"));
+    writeFileSync(join(dir, "broken.yaml"), "id: Broken Id\ntarget: nowhere\nmatch: []\n");
+    const child = run({ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, PORT: "0", ADMIN_PORT: "0", PLANS_DIR: dir, FLAG_STATE_DIR: join(dir, "flags") });
+    expect(await exited(child)).toBe(78);
+    expect(child.output()).toContain(`strangler proxy: PLANS_DIR ${dir} has invalid plans:`);
+    expect(child.output()).toContain("broken.yaml");
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
