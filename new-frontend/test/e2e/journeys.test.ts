@@ -66,8 +66,10 @@ async function walkJourney(context: BrowserContext, side: Side, prefix: string):
   expect(await readSide(page), "cart page").toBe("legacy");
   await expect(page.locator("#shopping-cart-table .product-item-name").allTextContents()).resolves.toEqual(["Joust Duffle Bag"]);
   await saveScreenshot(page, `${prefix}-4-cart`);
-  // Straight after adding, the minicart on the product page (whichever side serves it) counts the item.
+  // Straight after adding, the minicart counts the item on both sides (product page, then legacy home).
   await visit(page, "/joust-duffle-bag.html", side, `${prefix}-4b-product-minicart`);
+  expect(await readMinicartCount(page)).toBe("1");
+  await visit(page, "/", "legacy", `${prefix}-4c-home-minicart`);
   expect(await readMinicartCount(page)).toBe("1");
   await page.goto("/checkout/cart/");
   const success = await checkOutAsGuest(page, prefix);
