@@ -74,6 +74,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       shopRef.current!.requestDone();
       recordRequest(ex);
     },
+    onRoutingError: (ex, error) => logger.error({ err: error, path: ex.path }, "routing failed; sending to legacy"),
     onFallback: (ex, from) => {
       metrics.fallbacks.inc({ from: from.name, stage: ex.failure ?? "status" });
       logger.warn({ path: ex.path, from: from.name, stage: ex.failure }, "new side failed; replaying to fallback");

@@ -11,6 +11,7 @@ import { DEBUG_HEADER, FORCE_HEADER, isTrustedPeer, setForwardedHeaders, stripHo
 import type { Upstream } from "../forward/upstreams.ts";
 import { readRequestTarget } from "../http/request-target.ts";
 import { decide, NEEDS_PAGE_TYPE } from "../routing/decide.ts";
+import { createDecision } from "../routing/route-table.ts";
 import type { DecideEnv } from "../routing/decide.ts";
 import type { PageTypeResolver } from "../routing/page-type-resolver.ts";
 import type { RouteTable } from "../routing/route-table.ts";
@@ -19,6 +20,8 @@ import type { TokenCheck } from "./debug-token.ts";
 import { EXCHANGE, Exchange } from "./exchange.ts";
 import type { WithExchange } from "./exchange.ts";
 import { createForwarding } from "./forwarding.ts";
+
+const ROUTING_FAILED = createDecision("legacy", "undecided");
 
 export interface ShopHandlerDeps {
   config: ProxyConfig;
@@ -31,6 +34,7 @@ export interface ShopHandlerDeps {
   /** Called once per finished (or abandoned) request. */
   onFinished(ex: Exchange): void;
   onFallback(ex: Exchange, from: Upstream): void;
+  onRoutingError(ex: Exchange, error: unknown): void;
 }
 
 export function createShopHandler(deps: ShopHandlerDeps) {
@@ -80,7 +84,14 @@ export function createShopHandler(deps: ShopHandlerDeps) {
   }
 
   function route(ex: Exchange): void {
-    const decision = decide(ex, deps.getTable(), env);
+    let decision;
+    try {
+      decision = decide(ex, deps.getTable(), env);
+    } catch (error) {
+      // Plans and flags promise never to throw; if one does anyway, the shopper still gets legacy.
+      deps.onRoutingError(ex, error);
+      decision = ROUTING_FAILED;
+    }
     if (decision !== NEEDS_PAGE_TYPE) return forwarding.send(ex, decision);
     const resolver = deps.resolver;
     const cached = resolver?.peek(ex.path, ex.storeCode);
