@@ -1,11 +1,31 @@
 // `npm start` (scripts/start.ts): starts sandbox, new frontend, proxy and purge endpoint, prints the URL
 // to open, serves the shop through the proxy, and stops every child on SIGINT (Ctrl-C).
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findFreePort, repoRoot } from "../../tools/services.ts";
 
 let child: ChildProcess | undefined;
+
+async function startStore(): Promise<{ process: ChildProcess; ports: Record<string, number>; exited: Promise<number | null> }> {
+  const [shop, admin, sandbox, frontend, purge] = await Promise.all(Array.from({ length: 5 }, findFreePort));
+  const ports = { shop: shop!, admin: admin!, sandbox: sandbox!, frontend: frontend!, purge: purge! };
+  const started = spawn(process.execPath, [join(repoRoot, "scripts", "start.ts")], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(shop), ADMIN_PORT: String(admin), SANDBOX_PORT: String(sandbox), FRONTEND_PORT: String(frontend), PURGE_PORT: String(purge), LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child = started;
+  const exited = new Promise<number | null>((resolve) => started.once("exit", (code) => resolve(code)));
+  return { process: started, ports, exited };
+}
+
+/** The child processes of a pid, from Linux's /proc. */
+function readChildren(pid: number): { pid: number; command: string }[] {
+  const ids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  return ids.map((id) => ({ pid: id, command: readFileSync(`/proc/${id}/cmdline`, "utf8").replace(/\0/g, " ") }));
+}
 
 afterAll(() => {
   if (child && child.exitCode === null) child.kill("SIGKILL");
@@ -42,14 +62,9 @@ async function isListening(url: string): Promise<boolean> {
 
 describe("npm start", () => {
   it("runs the whole store behind the proxy and stops all of it on Ctrl-C", async () => {
-    const [shop, admin, sandbox, frontend, purge] = await Promise.all(Array.from({ length: 5 }, findFreePort));
-    child = spawn(process.execPath, [join(repoRoot, "scripts", "start.ts")], {
-      cwd: repoRoot,
-      env: { ...process.env, PORT: String(shop), ADMIN_PORT: String(admin), SANDBOX_PORT: String(sandbox), FRONTEND_PORT: String(frontend), PURGE_PORT: String(purge), LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
-    const output = await waitForOutput(child, /Open http:\/\/127\.0\.0\.1:\d+/, 90_000);
+    const { process: store, ports, exited } = await startStore();
+    const { shop, sandbox, frontend, purge } = ports;
+    const output = await waitForOutput(store, /Open http:\/\/127\.0\.0\.1:\d+/, 90_000);
     expect(output).toContain(`Open http://127.0.0.1:${shop}`);
 
     const home = await fetch(`http://127.0.0.1:${shop}/`);
@@ -57,8 +72,18 @@ describe("npm start", () => {
     const product = await (await fetch(`http://127.0.0.1:${shop}/joust-duffle-bag.html`)).text();
     expect(product).toContain('<meta name="generator" content="strangler-new-frontend"/>');
 
-    child.kill("SIGINT");
+    store.kill("SIGINT");
     expect(await exited).toBe(0);
     for (const port of [shop, sandbox, frontend, purge]) expect(await isListening(`http://127.0.0.1:${port}/`), `port ${port} closed`).toBe(false);
+  }, 120_000);
+
+  it("stops the others and exits non-zero when one of them dies", async () => {
+    const { process: store, ports, exited } = await startStore();
+    await waitForOutput(store, /Open http:\/\/127\.0\.0\.1:\d+/, 90_000);
+    const next = readChildren(store.pid!).find((entry) => /next/.test(entry.command) && !/proxy|sandbox/.test(entry.command));
+    expect(next, "the Next child").toBeDefined();
+    process.kill(next!.pid, "SIGKILL");
+    expect(await exited).toBe(1);
+    for (const port of [ports.shop, ports.sandbox, ports.purge]) expect(await isListening(`http://127.0.0.1:${port}/`), `port ${port} closed`).toBe(false);
   }, 120_000);
 });
