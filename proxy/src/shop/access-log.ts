@@ -13,7 +13,7 @@ const UNDECIDED = createDecision("-", "undecided");
 export function createAccessLog(logger: Logger, decisions: DecisionLog, metrics: ProxyMetrics) {
   const logs = logger.isLevelEnabled("info");
   return function recordRequest(ex: Exchange): void {
-    const ms = Number(process.hrtime.bigint() - ex.startedAt) / 1e6;
+    const ms = performance.now() - ex.startedAt;
     const res = ex.res;
     // A response cut before its end (shopper left, upstream died mid-body) is logged as 499.
     const status = res.writableFinished ? res.statusCode : 499;

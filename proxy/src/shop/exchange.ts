@@ -15,7 +15,8 @@ export type WithExchange = { [EXCHANGE]?: Exchange };
 export class Exchange implements MatchInput, FlagContext, DecideInput {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
-  readonly startedAt: bigint;
+  /** performance.now() at arrival: a double, no BigInt allocation per request. */
+  readonly startedAt: number;
   readonly method: string;
   readonly headers: Record<string, string | undefined>;
   path = "";
@@ -41,7 +42,7 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   #cookies: Record<string, string> | undefined = undefined;
   #query: URLSearchParams | undefined = undefined;
 
-  constructor(req: IncomingMessage, res: ServerResponse, startedAt: bigint) {
+  constructor(req: IncomingMessage, res: ServerResponse, startedAt: number) {
     this.req = req;
     this.res = res;
     this.startedAt = startedAt;

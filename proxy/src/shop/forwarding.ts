@@ -51,7 +51,7 @@ export function createForwarding(hooks: ForwardingHooks) {
     const rewrite = upstream.isLegacy ? undefined : createRewrite(ex, upstream);
     writeResponseHead(res, upstreamRes, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined);
     (upstreamRes as WithExchange)[EXCHANGE] = ex;
-    upstreamRes.once("error", onUpstreamBodyError);
+    upstreamRes.on("error", onUpstreamBodyError);
     upstreamRes.pipe(res);
   }
 

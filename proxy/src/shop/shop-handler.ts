@@ -106,9 +106,9 @@ export function createShopHandler(deps: ShopHandlerDeps) {
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
-    const ex = new Exchange(req, res, process.hrtime.bigint());
+    const ex = new Exchange(req, res, performance.now());
     (req as WithExchange)[EXCHANGE] = ex;
-    res.once("close", onResponseClose);
+    res.on("close", onResponseClose); // `on`, not `once`: close fires once, and once() allocates a wrapper
     try {
       readRequest(ex);
     } catch (error) {
@@ -128,7 +128,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
     stripHopByHop(req.headers, true);
     const trusted = isTrustedPeer(config.TRUST_PROXY, req.socket.remoteAddress);
     setForwardedHeaders(req.headers, req.socket.remoteAddress, "http", trusted);
-    const ex = new Exchange(req, undefined as never, process.hrtime.bigint());
+    const ex = new Exchange(req, undefined as never, performance.now());
     ex.path = req.url.split("?")[0]!;
     ex.pageTypeState = "resolved"; // an upgrade is never a catalog page
     const decision = decide(ex, deps.getTable(), env);
