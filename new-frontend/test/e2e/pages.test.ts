@@ -89,6 +89,13 @@ describe("search and CMS pages", () => {
     expect(html).toContain('href="/joust-duffle-bag.html"');
   });
 
+  it("sends an empty search home and explains a too-short one", async () => {
+    const empty = await get("/catalogsearch/result/?q=");
+    expect([302, 307]).toContain(empty.status);
+    expect(empty.headers.get("location")).toBe("/");
+    expect((await get("/catalogsearch/result/?q=ab")).html).toContain("Minimum Search query length is 3");
+  });
+
   it("renders a CMS page's content sanitized", async () => {
     const { status, html } = await get("/about-us");
     expect(status).toBe(200);

@@ -1,5 +1,6 @@
 // Quick search at Magento's URL, `/catalogsearch/result/?q=…`: per request (the query is the page).
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { SearchPage } from "../../../components/pages/search-page.tsx";
 import { getStoreConfig, searchProducts } from "../../../lib/magento.ts";
 import { loadListing } from "../../../lib/listing-loader.ts";
@@ -26,6 +27,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchRoute({ searchParams }: Props) {
   const query = toSearchParams(await searchParams);
   const text = readText(query);
+  // Like Magento: no query → back home; a too-short one → its notice.
+  if (text === "") redirect("/");
   if (text.length < 3) return <SearchPage text={text} />;
   const defaultPageSize = (await getStoreConfig())?.gridPerPage || 12;
   const { listing, state } = await loadListing(query, defaultPageSize, (listingQuery) => searchProducts({ text, ...listingQuery }));
