@@ -32,6 +32,15 @@ describe("products", () => {
     await adapters.getProductByUrlKey("joust-duffle-bag", { store: "german" });
   });
 
+  it("sends the currency as Content-Currency and caches each currency apart", async () => {
+    const adapters = createAdapters({ magentoUrl: origin, logger });
+    const euro = nock(origin, { reqheaders: { "content-currency": "EUR" } }).get("/graphql").query(true).once().reply(200, loadFixture("product-simple"), json);
+    const dollar = nock(origin, { reqheaders: { "content-currency": "USD" } }).get("/graphql").query(true).once().reply(200, loadFixture("product-simple"), json);
+    const plain = nock(origin, { badheaders: ["content-currency"] }).get("/graphql").query(true).once().reply(200, loadFixture("product-simple"), json);
+    for (const ctx of [{ currency: "EUR" }, { currency: "USD" }, {}, { currency: "EUR" }, { currency: "USD" }, {}]) await adapters.getProductBySku("24-MB01", ctx);
+    expect([euro.isDone(), dollar.isDone(), plain.isDone()]).toEqual([true, true, true]);
+  });
+
   it("returns undefined for an unknown product", async () => {
     const adapters = createAdapters({ magentoUrl: origin, logger });
     nock(origin).get("/graphql").query(true).reply(200, { data: { products: { items: [] } } }, json);

@@ -48,7 +48,8 @@ export interface Breadcrumb {
   urlPath: string;
 }
 
-export interface Product {
+/** What every view of a product carries, in a listing or on its own page. */
+interface ProductBase {
   id: number;
   uid: string;
   sku: string;
@@ -57,16 +58,19 @@ export interface Product {
   urlKey: string;
   /** Relative canonical URL, e.g. `/joust-duffle-bag.html`. */
   url: string;
+  price: PriceRange;
+  stockStatus: StockStatus;
+}
+
+export interface Product extends ProductBase {
   descriptionHtml: string;
   shortDescriptionHtml: string;
   metaTitle: string;
   metaDescription: string;
   /** Sorted by position; empty when Magento has none. */
   media: Image[];
-  price: PriceRange;
   /** Magento's special price when set (a fixed price, not a percentage). */
   specialPrice?: Money;
-  stockStatus: StockStatus;
   /** Empty unless type is CONFIGURABLE. */
   options: ConfigurableOption[];
   variants: ProductVariant[];
@@ -75,15 +79,6 @@ export interface Product {
 }
 
 /** A product as it appears in a listing (category page, search): no description, no variants. */
-export interface ProductSummary {
-  id: number;
-  uid: string;
-  sku: string;
-  name: string;
-  type: ProductType;
-  urlKey: string;
-  url: string;
+export interface ProductSummary extends ProductBase {
   image?: Image;
-  price: PriceRange;
-  stockStatus: StockStatus;
 }
