@@ -1,15 +1,9 @@
 /** Metadata storefronts render forms from: EAV attributes (filters, swatches), stores, review ratings. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "../../src/index.ts";
-import { createGraphQlClient } from "../support/graphql-client.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox.ts";
 
-let sandbox: RunningSandbox;
-let gql: ReturnType<typeof createGraphQlClient>;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  gql = createGraphQlClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const { gql } = sandbox;
 
 describe("attribute metadata", () => {
   it("describes color as a visual swatch attribute with its options, and reports unknown codes", async () => {

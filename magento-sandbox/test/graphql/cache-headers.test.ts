@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "../../src/index.ts";
-import { createGraphQlClient } from "../support/graphql-client.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox.ts";
 
-let sandbox: RunningSandbox;
-let gql: ReturnType<typeof createGraphQlClient>;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  gql = createGraphQlClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const { gql } = sandbox;
 
 const PRODUCT = `{ products(filter: { sku: { eq: "24-MB01" } }) { items { sku price_range { minimum_price { final_price { value } } } } } }`;
 const NO_CACHE = "max-age=0, must-revalidate, no-cache, no-store";

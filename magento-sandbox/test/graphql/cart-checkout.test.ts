@@ -1,15 +1,9 @@
 /** Mini cart and checkout steps as docs/commerce-webapi/graphql/tutorials/checkout runs them. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "../../src/index.ts";
-import { createGraphQlClient } from "../support/graphql-client.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox.ts";
 
-let sandbox: RunningSandbox;
-let gql: ReturnType<typeof createGraphQlClient>;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  gql = createGraphQlClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const { gql } = sandbox;
 
 const CART_FIELDS = `id email total_quantity
   items { uid quantity product { sku name } prices { price { value } row_total { value } }

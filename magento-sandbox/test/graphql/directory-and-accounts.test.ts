@@ -1,15 +1,9 @@
 /** Address-form directory data, account creation and the deprecated add-to-cart mutations. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "../../src/index.ts";
-import { createGraphQlClient } from "../support/graphql-client.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox.ts";
 
-let sandbox: RunningSandbox;
-let gql: ReturnType<typeof createGraphQlClient>;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  gql = createGraphQlClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const { gql } = sandbox;
 
 describe("directory", () => {
   it("lists countries and the US regions with Magento's ids", async () => {

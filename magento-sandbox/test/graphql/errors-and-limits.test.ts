@@ -1,23 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "../../src/index.ts";
-import { createGraphQlClient } from "../support/graphql-client.ts";
-import { assertConformsToSchema } from "../support/graphql-response-validator.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox.ts";
 
-let sandbox: RunningSandbox;
-let gql: ReturnType<typeof createGraphQlClient>;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  gql = createGraphQlClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
-
-/** Raw POST for bodies the client cannot produce; the answer is still schema-checked. */
-async function postRaw(body: string | Buffer, query = "{ __typename }") {
-  const response = await fetch(`${sandbox.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
-  const json = (await response.json()) as { errors?: { message: string; extensions?: { category?: string } }[]; data?: unknown };
-  assertConformsToSchema(query, json);
-  return { status: response.status, body: json };
-}
+const sandbox = useSandbox();
+const { gql } = sandbox;
 
 function nest(depth: number): string {
   // graphql-php counts levels of fields with selections from 0: categoryList is 0, each `children` one more.
@@ -77,13 +62,13 @@ describe("bad requests", () => {
     ["an unknown operation", JSON.stringify({ query: "query A { __typename }", operationName: "B" }), 200, 'Unknown operation named "B".'],
     ["several operations without a name", JSON.stringify({ query: "query A { __typename } query B { __typename }" }), 200, "Must provide operation name if query contains multiple operations."],
   ])("rejects %s", async (_name, raw, status, message) => {
-    const response = await postRaw(raw);
+    const response = await gql.postRaw(raw);
     expect(response.status).toBe(status);
     expect(response.body.errors?.[0]?.message).toBe(message);
   });
 
   it("refuses a body over 1 MB with 413", async () => {
-    const response = await postRaw(Buffer.alloc(1024 * 1024 + 10, 0x20));
+    const response = await gql.postRaw(Buffer.alloc(1024 * 1024 + 10, 0x20));
     expect(response.status).toBe(413);
   });
 
@@ -94,11 +79,9 @@ describe("bad requests", () => {
   });
 
   it("rejects variables that are not JSON on GET", async () => {
-    const response = await fetch(`${sandbox.url}/graphql?query=${encodeURIComponent("{ __typename }")}&variables=%7Bnope`);
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as { errors: { message: string }[] };
-    assertConformsToSchema("{ __typename }", body);
-    expect(body.errors[0]?.message).toBe('Unable to unserialize value. Error: "variables" is not valid JSON.');
+    const { status, body } = await gql.getRaw(`query=${encodeURIComponent("{ __typename }")}&variables=%7Bnope`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toBe('Unable to unserialize value. Error: "variables" is not valid JSON.');
   });
 
   it("answers introspection, which stays within the limits", async () => {

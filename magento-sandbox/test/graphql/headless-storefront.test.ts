@@ -2,17 +2,11 @@
  * The operations a headless Magento storefront (PWA Studio / Venia, Vue Storefront, Next.js
  * commerce) sends, written from their public documentation and query files.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "../../src/index.ts";
-import { createGraphQlClient } from "../support/graphql-client.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox.ts";
 
-let sandbox: RunningSandbox;
-let gql: ReturnType<typeof createGraphQlClient>;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  gql = createGraphQlClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const { gql } = sandbox;
 
 const RESOLVE_URL = `query ResolveURL($url: String!) {
   route(url: $url) {

@@ -51,3 +51,11 @@ describe("GraphQL response validator", () => {
     expect(findSchemaProblems("{ products(", { data: {} })).toEqual(["an unparsable query must not return data", '"errors" must be a non-empty array']);
   });
 });
+
+describe("the package's test-support export", () => {
+  it("gives other workspaces the same validator by package name", async () => {
+    const support = await import("@strangler/magento-sandbox/test-support");
+    expect(() => support.assertConformsToSchema(query, response(product({ uid: null })))).toThrow(/data\.products\.items\[0\]\.uid: null for non-null ID!/);
+    expect(() => support.assertConforms({ message: 5 }, "error-response")).toThrow(/Body does not conform to error-response/);
+  });
+});

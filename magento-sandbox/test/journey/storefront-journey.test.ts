@@ -1,45 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGraphQlClient } from "../support/graphql-client.ts";
-import { assertConforms } from "../rest/openapi.ts";
-import { createBrowser } from "../storefront/browser.ts";
-import { startSandbox, type RunningSandbox } from "../../src/index.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox.ts";
 
 /**
  * One shopper over HTTP with a cookie jar: category → product → add to cart (refused without
  * form_key) → cart page → the same cart in GraphQL and REST → sign in (carts merge) →
  * checkout → the order in GraphQL `customer { orders }` and /sales/order/history/.
+ * Every GraphQL answer is checked against the 2.4.8 schema and every REST body against the
+ * OpenAPI shapes (the fixture's clients do both).
  */
-let sandbox: RunningSandbox;
-let graphql: ReturnType<typeof createGraphQlClient>;
+const sandbox = useSandbox();
+const { gql: graphql, rest } = sandbox;
 const browser = () => shopper;
-let shopper: ReturnType<typeof createBrowser>;
+let shopper: ReturnType<typeof sandbox.browser>;
 const state: { maskedId?: string; token?: string; orderNumber?: string } = {};
 
 const formKeyOf = (body: string): string => /<input name="form_key" type="hidden" value="([^"]+)">/.exec(body)![1]!;
 const cartQuery = `query ($id: String!) { cart(cart_id: $id) { id total_quantity items { quantity product { sku } ... on ConfigurableCartItem { configurable_options { option_label value_label } } } } }`;
-
-async function restGuestCart(maskedId: string) {
-  const response = await fetch(`${sandbox.url}/rest/default/V1/guest-carts/${maskedId}`);
-  const body = (await response.json()) as { items: { sku: string; qty: number }[] };
-  assertConforms(body, response.status === 200 ? "quote-data-cart-interface" : "error-response");
-  return { status: response.status, body };
-}
+const cartSchema = "quote-data-cart-interface";
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  graphql = createGraphQlClient(sandbox.url);
-  shopper = createBrowser(sandbox.url);
+  shopper = sandbox.browser();
   // Roni already has something in her cart from another device: sign-in must merge it.
-  const token = sandbox.store.commerce.createCustomerToken("roni_cost@example.com", "Test1234!").token;
-  const add = await fetch(`${sandbox.url}/rest/V1/carts/mine/items`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ cartItem: { sku: "24-MB04", qty: 1 } }),
-  });
-  expect(add.status).toBe(200);
+  const token = sandbox.commerce.createCustomerToken("roni_cost@example.com", "Test1234!").token;
+  await rest("POST", "/rest/V1/carts/mine/items", { token, body: { cartItem: { sku: "24-MB04", qty: 1 } }, schema: "quote-data-cart-item-interface" });
   state.token = token;
 });
-afterAll(() => sandbox.close());
 
 describe("storefront journey", () => {
   it("walks from a category to a product and adds it to the cart with the form key", async () => {
@@ -84,8 +69,8 @@ describe("storefront journey", () => {
     expect(result.body.data?.cart.id).toBe(state.maskedId);
     expect(result.body.data?.cart.total_quantity).toBe(3);
     expect(result.body.data?.cart.items.map((i) => [i.product.sku, i.quantity])).toEqual([["24-MB01", 2], ["MH01", 1]]);
-    const rest = await restGuestCart(state.maskedId!);
-    expect(rest.body.items.map((i) => i.sku)).toEqual([expect.stringMatching(/^24-MB01$/), expect.stringMatching(/^MH01-/)]);
+    const guestCart = await rest<{ items: { sku: string }[] }>("GET", `/rest/default/V1/guest-carts/${state.maskedId}`, { schema: cartSchema });
+    expect(guestCart.items.map((i) => i.sku)).toEqual([expect.stringMatching(/^24-MB01$/), expect.stringMatching(/^MH01-/)]);
   });
 
   it("merges the guest cart into the customer's cart at sign-in", async () => {
@@ -102,13 +87,11 @@ describe("storefront journey", () => {
     expect(customerCart.body.data?.customerCart.items.map((i) => i.product.sku).sort()).toEqual(["24-MB01", "24-MB04", "MH01"]);
     const sections = JSON.parse((await browser().get("/customer/section/load/?sections=cart")).body) as { cart: { masked_quote_id: string; summary_count: number } };
     expect(sections.cart).toMatchObject({ masked_quote_id: customerCart.body.data?.customerCart.id, summary_count: 4 });
-    expect((await restGuestCart(state.maskedId!)).status).toBe(404);
-    const mine = await fetch(`${sandbox.url}/rest/V1/carts/mine`, { headers: { authorization: `Bearer ${state.token}` } });
-    expect(((await mine.json()) as { items_qty: number }).items_qty).toBe(4);
+    await rest("GET", `/rest/default/V1/guest-carts/${state.maskedId}`, { status: 404 });
+    const mine = await rest<{ items_qty: number }>("GET", "/rest/V1/carts/mine", { token: state.token!, schema: cartSchema });
+    expect(mine.items_qty).toBe(4);
     // Session-based web API auth: the storefront cookie alone reaches the same quote.
-    const bySession = await fetch(`${sandbox.url}/rest/V1/carts/mine`, { headers: { cookie: browser().cookieHeader() } });
-    const sessionCart = (await bySession.json()) as { items_qty: number };
-    assertConforms(sessionCart, "quote-data-cart-interface");
+    const sessionCart = await rest<{ items_qty: number }>("GET", "/rest/V1/carts/mine", { headers: { cookie: browser().cookieHeader() }, schema: cartSchema });
     expect(sessionCart.items_qty).toBe(4);
   });
 

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRestHarness, type RestHarness } from "./harness.ts";
-import { createRestClient } from "./rest-client.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox.ts";
 
-let harness: RestHarness;
-let call: ReturnType<typeof createRestClient>;
+const harness = useSandbox();
+const call = harness.rest;
 let admin: string;
 const item = "quote-data-cart-item-interface";
 const address = {
@@ -16,11 +15,8 @@ const shippingInformation = {
 };
 
 beforeAll(async () => {
-  harness = await startRestHarness();
-  call = createRestClient(harness.url);
   admin = await call<string>("POST", "/rest/V1/integration/admin/token", { body: { username: "admin", password: "admin123" }, schema: { type: "string" } });
 });
-afterAll(() => harness.close());
 
 async function createGuestCart(): Promise<string> {
   const id = await call<string>("POST", "/rest/V1/guest-carts", { schema: { type: "string" } });

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRestHarness, type RestHarness } from "./harness.ts";
-import { createRestClient } from "./rest-client.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox.ts";
 
-let harness: RestHarness;
-let call: ReturnType<typeof createRestClient>;
+const harness = useSandbox();
+const call = harness.rest;
 let admin: string;
 const criteria = (field: string, value: string, condition = "eq") =>
   `searchCriteria[filter_groups][0][filters][0][field]=${field}&searchCriteria[filter_groups][0][filters][0][value]=${encodeURIComponent(value)}&searchCriteria[filter_groups][0][filters][0][condition_type]=${condition}`;
 
 beforeAll(async () => {
-  harness = await startRestHarness();
-  call = createRestClient(harness.url);
   admin = await call<string>("POST", "/rest/V1/integration/admin/token", {
     body: { username: "admin", password: "admin123" },
     schema: { type: "string" },
   });
 });
-afterAll(() => harness.close());
 
 describe("tokens", () => {
   it("issues a customer token for the seeded Luma customer", async () => {

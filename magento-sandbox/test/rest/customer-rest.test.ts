@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRestHarness, type RestHarness } from "./harness.ts";
-import { createRestClient } from "./rest-client.ts";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox.ts";
 
-let harness: RestHarness;
-let call: ReturnType<typeof createRestClient>;
+const harness = useSandbox();
+const call = harness.rest;
 const customerSchema = "customer-data-customer-interface";
-
-beforeAll(async () => {
-  harness = await startRestHarness();
-  call = createRestClient(harness.url);
-});
-afterAll(() => harness.close());
 
 describe("customers", () => {
   it("answers customers/me for a customer token with the seeded address", async () => {

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBrowser } from "./browser.ts";
-import { startStorefrontHarness, type StorefrontHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { createBrowser } from "../support/browser.ts";
+import { useSandbox } from "../support/sandbox.ts";
 
-let harness: StorefrontHarness;
+const harness = useSandbox();
 const text = (body: string, pattern: RegExp): string | undefined => pattern.exec(body)?.[1];
 const canonical = (body: string) => text(body, /<link rel="canonical" href="([^"]+)">/);
 const breadcrumbs = (body: string) =>
   [...(text(body, /<div class="breadcrumbs">(.*?)<\/div>/s) ?? "").matchAll(/<(?:a|strong)[^>]*>([^<]+)</g)].map((m) => m[1]);
-
-beforeAll(async () => {
-  harness = await startStorefrontHarness();
-});
-afterAll(() => harness.close());
 
 describe("product pages", () => {
   it("renders title, meta description, canonical, breadcrumbs, price and the add-to-cart form", async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBrowser, type Browser, type BrowserResponse } from "./browser.ts";
-import { startStorefrontHarness, type StorefrontHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { createBrowser, type Browser, type BrowserResponse } from "../support/browser.ts";
+import { useSandbox } from "../support/sandbox.ts";
 
-let harness: StorefrontHarness;
+const harness = useSandbox();
 const setCookie = (response: BrowserResponse, name: string) => response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
 const privateHeaders = { "cache-control": "max-age=0, must-revalidate, no-cache, no-store", pragma: "no-cache" };
 
@@ -16,11 +16,6 @@ async function addBag(browser: Browser, formKey: string | undefined): Promise<Br
   if (formKey !== undefined) form.form_key = formKey;
   return browser.post("/checkout/cart/add/uenc/aHR0cA,,/product/1/", form, "/joust-duffle-bag.html");
 }
-
-beforeAll(async () => {
-  harness = await startStorefrontHarness();
-});
-afterAll(() => harness.close());
 
 describe("session cookies", () => {
   it("starts a PHPSESSID session (HttpOnly, path /) and mirrors the form key in a readable cookie", async () => {

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import Ajv from "ajv";
 import { parse } from "yaml";
 
 /**
  * Validates REST bodies against Magento 2.4.8's Swagger 2.0 definitions
- * (/work/shared/magento/rest/admin-schema-2.4.8.yaml, the superset of the guest and customer
+ * (shared/magento/rest/admin-schema-2.4.8.yaml next to the repository, the superset of the guest and customer
  * files). Definitions become JSON Schema draft-07 with two deliberate changes:
  * - objects with declared properties refuse unknown ones (a misspelt field fails the test);
  * - required properties may be null, because Magento's serializer writes null for unset
@@ -13,7 +14,7 @@ import { parse } from "yaml";
  *   gs-web-api-response.md): a positional string array for `%1`, an object for `%name`. The
  *   generated Swagger's array of `{resources, fieldName, fieldValue}` objects is neither.
  */
-const schemaFile = "/work/shared/magento/rest/admin-schema-2.4.8.yaml";
+const schemaFile = fileURLToPath(new URL("../../../../shared/magento/rest/admin-schema-2.4.8.yaml", import.meta.url));
 
 type JsonSchema = Record<string, unknown>;
 
