@@ -65,7 +65,7 @@ export async function buildCatalogMetadata({ path }: PageRequest): Promise<Metad
   }
   if (target.kind === "cms") {
     const page = await getCmsPage(target.identifier);
-    if (page) return buildMetadata({ ...seo, title: page.metaTitle || page.title, description: page.metaDescription, canonicalPath: path === "/" ? "/" : page.url || path });
+    if (page) return buildMetadata({ ...seo, title: page.metaTitle || page.title, description: page.metaDescription, ...(path === "/" ? {} : { canonicalPath: page.url || path }) });
   }
   return buildMetadata({ ...seo, title: "404 Not Found", robots: "NOINDEX,NOFOLLOW" });
 }

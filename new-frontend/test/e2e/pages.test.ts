@@ -96,6 +96,17 @@ describe("search and CMS pages", () => {
     expect((await get("/catalogsearch/result/?q=ab")).html).toContain("Minimum Search query length is 3");
   });
 
+  it("renders Magento's home CMS page at / like the legacy home", async () => {
+    const ours = await get("/");
+    const legacy = await get("/", stack.sandbox.url);
+    expect(ours.status).toBe(200);
+    expect(readHead(ours.html).title).toBe(readHead(legacy.html).title);
+    expect(readHead(ours.html).canonical).toBeUndefined();
+    const heading = (html: string) => /<h1 class="page-title"><span class="base" data-ui-id="page-title-wrapper">([^<]*)</.exec(html)?.[1];
+    expect(heading(ours.html)).toBe(heading(legacy.html));
+    expect(ours.html).toContain('<div class="cms-content"><div class="blocks-promo">');
+  });
+
   it("renders a CMS page's content sanitized", async () => {
     const { status, html } = await get("/about-us");
     expect(status).toBe(200);
