@@ -30,6 +30,12 @@ export function createApp(store: SandboxStore, options: AppOptions): Express {
       next(error);
       return;
     }
+    // Express's request errors (bad %-escapes, oversized bodies) keep their 4xx; the rest is ours.
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).type("text/plain").send(error instanceof Error ? error.message : "Bad request");
+      return;
+    }
     console.error("[magento-sandbox]", error);
     res.status(500).type("text/plain").send("Internal server error");
   });

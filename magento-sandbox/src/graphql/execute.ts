@@ -6,7 +6,7 @@ import type { SandboxStore } from "../store.ts";
 import type { GraphQlContext, ResolverMap } from "./context.ts";
 import { createFieldResolver, resolveTypeByTypename } from "./field-resolver.ts";
 import { formatGraphQlError, statusForErrors, type MagentoFormattedError } from "./format-error.ts";
-import { checkLimits, measureOperation } from "./limits.ts";
+import { checkLimits, MAX_PARSE_NESTING, MAX_QUERY_DEPTH, measureNesting, measureOperation } from "./limits.ts";
 import { buildNoCacheHeaders, buildPublicHeaders, computeCacheId, isCacheableOperation } from "./cache-headers.ts";
 import { resolveViewer } from "./viewer.ts";
 import { GraphQlInputError } from "../errors.ts";
@@ -98,6 +98,9 @@ function createPreparer(schema: GraphQLSchema, log: (error: unknown) => void) {
     if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return fail(400, [new GraphQLError('"operationName" must be a string.')]);
     const variables = decodeVariables(request.params.variables);
     if (variables instanceof GraphQLError) return fail(400, [variables]);
+    if (measureNesting(query) > MAX_PARSE_NESTING) {
+      return fail(200, [new GraphQLError(`Max query depth should be ${MAX_QUERY_DEPTH} but got more than ${MAX_PARSE_NESTING}.`)]);
+    }
     let parsed: ReturnType<typeof parseCached>;
     try {
       parsed = parseCached(query);

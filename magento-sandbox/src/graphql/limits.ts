@@ -44,6 +44,39 @@ function measureSelection(selectionSet: SelectionSetNode, fragments: Map<string,
   return { depth: maxDepth, complexity };
 }
 
+/**
+ * Past this many open brackets a query cannot be within the depth limit, and graphql-js's
+ * recursive parser would run out of stack on it; such a query is refused before parsing.
+ */
+export const MAX_PARSE_NESTING = 256;
+
+/** The deepest bracket nesting ({, [, () outside strings and comments, stopping past the cap. */
+export function measureNesting(query: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < query.length && max <= MAX_PARSE_NESTING; i++) {
+    const char = query[i];
+    if (char === "#") i = skipTo(query, i, "\n");
+    else if (char === '"') i = query.startsWith('"""', i) ? skipTo(query, i + 2, '"""') + 2 : skipString(query, i);
+    else if (char === "{" || char === "[" || char === "(") max = Math.max(max, ++depth);
+    else if (char === "}" || char === "]" || char === ")") depth--;
+  }
+  return max;
+}
+
+function skipTo(query: string, from: number, end: string): number {
+  const at = query.indexOf(end, from + 1);
+  return at === -1 ? query.length : at;
+}
+
+function skipString(query: string, from: number): number {
+  for (let i = from + 1; i < query.length; i++) {
+    if (query[i] === "\\") i++;
+    else if (query[i] === '"' || query[i] === "\n") return i;
+  }
+  return query.length;
+}
+
 /** graphql-php's messages for the two limits; empty when within them. */
 export function checkLimits(measure: QueryMeasure): GraphQLError[] {
   const errors: GraphQLError[] = [];

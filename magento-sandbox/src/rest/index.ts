@@ -51,6 +51,17 @@ function parseJsonBody(req: Request, res: Response, next: NextFunction): void {
   }
 }
 
+/** Express's own request errors (a malformed %-escape in the path, a body over 1 MB) in Magento's shape. */
+function sendRequestError(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const status = (error as { status?: unknown }).status;
+  if (res.headersSent || typeof status !== "number" || status < 400 || status >= 500) {
+    next(error);
+    return;
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  sendError(res, new RestError(status, "Decoding error: %1", [reason]));
+}
+
 export function createRestRouter(store: RestStore): Router {
   const api = Router();
   api.use(stripStoreCode);
@@ -61,5 +72,6 @@ export function createRestRouter(store: RestStore): Router {
   api.use(createCartRoutes(store.commerce));
   api.use(createOrderRoutes(store.commerce));
   api.use((_req: Request, res: Response) => sendError(res, new RestError(404, "Request does not match any route.")));
+  api.use(sendRequestError);
   return api;
 }

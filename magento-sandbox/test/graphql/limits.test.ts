@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
-import { checkLimits, measureOperation } from "../../src/graphql/limits.ts";
+import { checkLimits, MAX_PARSE_NESTING, measureNesting, measureOperation } from "../../src/graphql/limits.ts";
 
 function measure(query: string) {
   const document = parse(query);
@@ -27,5 +27,22 @@ describe("measuring queries as graphql-php does", () => {
     [{ depth: 3, complexity: 301 }, ["Max query complexity should be 300 but got 301."]],
   ])("checks %j against Magento's limits", (measured, messages) => {
     expect(checkLimits(measured).map((e) => e.message)).toEqual(messages);
+  });
+});
+
+describe("measuring bracket nesting before parsing", () => {
+  it.each([
+    ["{ a { b } }", 2],
+    ['{ a(s: "{{{{") { b } }', 2],
+    ['{ a(s: """ {{{ " {{ """) }', 2],
+    ['{ a(s: "\\" {{") }', 2],
+    ["{ a # {{{{\n }", 1],
+    ["[[[", 3],
+  ])("measures %s as %i", (query, depth) => {
+    expect(measureNesting(query)).toBe(depth);
+  });
+
+  it("stops counting just past the cap", () => {
+    expect(measureNesting("{".repeat(100_000))).toBe(MAX_PARSE_NESTING + 1);
   });
 });
