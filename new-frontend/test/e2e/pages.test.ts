@@ -117,6 +117,35 @@ describe("search and CMS pages", () => {
   });
 });
 
+describe("no seam with the legacy page", () => {
+  const strip = (value: string) => value.replace(/^https?:\/\/[^/]+/, "").replace(/&amp;/g, "&").replace(/&#x27;|&#039;/g, "'");
+  function readFrame(html: string) {
+    const section = (start: string, end: string) => html.slice(html.indexOf(start), html.indexOf(end, html.indexOf(start)));
+    const hrefs = (part: string) => [...part.matchAll(/<a [^>]*href="([^"]*)"/g)].map((match) => strip(match[1] ?? ""));
+    const texts = (part: string) => [...part.matchAll(/>([^<>]+)</g)].map((match) => strip(match[1] ?? "").trim()).filter(Boolean);
+    return {
+      title: readHead(html).title,
+      canonical: readHead(html).canonical && strip(readHead(html).canonical ?? ""),
+      robots: readHead(html).robots,
+      menu: hrefs(section('<nav class="navigation"', "</nav>")),
+      breadcrumbs: texts(section('<div class="breadcrumbs">', "</ul>")),
+      heading: /<h1 class="page-title"><span class="base"[^>]*>([^<]*)</.exec(html)?.[1],
+      footer: hrefs(section('<footer class="page-footer">', "</footer>")),
+      headerLinks: texts(section('<ul class="header links">', "</ul>")),
+    };
+  }
+
+  it.each(["/joust-duffle-bag.html", "/gear/bags.html", "/about-us", "/gear/bags/joust-duffle-bag.html"])("%s has the legacy frame, title, canonical and breadcrumbs", async (path) => {
+    const [ours, legacy] = await Promise.all([get(path), get(path, stack.sandbox.url)]);
+    expect(legacy.status).toBe(200);
+    const frame = readFrame(ours.html);
+    expect(frame.menu.length).toBeGreaterThan(20);
+    expect(frame.footer).toHaveLength(7);
+    expect(frame.breadcrumbs[0]).toBe("Home");
+    expect(frame).toEqual(readFrame(legacy.html));
+  });
+});
+
 describe("revalidation", () => {
   const post = (body: unknown, token?: string) => fetch(`${stack.nextUrl}/api/revalidate`, {
     method: "POST",
