@@ -19,7 +19,7 @@ export function ProductGrid({ items }: { items: ProductSummary[] }) {
                 <strong className="product name product-item-name">
                   <a className="product-item-link" href={item.url}>{item.name}</a>
                 </strong>
-                <PriceBox price={item.price} />
+                <PriceBox price={item.price} composite={["CONFIGURABLE", "BUNDLE", "GROUPED"].includes(item.type)} />
                 {item.stockStatus === "OUT_OF_STOCK" ? <div className="stock unavailable"><span>Out of stock</span></div> : null}
               </div>
             </div>

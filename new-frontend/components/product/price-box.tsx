@@ -15,10 +15,11 @@ function Amount({ money, id }: { money: Money; id?: string }) {
  * Luma's price box: the final price, or "Special Price" over a struck "Regular Price" when Magento's
  * special price (or a rule) makes the final lower; "As low as" for a range. Nothing for a missing price.
  */
-export function PriceBox({ price, specialPrice }: { price: PriceRange; specialPrice?: Money }) {
+export function PriceBox({ price, specialPrice, composite = false }: { price: PriceRange; specialPrice?: Money; composite?: boolean }) {
   if (!hasPrice(price)) return null;
   const { final, regular } = price.min;
-  const isRange = price.max.final.amount > final.amount;
+  // Luma labels composite products (configurable, bundle, grouped) "As low as" even without a range.
+  const isRange = price.max.final.amount > final.amount || composite;
   const discounted = final.amount < regular.amount || (specialPrice !== undefined && specialPrice.amount < regular.amount);
   if (discounted && !isRange) {
     return (

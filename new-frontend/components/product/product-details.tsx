@@ -45,7 +45,7 @@ export function ProductDetails({ product, publicUrl }: { product: Product; publi
         <div className="column main">
           <div className="product-info-main">
             <div className="product-info-price">
-              <PriceBox price={product.price} {...(product.specialPrice ? { specialPrice: product.specialPrice } : {})} />
+              <PriceBox price={product.price} composite={["CONFIGURABLE", "BUNDLE", "GROUPED"].includes(product.type)} {...(product.specialPrice ? { specialPrice: product.specialPrice } : {})} />
               <Stock product={product} />
             </div>
             <PurchaseArea product={product} publicUrl={publicUrl} />

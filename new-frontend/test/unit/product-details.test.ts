@@ -42,6 +42,11 @@ describe("ProductDetails with odd data", () => {
     expect(html).not.toContain("product_addtocart_form");
   });
 
+  it("labels a configurable product's price As low as, like Luma", () => {
+    expect(render(makeConfigurable(2, 2))).toMatch(/<span class="price-label">As low as<\/span>.*\$52\.00/s);
+    expect(render(makeProduct())).not.toContain("As low as");
+  });
+
   it("renders option pickers, not variants, for thousands of variants", () => {
     const product = makeConfigurable(60, 50);
     expect(product.variants).toHaveLength(3000);
