@@ -12,8 +12,9 @@ export function createFieldResolver(resolvers: ResolverMap): GraphQLFieldResolve
     const resolver = resolvers[`${info.parentType.name}.${info.fieldName}`];
     if (resolver) return resolver(source, args, context, info);
     if (info.fieldName === "__typename") return info.parentType.name;
-    if (typeof source === "object" && source !== null && info.fieldName in source) {
-      const value = (source as Record<string, unknown>)[info.fieldName];
+    const value = typeof source === "object" && source !== null ? (source as Record<string, unknown>)[info.fieldName] : undefined;
+    // `undefined` is a gap (a reshape that forgot the field); a real "no value" is written as null.
+    if (value !== undefined) {
       return typeof value === "function" ? (value as (a: unknown, c: unknown, i: unknown) => unknown)(args, context, info) : value;
     }
     throw new GraphQlNotImplementedError(`${info.parentType.name}.${info.fieldName}`);
