@@ -122,6 +122,9 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`\nStrangler demo running: legacy ${legacyUrl}, new frontend ${frontendUrl}, plans ${plansDir}`);
+  if (!plansDir.endsWith(join("migration-plans", "plans"))) {
+    console.log("  (the example plans plus new-frontend-assets.yaml for /_next/**; edit the plans there: they hot-reload)");
+  }
   console.log(`Purge endpoint ${purge?.url} (PURGE with X-Magento-Tags-Pattern, or POST {"tags": [...]})`);
   console.log(`Admin API http://127.0.0.1:${env.ADMIN_PORT} (Authorization: Bearer ${env.ADMIN_TOKEN ? "$ADMIN_TOKEN" : adminToken})`);
   console.log(`\nOpen ${shopUrl}\n`);
