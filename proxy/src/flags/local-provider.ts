@@ -1,7 +1,7 @@
 // The embedded default (no UNLEASH_URL): flags from the local store with Unleash's semantics and hashing.
 // A flag the store has never seen follows its plan's rollout.
 import { isInRollout, type RandomSource } from "./hashing.ts";
-import type { LocalFlagStore } from "./local-store.ts";
+import type { LocalFlagStore } from "./flag-map-store.ts";
 import type { FlagsLogger } from "./logger.ts";
 import { evaluatePlanRollout } from "./plan-rollout.ts";
 import { startRefreshTimer } from "./refresh-timer.ts";

@@ -6,7 +6,7 @@ import type { UnleashConfig } from "./config.ts";
 import { createFetchHealth } from "./fetch-health.ts";
 import { createClient, destroyQuietly, waitForFirstState, watchClient } from "./unleash-sdk.ts";
 import type { RandomSource } from "./hashing.ts";
-import type { LocalFlagStore } from "./local-store.ts";
+import type { LocalFlagStore } from "./flag-map-store.ts";
 import type { FlagsLogger } from "./logger.ts";
 import { evaluatePlanRollout } from "./plan-rollout.ts";
 import type { SavedStateStore } from "./saved-state.ts";

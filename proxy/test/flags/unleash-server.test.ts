@@ -83,9 +83,10 @@ describe("flags against a real Unleash server", () => {
     providers.push(provider);
     return provider;
   };
-  const startProxy = async (stateDir: string) => {
+  const startProxy = async (stateDir: string, extraEnv: Record<string, string> = {}) => {
     const [legacy, fresh] = upstreams;
     const env = {
+      ...extraEnv,
       PORT: "0", ADMIN_PORT: "0", HOST: "127.0.0.1", ADMIN_TOKEN, LOG_LEVEL: "silent",
       LEGACY_URL: legacy!.url, NEW_FRONTEND_URL: fresh!.url, PLANS_DIR: plansDir,
       UNLEASH_URL: unleash.apiUrl, UNLEASH_API_TOKEN: unleash.clientToken, UNLEASH_APP_NAME: "strangler-it-proxy",
@@ -224,7 +225,7 @@ describe("flags against a real Unleash server", () => {
     }
   }, 30_000);
 
-  it("variants name the upstream and constraints use the store code, as Unleash configured them", async () => {
+  it("variants name the upstream and constraints use the store code, as Unleash configured them, and the proxy routes by the variant", async () => {
     const name = "strangler.variant-check";
     await admin.createFeature("default", { name, description: "two new targets" });
     await admin.addStrategy("default", name, "development", {
@@ -246,6 +247,17 @@ describe("flags against a real Unleash server", () => {
     expect(Math.min(counts["new-frontend"], counts["catalog-service"])).toBeGreaterThan(60);
     expect(sample.map((sessionId) => provider.evaluate(name, { sessionId, storeCode: "default" }, ROLLOUT).variant)).toEqual(variants);
     expect(provider.evaluate(name, { sessionId: sample[0]!, storeCode: "fr" }, ROLLOUT)).toEqual({ enabled: false, source: "unleash" });
+
+    // Through a proxy: the variant picks the upstream ("new" is new-frontend's answer), per shopper, as the provider said.
+    await writeFile(join(plansDir, "variant-check.yaml"), "id: variant-check\ntarget: new-frontend\nmatch:\n  - path: /variant/**\n");
+    const catalog = await startNamedUpstream("catalog-service");
+    upstreams.push(catalog);
+    const proxy = await startProxy(await tempDir("proxy-variant"), { UPSTREAM_CATALOG_SERVICE_URL: catalog.url });
+    const served = async (sessionId: string) => (await fetch(`${proxy.shopUrl}/variant/${sessionId}`, { headers: { cookie: `strangler_sid=${sessionId}` } })).text();
+    await waitUntil(async () => (await served(sample[0]!)) !== "legacy", 10_000, POLL_MS);
+    const viaProxy: string[] = [];
+    for (let i = 0; i < sample.length; i += 50) viaProxy.push(...(await Promise.all(sample.slice(i, i + 50).map(served))));
+    expect(viaProxy).toEqual(variants.map((variant) => (variant === "new-frontend" ? "new" : variant)));
   }, 30_000);
 
   it("with Unleash gone, running instances keep the last state and fresh ones start from the saved state", async () => {
