@@ -9,7 +9,8 @@ export const pageTtlSeconds = 86400;
 
 export function setPublicHeaders(res: Response, tags: string[], ttl = pageTtlSeconds): void {
   res.set("Pragma", "cache");
-  res.set("Cache-Control", `public, max-age=${ttl}, s-maxage=${ttl}`);
+  // Laminas's CacheControl header sorts the directives, so Magento sends them alphabetically.
+  res.set("Cache-Control", `max-age=${ttl}, public, s-maxage=${ttl}`);
   res.set("Expires", new Date(Date.now() + ttl * 1000).toUTCString());
   res.set("X-Magento-Tags", [...new Set([...tags, "FPC"])].join(","));
 }

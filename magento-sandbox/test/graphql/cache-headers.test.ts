@@ -12,6 +12,9 @@ describe("GraphQL cache headers (Magento 2.4.8)", () => {
     const { headers } = await gql.get(PRODUCT);
     expect(headers.get("cache-control")).toBe("max-age=86400, public, s-maxage=86400");
     expect(headers.get("pragma")).toBe("cache");
+    // Expires is the TTL ahead of the response's Date (Magento's getExpirationHeader('+86400 seconds')).
+    expect(Date.parse(headers.get("expires")!) - Date.parse(headers.get("date")!)).toBeGreaterThanOrEqual(86_399_000);
+    expect(Date.parse(headers.get("expires")!) - Date.parse(headers.get("date")!)).toBeLessThanOrEqual(86_401_000);
     expect(headers.get("x-magento-tags")?.split(",")).toEqual(expect.arrayContaining(["cat_p", "cat_p_1"]));
     expect(headers.get("x-magento-cache-id")).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -36,6 +39,8 @@ describe("GraphQL cache headers (Magento 2.4.8)", () => {
   ])("never caches %s but still sends X-Magento-Cache-Id", async (_name, send) => {
     const { headers } = await send();
     expect(headers.get("cache-control")).toBe(NO_CACHE);
+    expect(headers.get("pragma")).toBe("no-cache");
+    expect(Date.parse(headers.get("expires")!)).toBeLessThan(Date.now());
     expect(headers.get("x-magento-tags")).toBeNull();
     expect(headers.get("x-magento-cache-id")).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -53,6 +58,9 @@ describe("GraphQL cache headers (Magento 2.4.8)", () => {
     const token = login.body.data!.generateCustomerToken.token;
     const customer = (await gql.get("{ storeConfig { store_code } }", { headers: { Authorization: `Bearer ${token}` } })).headers.get("x-magento-cache-id");
     expect(customer).not.toBe(guest);
+    // Varnish stores a response only when the X-Magento-Cache-Id it sent comes back unchanged.
+    const echoed = await gql.get("{ storeConfig { store_code } }", { headers: { Authorization: `Bearer ${token}`, "X-Magento-Cache-Id": customer! } });
+    expect(echoed.headers.get("x-magento-cache-id")).toBe(customer);
   });
 
   it("shows a changed price at once and names the product's tag", async () => {

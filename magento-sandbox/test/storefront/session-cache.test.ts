@@ -122,7 +122,7 @@ describe("X-Magento-Vary and sign-in", () => {
 describe("full page cache headers", () => {
   it.each(["/", "/gear/bags.html", "/joust-duffle-bag.html", "/about-us", "/catalogsearch/result/?q=bag"])("marks %s public and cacheable", async (path) => {
     const response = await createBrowser(harness.url).get(path);
-    expect(response.headers.get("cache-control")).toBe("public, max-age=86400, s-maxage=86400");
+    expect(response.headers.get("cache-control")).toBe("max-age=86400, public, s-maxage=86400");
     expect(response.headers.get("pragma")).toBe("cache");
     expect(response.headers.get("expires")).toBeTruthy();
     expect(response.headers.get("x-magento-tags")).toMatch(/(^|,)FPC$/);
