@@ -4,24 +4,37 @@
 // 2 KB and a 100 KB page. Upstream, proxies and the load generator
 // each run in their own process. Prints req/s, p50/p99 (µs timers), proxy CPU per request, c/b, c/a
 // and the p50 each proxy adds at a fixed moderate rate.
-import { fork } from "node:child_process";
+import { fork, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import type { LoadOptions, LoadResult } from "./load-client.ts";
 
 const here = import.meta.dirname;
-const THROUGHPUT_MS = Number(process.env.BENCH_SECONDS ?? 2.5) * 1000;
+const THROUGHPUT_MS = Number(process.env.BENCH_SECONDS ?? 2) * 1000;
 const WARMUP_MS = 1_000;
 const CONCURRENCY = 50;
 const RATE = 500;
 const RATE_MS = 2_000;
 // The machine is shared (other suites run in parallel), so each scenario runs ROUNDS times, interleaved
 // with the others, and the least disturbed round counts (best throughput, lowest paced p50).
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+
+// With taskset and two or more cores, proxies run on the last core and the upstream and load generator on
+// the others, so a proxy's throughput measures the proxy, not its fight for a core with the load client.
+const PIN = existsSync("/usr/bin/taskset") && availableParallelism() >= 2 && process.env.BENCH_PIN !== "0";
+const PROXY_CPUS = String(availableParallelism() - 1);
+const OTHER_CPUS = `0-${Math.max(0, availableParallelism() - 2)}`;
+
+function forkPinned(file: string, args: string[], cpus: string, env: Record<string, string> = {}): ChildProcess {
+  const options = { stdio: ["ignore", "inherit", "inherit", "ipc"] as ("ignore" | "inherit" | "ipc")[], env: { ...process.env, ...env } };
+  if (!PIN) return fork(join(here, file), args, options);
+  return spawn("/usr/bin/taskset", ["-c", cpus, process.execPath, join(here, file), ...args], options);
+}
 
 function start(file: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ child: ChildProcess; message: Record<string, unknown> }> {
-  const child = fork(join(here, file), args, { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, ...env } });
+  const child = forkPinned(file, args, file === "upstream-server.ts" ? OTHER_CPUS : PROXY_CPUS, env);
   return new Promise((resolve, reject) => {
     child.once("message", (message) => resolve({ child, message: message as Record<string, unknown> }));
     child.once("exit", (code) => reject(new Error(`${file} exited with ${code}`)));
@@ -29,7 +42,7 @@ function start(file: string, args: string[] = [], env: Record<string, string> = 
 }
 
 async function load(options: LoadOptions): Promise<LoadResult> {
-  const { child } = { child: fork(join(here, "load-client.ts"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] }) };
+  const child = forkPinned("load-client.ts", [], OTHER_CPUS);
   return new Promise((resolve, reject) => {
     child.once("message", (message) => resolve(message as LoadResult));
     child.once("exit", (code) => { if (code !== 0) reject(new Error(`load client exited with ${code}`)); });
@@ -91,8 +104,9 @@ function print(size: string, rows: Row[]): void {
     `paced p50 c-b ${fmt(c.rateP50 - b.rateP50)} µs, d-b ${fmt(d.rateP50 - b.rateP50)} µs (aim <= 300)`);
 }
 
-console.log(`cores ${availableParallelism()}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(" ")} ` +
-  "(upstream, proxies and load generator share these cores; a loaded machine shifts every figure)");
+console.log(`cores ${availableParallelism()}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(" ")}; ` +
+  (PIN ? `proxies pinned to cpu ${PROXY_CPUS}, upstream and load generator to cpu ${OTHER_CPUS}` : "no CPU pinning") +
+  " (other processes on the machine still shift every figure)");
 const upstream = await start("upstream-server.ts");
 const [legacyPort, newPort] = upstream.message.ports as [number, number];
 const legacyUrl = `http://127.0.0.1:${legacyPort}`;
