@@ -3,7 +3,7 @@ import type { Catalog } from "../catalog/types.ts";
 import type { Commerce } from "../commerce/types.ts";
 import { requireAdmin } from "./auth.ts";
 import { readProductField, shapeCategory, shapeCategoryTree, shapeProduct } from "./catalog-shapes.ts";
-import { handle, noSuchEntity, RestError } from "./respond.ts";
+import { handle, noSuchEntity, readField, RestError } from "./respond.ts";
 import { applySearchCriteria, parseSearchCriteria } from "./search-criteria.ts";
 
 /**
@@ -19,6 +19,24 @@ export function createCatalogRoutes(catalog: Catalog, commerce: Commerce): Route
     requireAdmin(commerce, req, products);
     const product = catalog.getProductBySku(String(req.params.sku));
     if (!product) throw new RestError(404, "The product that was requested doesn't exist. Verify the product and try again.");
+    return shapeProduct(catalog, product);
+  }));
+  // Only the price can change: it goes through setPrice, so cache purges fire as Magento's would.
+  router.put("/V1/products/:sku", handle((req) => {
+    requireAdmin(commerce, req, products);
+    const sku = String(req.params.sku);
+    const product = catalog.getProductBySku(sku);
+    if (!product) throw new RestError(404, "The product that was requested doesn't exist. Verify the product and try again.");
+    const changes = readField<Record<string, unknown>>(req.body, "product");
+    const unsupported = Object.keys(changes).filter((key) => key !== "sku" && key !== "price");
+    if (unsupported.length > 0) throw new RestError(400, "The sandbox can change only a product's price, not: %1", [unsupported.join(", ")]);
+    if (changes.sku !== undefined && changes.sku !== sku) throw new RestError(400, "The sandbox cannot change a product's sku.");
+    if (changes.price !== undefined) {
+      if (typeof changes.price !== "number" || !Number.isFinite(changes.price) || changes.price < 0) {
+        throw new RestError(400, 'Invalid value of "%value" provided for the %fieldName field.', { value: String(changes.price), fieldName: "price" });
+      }
+      catalog.setPrice(sku, changes.price);
+    }
     return shapeProduct(catalog, product);
   }));
   router.get("/V1/products", handle((req) => {

@@ -63,6 +63,32 @@ describe("products", () => {
     expect(body).toEqual({ message: "The product that was requested doesn't exist. Verify the product and try again." });
   });
 
+  it("updates a price with an admin token through setPrice, so purges fire and GraphQL shows it", async () => {
+    const purged: string[][] = [];
+    harness.catalog.onInvalidate((tags) => void purged.push(tags));
+    const id = harness.catalog.getProductBySku("24-MB04")!.id;
+    const updated = await call<{ price: number }>("PUT", "/rest/V1/products/24-MB04", {
+      token: admin, body: { product: { sku: "24-MB04", price: 29.5 } }, schema: "catalog-data-product-interface",
+    });
+    expect(updated.price).toBe(29.5);
+    expect(purged).toEqual([[`cat_p_${id}`]]);
+    const { body } = await harness.gql.post<{ products: { items: { price_range: { minimum_price: { final_price: { value: number } } } }[] } }>(
+      `{ products(filter: { sku: { eq: "24-MB04" } }) { items { price_range { minimum_price { final_price { value } } } } } }`,
+    );
+    expect(body.data!.products.items[0]!.price_range.minimum_price.final_price.value).toBe(29.5);
+  });
+
+  it.each([
+    ["without a token", undefined, "24-MB04", { product: { price: 1 } }, 401, "The consumer isn't authorized to access %resources."],
+    ["for an unknown sku", "admin", "NOPE-1", { product: { price: 1 } }, 404, "The product that was requested doesn't exist. Verify the product and try again."],
+    ["without a product", "admin", "24-MB04", { price: 1 }, 400, '"%fieldName" is required. Enter and try again.'],
+    ["a negative price", "admin", "24-MB04", { product: { price: -1 } }, 400, 'Invalid value of "%value" provided for the %fieldName field.'],
+    ["a field other than price", "admin", "24-MB04", { product: { price: 1, name: "x" } }, 400, "The sandbox can change only a product's price, not: %1"],
+  ])("rejects a product update %s", async (_name, auth, sku, body, status, message) => {
+    const answer = await call<{ message: string }>("PUT", `/rest/V1/products/${sku}`, { ...(auth ? { token: admin } : {}), body, status });
+    expect(answer.message).toBe(message);
+  });
+
   it("searches with like, sorts by price and pages", async () => {
     const path = `/rest/V1/products?${criteria("name", "%Bag%", "like")}&searchCriteria[sortOrders][0][field]=price&searchCriteria[sortOrders][0][direction]=DESC&searchCriteria[pageSize]=3&searchCriteria[currentPage]=1`;
     const result = await call<{ items: { price: number; name: string }[]; total_count: number; search_criteria: unknown }>("GET", path, {
