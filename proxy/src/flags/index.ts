@@ -9,6 +9,7 @@ export { createFlagsAdminRouter, type PlansSource } from "./admin-router.ts";
 export { evaluatePlanRollout } from "./plan-rollout.ts";
 export { getBucket, isInRollout } from "./hashing.ts";
 export { detectDevice, type DeviceClass } from "./device.ts";
+export { createCustomerGroupReader, GUEST_CUSTOMER_GROUP } from "./customer-group.ts";
 export { FlagsError, FlagsManagedElsewhereError, FlagStateError } from "./errors.ts";
 export type { FlagsLogger } from "./logger.ts";
 export type {

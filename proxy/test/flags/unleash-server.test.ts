@@ -225,13 +225,13 @@ describe("flags against a real Unleash server", () => {
     }
   }, 30_000);
 
-  it("variants name the upstream and constraints use the store code, as Unleash configured them, and the proxy routes by the variant", async () => {
+  it("variants name the upstream and constraints use store code and device, as Unleash configured them, and the proxy routes by them", async () => {
     const name = "strangler.variant-check";
     await admin.createFeature("default", { name, description: "two new targets" });
     await admin.addStrategy("default", name, "development", {
       name: "flexibleRollout",
       parameters: { rollout: "100", stickiness: "sessionId", groupId: name },
-      constraints: [{ contextName: "storeCode", operator: "IN", values: ["default"] }],
+      constraints: [{ contextName: "storeCode", operator: "IN", values: ["default"] }, { contextName: "device", operator: "NOT_IN", values: ["bot"] }],
       variants: [
         { name: "next", weight: 500, weightType: "variable", stickiness: "sessionId", payload: { type: "string", value: "new-frontend" } },
         { name: "catalog-service", weight: 500, weightType: "variable", stickiness: "sessionId" },
@@ -258,6 +258,9 @@ describe("flags against a real Unleash server", () => {
     const viaProxy: string[] = [];
     for (let i = 0; i < sample.length; i += 50) viaProxy.push(...(await Promise.all(sample.slice(i, i + 50).map(served))));
     expect(viaProxy).toEqual(variants.map((variant) => (variant === "new-frontend" ? "new" : variant)));
+    // The device constraint, fed by the proxy from the User-Agent: crawlers stay on legacy.
+    const crawler = await fetch(`${proxy.shopUrl}/variant/${sample[0]}`, { headers: { cookie: `strangler_sid=${sample[0]}`, "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" } });
+    expect(await crawler.text()).toBe("legacy");
   }, 30_000);
 
   it("with Unleash gone, running instances keep the last state and fresh ones start from the saved state", async () => {
