@@ -52,35 +52,40 @@ describe("local flag store through the proxy", () => {
     await rm(plansDir, { recursive: true, force: true });
   });
 
-  it("moves shoppers by percentage, only forward, on both instances; kills at once; survives a restart", async () => {
+  it("moves shoppers by percentage, only in the step's direction, on both instances; kills at once; survives a restart", async () => {
     const [first, second] = [await startProxy(), await startProxy()];
     expect(await sidesThrough(first)).toEqual(expectedSides(0));
 
     let previous = expectedSides(0);
-    for (const percentage of [30, 60]) {
+    let previousPercentage = 0;
+    for (const percentage of [30, 60, 20]) {
       const put = await setFlag(first, "", "PUT", { percentage });
       expect(put.status).toBe(200);
       expect(put.body).toMatchObject({ mode: "local", local: { enabled: true, percentage }, plans: [{ id: "local-check" }] });
       const sides = await sidesThrough(first);
       expect(sides).toEqual(expectedSides(percentage));
-      expect(sides.filter((side, i) => previous[i] && !side)).toEqual([]);
+      // Rising: nobody leaves the new side. Lowering: nobody joins it.
+      if (percentage > previousPercentage) expect(sides.filter((side, i) => previous[i] && !side)).toEqual([]);
+      else expect(sides.filter((side, i) => !previous[i] && side)).toEqual([]);
+      expect(sides.filter((side, i) => side !== previous[i]).length).toBeGreaterThan(0);
       // The other instance reads the shared file within its refresh interval.
       await waitUntil(async () => JSON.stringify(await sidesThrough(second, shoppers.slice(0, 100))) === JSON.stringify(sides.slice(0, 100)), REFRESH_MS * 10, REFRESH_MS / 4);
       expect(await sidesThrough(second)).toEqual(sides);
       previous = sides;
+      previousPercentage = percentage;
     }
 
     const killed = await setFlag(first, "/kill", "POST");
     expect(killed.body).toMatchObject({ killed: true });
     expect((await sidesThrough(first)).some(Boolean)).toBe(false);
     await setFlag(first, "/kill", "DELETE");
-    expect(await sidesThrough(first)).toEqual(expectedSides(60));
+    expect(await sidesThrough(first)).toEqual(expectedSides(20));
 
     await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
     const restarted = await startProxy();
-    expect(await sidesThrough(restarted)).toEqual(expectedSides(60));
+    expect(await sidesThrough(restarted)).toEqual(expectedSides(20));
     const listed = await requestJsonWithToken(`${restarted.adminUrl}/flags`, ADMIN_TOKEN);
-    expect(listed.body.flags).toEqual([expect.objectContaining({ name: FLAG, local: expect.objectContaining({ percentage: 60, enabled: true }) })]);
+    expect(listed.body.flags).toEqual([expect.objectContaining({ name: FLAG, local: expect.objectContaining({ percentage: 20, enabled: true }) })]);
   }, 60_000);
 
   it("refuses flag changes without the admin token", async () => {
