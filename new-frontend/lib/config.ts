@@ -21,7 +21,9 @@ export interface FrontendConfig {
 }
 
 export function parseFrontendConfig(env: Record<string, string | undefined>): FrontendConfig {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable means unset (`REDIS_URL=` switches Redis off).
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new FrontendConfigError(`Invalid new-frontend environment: ${problems.join("; ")}`, { cause: parsed.error });

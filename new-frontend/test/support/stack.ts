@@ -41,7 +41,8 @@ export async function startStack(plansDir: string): Promise<Stack> {
     name: "new-frontend",
     args: buildNextStartArgs(nextPort),
     cwd: frontendDir,
-    env: { MAGENTO_URL: sandbox.url, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    // No REDIS_URL: each run keeps its cache to itself (a shared Redis would mix runs' prices).
+    env: { MAGENTO_URL: sandbox.url, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, REDIS_URL: "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     readyUrl: `${nextUrl}/api/health`,
     output: "pipe",
   });

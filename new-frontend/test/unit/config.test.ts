@@ -7,6 +7,10 @@ describe("parseFrontendConfig", () => {
     expect(parseFrontendConfig({ MAGENTO_URL: "http://127.0.0.1:8081/" })).toEqual({ magentoUrl: "http://127.0.0.1:8081", publicUrl: "http://127.0.0.1:8081", storeCode: "default" });
   });
 
+  it("accepts an empty variable as unset", () => {
+    expect(parseFrontendConfig({ MAGENTO_URL: "http://m", REDIS_URL: "", PUBLIC_URL: "" })).toEqual({ magentoUrl: "http://m", publicUrl: "http://m", storeCode: "default" });
+  });
+
   it("accepts every setting", () => {
     expect(parseFrontendConfig({ MAGENTO_URL: "http://m", PUBLIC_URL: "https://shop.example/", REDIS_URL: "redis://127.0.0.1:6379", REVALIDATE_TOKEN: "0123456789abcdef", STORE_CODE: "fr" })).toEqual({
       magentoUrl: "http://m", publicUrl: "https://shop.example", redisUrl: "redis://127.0.0.1:6379", revalidateToken: "0123456789abcdef", storeCode: "fr",
