@@ -39,7 +39,7 @@ export function createAdapters(options: AdaptersOptions): Adapters {
     logger,
     metrics,
     graphql: createMagentoGraphql({ graphqlUrl: config.graphqlUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
-    rest: createMagentoRest({ restUrl: config.restUrl, store: config.store, timeoutMs: config.timeoutMs }),
+    rest: createMagentoRest({ restUrl: config.restUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
     cache,
   };
   return {

@@ -9,6 +9,8 @@ export interface MagentoRestOptions {
   restUrl: string;
   store: string;
   timeoutMs: number;
+  /** Counts every HTTP call, as the GraphQL client's does. */
+  onCall?: (operation: string) => void;
 }
 
 export interface MagentoRest {
@@ -24,6 +26,7 @@ export function createMagentoRest(options: MagentoRestOptions): MagentoRest {
       const headers: Record<string, string> = { Accept: "application/json" };
       if (ctx.customerToken) headers.Authorization = `Bearer ${ctx.customerToken}`;
       let response;
+      options.onCall?.(operation);
       try {
         response = await http.get<T>(url, { headers });
       } catch (error) {

@@ -51,4 +51,27 @@ describe("cache scope of every cached read (sandbox)", () => {
     for (const [, read] of reads) await read(adapters, {});
     expect(calls).toBe(reads.length * 2);
   });
+
+  it("never caches cart, customer or orders: every repeat in the same scope reaches Magento", async () => {
+    let calls = 0;
+    const adapters = createAdapters({ magentoUrl: sandbox.url, onMagentoCall: () => void (calls += 1) });
+    const { token } = await adapters.signIn("roni_cost@example.com", "Test1234!");
+    const ctx = { customerToken: token, customerGroup: "1" };
+    const cartId = await adapters.createGuestCart();
+    const privateReads: (() => Promise<unknown>)[] = [
+      () => adapters.getCart(cartId),
+      () => adapters.getCartTotals(cartId),
+      () => adapters.getCustomerCart(ctx),
+      () => adapters.getCustomer(ctx),
+      () => adapters.getOrders(ctx),
+    ];
+    const counts: number[] = [];
+    for (const read of [...privateReads, ...privateReads]) {
+      const before = calls;
+      await read();
+      counts.push(calls - before);
+    }
+    expect(counts).toEqual(Array.from({ length: privateReads.length * 2 }, () => 1));
+    await adapters.close();
+  });
 });
