@@ -1,5 +1,6 @@
 import type { Catalog, Product } from "../catalog/types.ts";
 import { decodeConfigurableOptionUid, encodeConfigurableOptionUid } from "../catalog/uid.ts";
+import { resolveBundleSelections } from "./bundle-lines.ts";
 import { resolveGroupedChildren } from "./grouped-lines.ts";
 import { InputError, messages, NoSuchEntityError } from "./errors.ts";
 import type { AddItemInput, CartItem, SelectedOption } from "./types.ts";
@@ -13,7 +14,7 @@ export type NewLine = Omit<CartItem, "id" | "qty" | "rowTotal">;
 
 const lineTypes = new Set(["simple", "virtual", "downloadable", "configurable"]);
 
-/** The lines one request adds: one, or one per chosen child of a grouped product (bundles: not yet). */
+/** The lines one request adds: one, or one per chosen child of a grouped product. */
 export function resolveLines(catalog: Catalog, input: AddItemInput): { line: NewLine; qty: number }[] {
   checkQty(input.qty);
   const product = catalog.getProductBySku(input.sku);
@@ -32,6 +33,7 @@ export function resolveLine(catalog: Catalog, input: AddItemInput): NewLine {
   if (!product) throw new NoSuchEntityError(messages.productNotFound);
   if (input.parentSku) return resolveChildOf(catalog, input.parentSku, product, input.qty);
   if (product.type === "configurable") return resolveConfigurable(catalog, product, readSelection(input), input.qty);
+  if (product.type === "bundle") return resolveBundle(catalog, product, input);
   const parent = catalog.getParents(product).find((p) => p.type === "configurable");
   // A configurable's child added by its own sku is bought as that configurable, options implied.
   if (parent) return resolveChildOf(catalog, parent.sku, product, input.qty);
@@ -60,6 +62,15 @@ function checkStock(product: Product, qty: number): void {
     throw new InputError("Product that you are trying to add is not available.", undefined, "NOT_SALABLE");
   }
   if (qty > product.qty) throw new InputError("The requested qty is not available", undefined, "INSUFFICIENT_STOCK");
+}
+
+function resolveBundle(catalog: Catalog, bundle: Product, input: AddItemInput): NewLine {
+  checkStock(bundle, input.qty);
+  const selections = resolveBundleSelections(catalog, bundle, input);
+  const price = Math.round(selections.reduce((sum, s) => sum + s.price * s.qty, 0) * 100) / 100;
+  // Magento's dynamic-sku bundle line: the bundle's sku followed by each chosen child's.
+  const sku = [bundle.sku, ...selections.map((s) => s.sku)].join("-");
+  return { sku, productId: bundle.id, name: bundle.name, productType: "bundle", price, selectedOptions: [], bundleSelections: selections };
 }
 
 function readSelection(input: AddItemInput): { attributeId: number; valueIndex: number }[] {

@@ -53,6 +53,7 @@ export function createOrderBook(now: () => number): OrderBook {
           price: item.price,
           rowTotal: item.rowTotal,
           selectedOptions: item.selectedOptions,
+          ...(item.bundleSelections ? { bundleSelections: item.bundleSelections } : {}),
         })),
         totals: { ...cart.totals },
         state: "new",

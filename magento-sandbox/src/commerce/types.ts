@@ -40,12 +40,28 @@ export interface CartItem {
   childProductId?: number;
   /** Product name (the parent's for configurables, as Magento shows it). */
   name: string;
-  productType: "simple" | "virtual" | "configurable" | "downloadable";
+  productType: "simple" | "virtual" | "configurable" | "downloadable" | "bundle";
   qty: number;
   /** Unit price (final price of the child for configurables). */
   price: number;
   rowTotal: number;
   selectedOptions: SelectedOption[];
+  /** What a bundle line is made of: one entry per chosen selection. */
+  bundleSelections?: BundleLineSelection[];
+}
+
+/** One chosen selection of a bundle option, priced at the child's final price. */
+export interface BundleLineSelection {
+  optionId: number;
+  optionLabel: string;
+  optionType: "radio" | "select" | "checkbox" | "multi";
+  selectionId: number;
+  productId: number;
+  sku: string;
+  name: string;
+  /** Quantity of the child in one bundle. */
+  qty: number;
+  price: number;
 }
 
 export interface Address {
@@ -139,6 +155,7 @@ export interface OrderItem {
   price: number;
   rowTotal: number;
   selectedOptions: SelectedOption[];
+  bundleSelections?: BundleLineSelection[];
 }
 
 export interface Order {
@@ -174,6 +191,8 @@ export interface AddItemInput {
   configurableOptions?: { attributeId: number; valueIndex: number }[];
   /** Grouped product: storefront super_group[childId] = qty (GraphQL uses "grouped/…" uids). */
   groupedQuantities?: { productId: number; qty: number }[];
+  /** Bundle: storefront bundle_option[optionId] = selectionId (GraphQL uses "bundle/…" uids). */
+  bundleChoices?: { optionId: number; selectionId: number; qty?: number }[];
 }
 
 /** GraphQL addProductsToCart `user_errors` codes. */

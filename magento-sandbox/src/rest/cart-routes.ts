@@ -47,15 +47,24 @@ export function createCartRoutes(commerce: Commerce): Router {
   return router;
 }
 
+interface RestProductOption {
+  configurable_item_options?: { option_id: string; option_value: number }[];
+  bundle_options?: { option_id: number; option_qty?: number; option_selections?: number[] }[];
+}
+
 function readItemInput(body: unknown): AddItemInput {
   const item = readField<Record<string, unknown>>(body, "cartItem");
   const sku = readField<string>(item, "sku");
-  const options = (item.product_option as { extension_attributes?: { configurable_item_options?: { option_id: string; option_value: number }[] } } | undefined)
-    ?.extension_attributes?.configurable_item_options;
+  const extension = (item.product_option as { extension_attributes?: RestProductOption } | undefined)?.extension_attributes;
+  const options = extension?.configurable_item_options;
+  const bundle = extension?.bundle_options;
   return {
     sku: String(sku),
     qty: Number(item.qty ?? 1),
     configurableOptions: options?.map((o) => ({ attributeId: Number(o.option_id), valueIndex: Number(o.option_value) })),
+    ...(Array.isArray(bundle) ? { bundleChoices: bundle.flatMap((o) => (Array.isArray(o.option_selections) ? o.option_selections : []).map((selectionId) => ({
+      optionId: Number(o.option_id), selectionId: Number(selectionId), ...(o.option_qty ? { qty: Number(o.option_qty) } : {}),
+    }))) } : {}),
   };
 }
 

@@ -62,18 +62,28 @@ export function shapeCartItem(item: CartItem, quoteId: string) {
     price: item.price,
     product_type: item.productType,
     quote_id: quoteId,
-    ...(item.selectedOptions.length > 0
-      ? {
-          product_option: {
-            extension_attributes: {
-              configurable_item_options: item.selectedOptions.map((o) => ({
-                option_id: String(o.attributeId),
-                option_value: o.valueIndex,
-              })),
-            },
-          },
-        }
-      : {}),
+    ...shapeProductOption(item),
+  };
+}
+
+/** product_option: the configurable's chosen values, or the bundle's chosen selections. */
+function shapeProductOption(item: CartItem) {
+  if (item.bundleSelections?.length) {
+    const byOption = new Map<number, { option_id: number; option_qty: number; option_selections: number[] }>();
+    for (const s of item.bundleSelections) {
+      const option = byOption.get(s.optionId) ?? { option_id: s.optionId, option_qty: s.qty, option_selections: [] };
+      option.option_selections.push(s.selectionId);
+      byOption.set(s.optionId, option);
+    }
+    return { product_option: { extension_attributes: { bundle_options: [...byOption.values()] } } };
+  }
+  if (item.selectedOptions.length === 0) return {};
+  return {
+    product_option: {
+      extension_attributes: {
+        configurable_item_options: item.selectedOptions.map((o) => ({ option_id: String(o.attributeId), option_value: o.valueIndex })),
+      },
+    },
   };
 }
 

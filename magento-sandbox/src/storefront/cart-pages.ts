@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from "express";
 import { CommerceError } from "../commerce/errors.ts";
-import type { Cart } from "../commerce/types.ts";
+import type { Cart, CartItem } from "../commerce/types.ts";
 import type { Storefront } from "./context.ts";
 import { formatPrice, html, scriptJson, type SafeHtml } from "./html.ts";
 import { addMessage, getSession, requireFormKey } from "./session.ts";
@@ -16,9 +16,17 @@ export function renderCheckoutConfig(cart: Cart | undefined, signedIn: boolean):
   return html`<script>window.checkoutConfig = ${scriptJson({ quoteData, isCustomerLoggedIn: signedIn, storeCode: "default" })};</script>`;
 }
 
+function renderItemOptions(item: CartItem): SafeHtml {
+  if (item.bundleSelections?.length) {
+    return html`<dl class="item-options">${item.bundleSelections.map((s) => html`<dt>${s.optionLabel}</dt><dd>${s.qty} x ${s.name} <span class="price">${formatPrice(s.price)}</span></dd>`)}</dl>`;
+  }
+  if (item.selectedOptions.length === 0) return html``;
+  return html`<dl class="item-options">${item.selectedOptions.map((o) => html`<dt>${o.label}</dt><dd>${o.valueLabel}</dd>`)}</dl>`;
+}
+
 function renderCart(cart: Cart, formKey: string): SafeHtml {
   const rows = cart.items.map((item) => html`<tbody class="cart item"><tr class="item-info" data-item-id="${item.id}">
-<td class="col item"><strong class="product-item-name">${item.name}</strong>${item.selectedOptions.length > 0 ? html`<dl class="item-options">${item.selectedOptions.map((o) => html`<dt>${o.label}</dt><dd>${o.valueLabel}</dd>`)}</dl>` : ""}<div class="product-item-sku">${item.sku}</div></td>
+<td class="col item"><strong class="product-item-name">${item.name}</strong>${renderItemOptions(item)}<div class="product-item-sku">${item.sku}</div></td>
 <td class="col price"><span class="price">${formatPrice(item.price)}</span></td>
 <td class="col qty"><input id="cart-${item.id}-qty" name="cart[${item.id}][qty]" value="${item.qty}" type="number" class="input-text qty" form="form-validate"></td>
 <td class="col subtotal"><span class="price">${formatPrice(item.rowTotal)}</span></td>
@@ -51,6 +59,18 @@ function readSuperAttributes(body: Record<string, unknown>): { attributeId: numb
     .map(([id, value]) => ({ attributeId: Number(id), valueIndex: Number(value) }));
 }
 
+/** bundle_option[option] = selection (or an array for checkbox/multi options), bundle_option_qty[option] = qty. */
+function readBundleOptions(body: Record<string, unknown>): { optionId: number; selectionId: number; qty?: number }[] {
+  return Object.entries(body).flatMap(([key, value]) => {
+    const optionId = /^bundle_option\[(\d+)\](?:\[\])?$/.exec(key)?.[1];
+    if (optionId === undefined) return [];
+    const qty = Number(body[`bundle_option_qty[${optionId}]`]);
+    return (Array.isArray(value) ? value : [value])
+      .filter((v) => typeof v === "string" && v !== "")
+      .map((v) => ({ optionId: Number(optionId), selectionId: Number(v), ...(qty > 0 ? { qty } : {}) }));
+  });
+}
+
 function readSuperGroup(body: Record<string, unknown>): { productId: number; qty: number }[] {
   return Object.entries(body)
     .map(([key, value]) => [/^super_group\[(\d+)\]$/.exec(key)?.[1], Number(value)] as const)
@@ -71,7 +91,9 @@ function addToCart(sf: Storefront, req: Request, res: Response): void {
   try {
     const cart = sf.ensureCart(session);
     const qty = body.qty === undefined || body.qty === "" ? 1 : Number(body.qty);
-    sf.commerce.addItem(cart.maskedId, sf.viewer(session), { sku: product.sku, qty, configurableOptions: readSuperAttributes(body), groupedQuantities: readSuperGroup(body) });
+    sf.commerce.addItem(cart.maskedId, sf.viewer(session), {
+      sku: product.sku, qty, configurableOptions: readSuperAttributes(body), groupedQuantities: readSuperGroup(body), bundleChoices: readBundleOptions(body),
+    });
     addMessage(res, "success", `You added ${product.name} to your shopping cart.`);
     res.redirect(302, "/checkout/cart/");
   } catch (error) {

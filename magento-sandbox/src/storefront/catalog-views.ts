@@ -22,6 +22,20 @@ function renderConfigurableOptions(product: Product): SafeHtml {
   )}</div></div>`;
 }
 
+/** Luma's bundle fieldset: one control per option, named bundle_option[id] (with [] for several choices). */
+function renderBundleOptions(catalog: Catalog, product: Product): SafeHtml {
+  const options = product.bundleOptions ?? [];
+  if (options.length === 0) return html``;
+  return html`<div class="fieldset fieldset-bundle-options" id="product-options-wrapper">${options.map((option) => {
+    const choices = option.selections.map((s) => ({ s, child: catalog.getProductById(s.productId) })).filter((c): c is { s: typeof c.s; child: Product } => c.child !== undefined);
+    const label = (c: (typeof choices)[number]) => `${c.child.name} +${formatPrice(catalog.getFinalPrice(c.child))}`;
+    const control = option.type === "checkbox"
+      ? html`${choices.map((c) => html`<div class="field choice"><input type="checkbox" class="bundle-option-${option.id} checkbox product bundle option" id="bundle-option-${option.id}-${c.s.id}" name="bundle_option[${option.id}][]" value="${c.s.id}"><label for="bundle-option-${option.id}-${c.s.id}"><span>${label(c)}</span></label></div>`)}`
+      : html`<select id="bundle-option-${option.id}" name="bundle_option[${option.id}]${option.type === "multi" ? "[]" : ""}" class="bundle-option-${option.id} product bundle option bundle-option-select"${option.type === "multi" ? html` multiple` : ""}${option.required ? html` required` : ""}>${option.type === "multi" ? "" : html`<option value="">Choose a selection...</option>`}${choices.map((c) => html`<option value="${c.s.id}">${label(c)}</option>`)}</select>`;
+    return html`<div class="field option${option.required ? " required" : ""}"><label class="label" for="bundle-option-${option.id}"><span>${option.title}</span></label><div class="control">${control}<input type="hidden" name="bundle_option_qty[${option.id}]" value="${option.selections[0]?.qty ?? 1}"></div></div>`;
+  })}</div>`;
+}
+
 function renderGroupedTable(catalog: Catalog, product: Product): SafeHtml {
   const children = (product.groupedItems ?? []).map((i) => catalog.getProductById(i.productId)).filter((p): p is Product => p !== undefined);
   return html`<div class="table-wrapper grouped"><table class="table data grouped" id="super-product-table"><thead><tr><th class="col item">Product Name</th><th class="col qty">Qty</th></tr></thead><tbody>${children.map(
@@ -42,7 +56,7 @@ export function renderProductView(catalog: Catalog, product: Product, base: stri
 ${product.shortDescription ? html`<div class="product attribute overview"><div class="value" itemprop="description">${trusted(product.shortDescription)}</div></div>` : ""}
 <div class="product-add-form"><form data-product-sku="${product.sku}" action="/checkout/cart/add/uenc/${uenc}/product/${product.id}/" method="post" id="product_addtocart_form">
 <input type="hidden" name="product" value="${product.id}"><input type="hidden" name="selected_configurable_option" value=""><input type="hidden" name="related_product" id="related-products-field" value=""><input type="hidden" name="item" value="${product.id}"><input name="form_key" type="hidden" value="${formKey}">
-${renderConfigurableOptions(product)}${product.type === "grouped" ? renderGroupedTable(catalog, product) : ""}
+${renderConfigurableOptions(product)}${product.type === "grouped" ? renderGroupedTable(catalog, product) : ""}${renderBundleOptions(catalog, product)}
 <div class="box-tocart"><div class="fieldset"><div class="field qty"${product.type === "grouped" ? html` hidden` : ""}><label class="label" for="qty"><span>Qty</span></label><div class="control"><input type="number" name="qty" id="qty" min="0" value="1" title="Qty" class="input-text qty"></div></div>
 <div class="actions"><button type="submit" title="Add to Cart" class="action primary tocart" id="product-addtocart-button"${inStock ? "" : html` disabled`}><span>Add to Cart</span></button></div></div></div>
 </form></div></div>

@@ -1,4 +1,5 @@
 import type { Address, Cart, CartItem, ShippingMethod } from "../../commerce/index.ts";
+import type { BundleLineSelection } from "../../commerce/types.ts";
 import type { GraphQlContext } from "../context.ts";
 import { encodeUid } from "../../catalog/uid.ts";
 import { roundPrice, toMoney } from "./money.ts";
@@ -7,6 +8,7 @@ import { toCartAddressView } from "./address-view.ts";
 
 const ITEM_TYPENAMES: Record<CartItem["productType"], string> = {
   simple: "SimpleCartItem", virtual: "VirtualCartItem", configurable: "ConfigurableCartItem", downloadable: "DownloadableCartItem",
+  bundle: "BundleCartItem",
 };
 
 /** A quote as Magento's Cart type; payment and shipping methods are asked of Commerce lazily. */
@@ -99,5 +101,19 @@ function toCartItemView(item: CartItem, cart: Cart, context: GraphQlContext): Re
     view.links = [];
     view.samples = [];
   }
+  if (item.productType === "bundle") view.bundle_options = toBundleOptionsView(item.bundleSelections ?? []);
   return view;
+}
+
+/** BundleCartItem.bundle_options: the chosen selections grouped by option, in option order. */
+export function toBundleOptionsView(selections: BundleLineSelection[]): Record<string, unknown>[] {
+  const byOption = new Map<number, BundleLineSelection[]>();
+  for (const s of selections) byOption.set(s.optionId, [...(byOption.get(s.optionId) ?? []), s]);
+  return [...byOption.values()].map((chosen) => ({
+    id: chosen[0]!.optionId, uid: encodeUid(`bundle/${chosen[0]!.optionId}`), label: chosen[0]!.optionLabel, type: chosen[0]!.optionType,
+    values: chosen.map((s) => ({
+      id: s.selectionId, uid: encodeUid(`bundle/${s.optionId}/${s.selectionId}/${s.qty}`), label: s.name, quantity: s.qty,
+      price: s.price, original_price: toMoney(s.price), priceV2: toMoney(s.price),
+    })),
+  }));
 }

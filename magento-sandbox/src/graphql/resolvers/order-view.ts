@@ -40,7 +40,7 @@ export function toOrderView(order: Order, context: GraphQlContext): Record<strin
 function toOrderItemView(item: OrderItem, context: GraphQlContext): Record<string, unknown> {
   const product = context.catalog.getProductById(item.productId);
   return {
-    __typename: item.productType === "configurable" ? "ConfigurableOrderItem" : item.productType === "downloadable" ? "DownloadableOrderItem" : "OrderItem",
+    __typename: ORDER_ITEM_TYPENAMES[item.productType] ?? "OrderItem",
     id: encodeUid(item.id), product_name: item.name, product_sku: item.sku, product_type: item.productType,
     product_url_key: product?.urlKey ?? null, product_sale_price: toMoney(item.price),
     quantity_ordered: item.qtyOrdered, quantity_invoiced: 0, quantity_shipped: 0, quantity_canceled: 0,
@@ -49,7 +49,25 @@ function toOrderItemView(item: OrderItem, context: GraphQlContext): Record<strin
     entered_options: [], discounts: [], eligible_for_return: false, gift_message: null, gift_wrapping: null,
     product: () => (product ? toProductView(product, context) : null),
     ...(item.productType === "configurable" ? { parent_sku: item.parentSku ?? null } : {}),
+    ...(item.productType === "bundle" ? { parent_sku: null, bundle_options: toOrderBundleOptions(item) } : {}),
   };
+}
+
+const ORDER_ITEM_TYPENAMES: Partial<Record<OrderItem["productType"], string>> = {
+  configurable: "ConfigurableOrderItem", downloadable: "DownloadableOrderItem", bundle: "BundleOrderItem",
+};
+
+/** BundleOrderItem.bundle_options (ItemSelectedBundleOption): the chosen selections by option. */
+function toOrderBundleOptions(item: OrderItem): Record<string, unknown>[] {
+  const options = new Map<number, NonNullable<OrderItem["bundleSelections"]>>();
+  for (const s of item.bundleSelections ?? []) options.set(s.optionId, [...(options.get(s.optionId) ?? []), s]);
+  return [...options.values()].map((chosen) => ({
+    id: encodeUid(`bundle/${chosen[0]!.optionId}`), uid: encodeUid(`bundle/${chosen[0]!.optionId}`), label: chosen[0]!.optionLabel,
+    values: chosen.map((s) => ({
+      id: encodeUid(`bundle/${s.optionId}/${s.selectionId}/${s.qty}`), uid: encodeUid(`bundle/${s.optionId}/${s.selectionId}/${s.qty}`),
+      product_name: s.name, product_sku: s.sku, quantity: s.qty * item.qtyOrdered, price: toMoney(s.price),
+    })),
+  }));
 }
 
 /** customer.orders arguments: filter by number (eq / in / match), newest first, pages. */
