@@ -1,0 +1,52 @@
+// One pino line per shop request with method, path, status, upstream, plan, route, reason and duration.
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningProxy } from "../../src/index.ts";
+import { createPlansDir, planYaml, startTestProxy } from "../support/proxy.ts";
+import type { PlansDir } from "../support/proxy.ts";
+import { startUpstream } from "../support/upstream.ts";
+import type { TestUpstream } from "../support/upstream.ts";
+
+let legacy: TestUpstream;
+let next: TestUpstream;
+let plans: PlansDir;
+let proxy: RunningProxy;
+const lines: Array<Record<string, unknown>> = [];
+
+beforeAll(async () => {
+  legacy = await startUpstream("legacy");
+  next = await startUpstream("new");
+  plans = await createPlansDir({ "p.yaml": planYaml("pdp", "  - path: /p/**") });
+  const sink = new Writable({ write(chunk, _encoding, done) { lines.push(JSON.parse(chunk.toString())); done(); } });
+  proxy = await startTestProxy({ legacy: legacy.url, newFrontend: next.url, plansDir: plans.dir, deps: { logger: pino({ level: "info" }, sink) } });
+});
+afterAll(async () => {
+  await proxy.close();
+  await Promise.all([legacy.close(), next.close(), plans.remove()]);
+});
+
+const requestLines = () => lines.filter((line) => line.msg === "request");
+
+describe("access log", () => {
+  it("writes one line per request with the decision", async () => {
+    await fetch(`${proxy.shopUrl}/p/a?x=1`).then((r) => r.text());
+    await fetch(`${proxy.shopUrl}/cart`).then((r) => r.text());
+    await fetch(`${proxy.shopUrl}/a%2fb`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [routed, unrouted, refused] = requestLines().slice(-3);
+    expect(routed).toMatchObject({ level: 30, method: "GET", path: "/p/a", status: 200, upstream: "new-frontend", plan: "pdp", route: "pdp#0", reason: "rollout" });
+    expect(routed!.ms).toEqual(expect.any(Number));
+    expect(unrouted).toMatchObject({ method: "GET", path: "/cart", status: 200, upstream: "legacy", reason: "no-route" });
+    expect(unrouted).not.toHaveProperty("plan");
+    expect(refused).toMatchObject({ path: "/a%2fb", status: 400, reason: "refused", refused: "PATH_ENCODED_SLASH" });
+  });
+
+  it("logs the failure stage when the new side failed and legacy answered", async () => {
+    next.handle((_req, res) => { res.writeHead(503); res.end(); });
+    await fetch(`${proxy.shopUrl}/p/down`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requestLines().at(-1)).toMatchObject({ path: "/p/down", status: 200, upstream: "legacy", plan: "pdp", reason: "fallback", failure: "status" });
+    expect(lines.some((line) => line.msg === "new side failed; replaying to fallback" && line.from === "new-frontend")).toBe(true);
+  });
+});
