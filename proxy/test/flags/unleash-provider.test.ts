@@ -150,18 +150,18 @@ describe("Unleash provider against the client API (nock)", () => {
       { contextName: "storeCode", operator: "IN", values: ["default"] },
       { contextName: "pageType", operator: "IN", values: ["PRODUCT"] },
       { contextName: "device", operator: "IN", values: ["mobile"] },
-      { contextName: "customerGroup", operator: "NOT_IN", values: ["wholesale"] },
+      { contextName: "customerGroup", operator: "NOT_IN", values: ["2"] }, // Magento's group ids: 2 = Wholesale
     ];
     features().reply(200, featuresPayload(toggle(FLAG, { constraints })), { ETag: '"a"' });
     features().times(20).reply(304);
     const provider = await start(configFor(dir));
     const iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
-    const base = { sessionId: "s", storeCode: "default", pageType: "PRODUCT", userAgent: iphone, customerGroup: "general" };
+    const base = { sessionId: "s", storeCode: "default", pageType: "PRODUCT", userAgent: iphone, customerGroup: "1" };
     expect(provider.evaluate(FLAG, base, ROLLOUT).enabled).toBe(true);
     expect(provider.evaluate(FLAG, { ...base, storeCode: "fr" }, ROLLOUT).enabled).toBe(false);
     expect(provider.evaluate(FLAG, { ...base, pageType: "CATEGORY" }, ROLLOUT).enabled).toBe(false);
     expect(provider.evaluate(FLAG, { ...base, userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/120" }, ROLLOUT).enabled).toBe(false);
-    expect(provider.evaluate(FLAG, { ...base, customerGroup: "wholesale" }, ROLLOUT).enabled).toBe(false);
+    expect(provider.evaluate(FLAG, { ...base, customerGroup: "2" }, ROLLOUT).enabled).toBe(false);
   });
 
   it("names the upstream by the variant's payload, or its name", async () => {
