@@ -1,6 +1,6 @@
 import { InputError } from "./errors.ts";
 import { findRegion } from "./regions.ts";
-import type { Address } from "./types.ts";
+import type { Address, Destination } from "./types.ts";
 
 const required: [keyof Address, string][] = [
   ["firstname", "firstname"],
@@ -35,4 +35,14 @@ export function normalizeAddress(address: Address): Address {
 
 export function isEmail(value: string): boolean {
   return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value);
+}
+
+/** An address with only a destination (estimates): the region triple filled, no names needed. */
+export function toEstimateAddress(destination: Destination): Address {
+  const countryId = destination.countryId.toUpperCase();
+  const region = findRegion(countryId, { id: destination.regionId, code: destination.regionCode, name: destination.region });
+  return {
+    firstname: "", lastname: "", street: [], city: "", telephone: "", postcode: destination.postcode ?? "", countryId,
+    region: region?.name ?? destination.region ?? "", regionCode: region?.code ?? destination.regionCode ?? "", regionId: region?.id ?? destination.regionId ?? 0,
+  };
 }

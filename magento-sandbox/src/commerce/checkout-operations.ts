@@ -1,4 +1,4 @@
-import { isEmail, normalizeAddress } from "./addresses.ts";
+import { isEmail, normalizeAddress, toEstimateAddress } from "./addresses.ts";
 import { createChange, type CartDeps } from "./cart-operations.ts";
 import { InputError } from "./errors.ts";
 import { checkmo } from "./totals.ts";
@@ -7,7 +7,7 @@ import type { Commerce } from "./types.ts";
 /** Checkout steps on a quote: guest email, addresses, shipping, payment, order placement. */
 export type CheckoutOperations = Pick<
   Commerce,
-  | "setGuestEmail" | "setShippingAddress" | "setBillingAddress" | "getShippingMethods" | "estimateShippingMethods"
+  | "setGuestEmail" | "setShippingAddress" | "setBillingAddress" | "getShippingMethods" | "estimateShippingMethods" | "estimateTotals"
   | "setShippingMethod" | "getPaymentMethods" | "setPaymentMethod" | "placeOrder"
 >;
 
@@ -36,6 +36,14 @@ export function createCheckoutOperations({ quotes, orders, customers }: CartDeps
     estimateShippingMethods(maskedId, viewer, address) {
       const cart = quotes.getForUser(maskedId, viewer);
       return quotes.shippingMethods({ ...cart, shippingAddress: normalizeAddress(address) });
+    },
+    estimateTotals(maskedId, viewer, destination, method) {
+      // A copy: an estimate must not change the shopper's quote.
+      const cart = structuredClone(quotes.getForUser(maskedId, viewer));
+      cart.shippingAddress = toEstimateAddress(destination);
+      const shippingMethods = quotes.shippingMethods(cart);
+      cart.shippingMethod = method ? shippingMethods.find((m) => m.carrierCode === method.carrierCode && m.methodCode === method.methodCode) : undefined;
+      return { cart: quotes.collect(cart), shippingMethods };
     },
     setShippingMethod: (maskedId, viewer, carrierCode, methodCode) =>
       change(maskedId, viewer, (cart) => {

@@ -4,7 +4,7 @@
  */
 import type { SessionStore } from "./sessions.ts";
 import type {
-  AddItemInput, Address, Cart, CartItem, CartUserError, Customer, CustomerToken, NewCustomerInput, Order, PaymentMethod,
+  AddItemInput, Address, Cart, CartItem, CartUserError, Customer, CustomerToken, Destination, NewCustomerInput, Order, PaymentMethod,
   ShippingMethod, Viewer,
 } from "./types.ts";
 
@@ -35,6 +35,11 @@ export interface Commerce {
   getShippingMethods(maskedId: string, viewer: Viewer): ShippingMethod[];
   /** Methods for a hypothetical address, without saving it (estimateShippingMethods). */
   estimateShippingMethods(maskedId: string, viewer: Viewer, address: Address): ShippingMethod[];
+  /**
+   * The cart as it would be for a destination (country, postcode, region) and an optional
+   * shipping method, with the methods on offer there; nothing is saved (GraphQL estimateTotals).
+   */
+  estimateTotals(maskedId: string, viewer: Viewer, destination: Destination, method?: { carrierCode: string; methodCode: string }): { cart: Cart; shippingMethods: ShippingMethod[] };
   setShippingMethod(maskedId: string, viewer: Viewer, carrierCode: string, methodCode: string): Cart;
   getPaymentMethods(maskedId: string, viewer: Viewer): PaymentMethod[];
   setPaymentMethod(maskedId: string, viewer: Viewer, code: string): Cart;

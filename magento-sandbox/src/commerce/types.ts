@@ -83,6 +83,15 @@ export interface Address {
   email?: string;
 }
 
+/** Where an estimate ships to: what Magento's EstimateAddressInput carries. */
+export interface Destination {
+  countryId: string;
+  postcode?: string;
+  region?: string;
+  regionCode?: string;
+  regionId?: number;
+}
+
 export interface ShippingMethod {
   carrierCode: string;
   methodCode: string;

@@ -59,7 +59,7 @@ function toShippingAddressView(cart: Cart, address: Address, items: () => unknow
   };
 }
 
-function toShippingMethodView(method: ShippingMethod): Record<string, unknown> {
+export function toShippingMethodView(method: ShippingMethod): Record<string, unknown> {
   const amount = toMoney(method.amount);
   return {
     carrier_code: method.carrierCode, method_code: method.methodCode, carrier_title: method.carrierTitle,

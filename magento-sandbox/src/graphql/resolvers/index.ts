@@ -6,6 +6,7 @@ import { storeConfigResolvers } from "./store-config.ts";
 import { cartQueryResolvers } from "./cart-queries.ts";
 import { cartMutationResolvers } from "./cart-mutations.ts";
 import { checkoutMutationResolvers } from "./cart-checkout.ts";
+import { cartEstimateResolvers } from "./cart-estimates.ts";
 import { customerResolvers } from "./customer-resolvers.ts";
 import { directoryResolvers } from "./directory.ts";
 import { legacyCartResolvers } from "./cart-legacy.ts";
@@ -22,6 +23,7 @@ export function createResolverMap(): ResolverMap {
     ...cartQueryResolvers,
     ...cartMutationResolvers,
     ...checkoutMutationResolvers,
+    ...cartEstimateResolvers,
     ...customerResolvers,
     ...directoryResolvers,
     ...legacyCartResolvers,
