@@ -7,7 +7,6 @@
 // Optional env: REDIS_URL (shared caches), UNLEASH_URL + UNLEASH_API_TOKEN (flags), ADMIN_TOKEN,
 // SANDBOX_PORT, FRONTEND_PORT, PORT, ADMIN_PORT, PURGE_PORT.
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { createAdapters, createPurgeHandler, startPurgeServer, type PurgeServer } from "@strangler/adapters";
@@ -23,29 +22,6 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis://").optional(),
 });
-
-const assetsPlan = `# The new frontend's own files (scripts, styles): always served by the new side.
-id: new-frontend-assets
-description: Next.js static assets (/_next/**) for migrated pages
-owner: team-frontend
-target: new-frontend
-match:
-  - path: /_next/**
-rollout: { percentage: 100 }
-fallback: legacy
-`;
-
-/** The example plans, plus the assets plan when they lack one (pages of the new side need their /_next/ files). */
-function preparePlansDir(): string {
-  const examples = join(repoRoot, "migration-plans", "plans");
-  const files = readdirSync(examples).filter((file) => /\.ya?ml$/.test(file));
-  if (files.some((file) => readFileSync(join(examples, file), "utf8").includes("/_next/"))) return examples;
-  const dir = join(repoRoot, "var", "plans");
-  mkdirSync(dir, { recursive: true });
-  for (const file of files) copyFileSync(join(examples, file), join(dir, file));
-  writeFileSync(join(dir, "new-frontend-assets.yaml"), assetsPlan);
-  return dir;
-}
 
 function parseEnv() {
   const parsed = envSchema.safeParse(process.env);
@@ -80,7 +56,7 @@ async function main(): Promise<void> {
   const adminToken = env.ADMIN_TOKEN ?? randomBytes(18).toString("base64url");
   const revalidateToken = randomBytes(18).toString("base64url");
   let purge: PurgeServer | undefined;
-  const plansDir = preparePlansDir();
+  const plansDir = join(repoRoot, "migration-plans", "plans");
   const services: RunningService[] = [];
   let stopping = false;
 
@@ -122,9 +98,6 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`\nStrangler demo running: legacy ${legacyUrl}, new frontend ${frontendUrl}, plans ${plansDir}`);
-  if (!plansDir.endsWith(join("migration-plans", "plans"))) {
-    console.log("  (the example plans plus new-frontend-assets.yaml for /_next/**; edit the plans there: they hot-reload)");
-  }
   console.log(`Purge endpoint ${purge?.url} (PURGE with X-Magento-Tags-Pattern, or POST {"tags": [...]})`);
   console.log(`Admin API http://127.0.0.1:${env.ADMIN_PORT} (Authorization: Bearer ${env.ADMIN_TOKEN ? "$ADMIN_TOKEN" : adminToken})`);
   console.log(`\nOpen ${shopUrl}\n`);
