@@ -20,10 +20,11 @@ describe("loadPlans", () => {
     expect(result.plans.map((plan) => [plan.id, plan.target, plan.fallback, plan.rollout.percentage, plan.flag])).toEqual([
       ["category-pages", "new-frontend", "legacy", 100, "strangler.category-pages"],
       ["cms-pages", "new-frontend", "legacy", 100, "strangler.cms-pages"],
+      ["new-frontend-assets", "new-frontend", "legacy", 100, "strangler.new-frontend-assets"],
       ["product-pages", "new-frontend", "legacy", 100, "strangler.product-pages"],
       ["search-results", "new-frontend", "legacy", 100, "strangler.search-results"],
     ]);
-    expect(result.plans.map((plan) => plan.match[0]?.pageType ?? plan.match[0]?.path?.raw)).toEqual(["CATEGORY", "CMS_PAGE", "PRODUCT", "/catalogsearch/result/"]);
+    expect(result.plans.map((plan) => plan.match[0]?.pageType ?? plan.match[0]?.path?.raw)).toEqual(["CATEGORY", "CMS_PAGE", "/_next/**", "PRODUCT", "/catalogsearch/result/"]);
   });
 
   it("reports every problem of several broken files at once, sorted by file and line", async () => {
