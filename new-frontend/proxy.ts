@@ -1,11 +1,49 @@
-// Next's request proxy (formerly middleware). Catalog URLs with a query string (`/gear/bags.html?p=2`)
-// go to the per-request listing route; without one they stay on the cached (ISR) catch-all route, which
-// must never see a query it would ignore.
+// Next's request proxy (formerly middleware), in front of every catalog URL. It answers what a page
+// cannot answer with Magento's exact status:
+// - Magento's redirecting URL rewrites → 301/302 with Location on the shop's public URL (a page's
+//   redirect() can only say 307/308);
+// - URLs Magento does not know → 404 with the no-route page as server-rendered HTML (a notFound() page
+//   is an empty shell painted by JavaScript, vercel/next.js#62228);
+// - catalog URLs with a query string (`/gear/bags.html?p=2`) → the per-request listing route; without
+//   one they stay on the cached (ISR) catch-all route, which must never see a query it would ignore.
+// The lookup is the adapters' cached `route` query, the same one the page makes.
 import { NextResponse } from "next/server";
 import type { NextRequest } from "next/server";
+import { resolvePage } from "./lib/magento.ts";
+import { getFrontendConfig } from "./lib/config.ts";
+import type { PageTarget } from "./lib/page-target.ts";
 
-export function proxy(request: NextRequest) {
+const noRoutePath = "/strangler-no-route";
+
+async function resolveSafely(pathname: string): Promise<PageTarget | undefined> {
+  try {
+    return await resolvePage(decodeURIComponent(pathname));
+  } catch {
+    // Magento unreachable or a malformed path: let the page decide (its error makes the proxy fall back).
+    return undefined;
+  }
+}
+
+function answerTarget(request: NextRequest, target: PageTarget | undefined): Response | undefined {
+  if (target?.kind === "redirect") {
+    const location = /^https?:\/\//i.test(target.location) ? target.location : `${getFrontendConfig().publicUrl}${target.location}`;
+    return new Response(null, { status: target.status, headers: { location, "cache-control": "no-store" } });
+  }
+  if (target?.kind === "not-found") {
+    const rewritten = request.nextUrl.clone();
+    rewritten.pathname = noRoutePath;
+    rewritten.search = "";
+    return NextResponse.rewrite(rewritten, { status: 404 });
+  }
+  return undefined;
+}
+
+export async function proxy(request: NextRequest) {
   const url = request.nextUrl;
+  if (request.method === "GET" || request.method === "HEAD") {
+    const answer = answerTarget(request, await resolveSafely(url.pathname));
+    if (answer) return answer;
+  }
   if (url.search === "" || url.search === "?") return NextResponse.next();
   const rewritten = url.clone();
   rewritten.pathname = `/strangler-listing${url.pathname}`;
@@ -14,5 +52,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except Next's own files, the API, search (its own dynamic route) and the home page.
-  matcher: ["/((?!_next/|api/|catalogsearch/|strangler-listing/|favicon.ico).+)"],
+  matcher: ["/((?!_next/|api/|catalogsearch/|strangler-listing/|strangler-no-route|favicon.ico).+)"],
 };

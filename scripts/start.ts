@@ -2,16 +2,18 @@
 // or stale, then starts three children: the Magento sandbox (legacy, :8081), the Next.js frontend
 // (:3000) and the routing proxy (:8080, admin :9090) with the example plans. Waits for each, prints
 // the URL to open, and stops all three on Ctrl-C / SIGTERM, or when one of them dies. In this process it
-// also runs the adapters' purge endpoint (:8082): Magento's Varnish-style PURGE drops the tagged cache
-// entries and the new frontend re-renders the pages built from them (/api/revalidate).
+// also runs the adapters' purge endpoint (:8082), which the sandbox PURGEs (X-Magento-Tags-Pattern) on
+// every price change: it drops the tagged cache entries and the new frontend re-renders the pages built
+// from them (/api/revalidate).
 // Optional env: REDIS_URL (shared caches), UNLEASH_URL + UNLEASH_API_TOKEN (flags), ADMIN_TOKEN,
 // SANDBOX_PORT, FRONTEND_PORT, PORT, ADMIN_PORT, PURGE_PORT.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
-import { createAdapters, createPurgeHandler, startPurgeServer, type PurgeServer } from "@strangler/adapters";
+import type { PurgeServer } from "@strangler/adapters";
 import { ensureBuild, frontendDir } from "../new-frontend/tools/ensure-build.ts";
 import { buildNextStartArgs, repoRoot, startService, type RunningService } from "../new-frontend/tools/services.ts";
+import { startFrontendPurge } from "../new-frontend/tools/purge.ts";
 
 const envSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
@@ -28,23 +30,6 @@ function parseEnv() {
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) console.error(`npm start: ${issue.path.join(".")}: ${issue.message}`);
   process.exit(78);
-}
-
-/** The adapters' purge endpoint; after a purge the new frontend revalidates what it built from those tags. */
-function startPurge(port: number, legacyUrl: string, frontendUrl: string, revalidateToken: string, redisUrl?: string): Promise<PurgeServer> {
-  const adapters = createAdapters({ magentoUrl: legacyUrl, ...(redisUrl ? { redisUrl } : {}) });
-  const handler = createPurgeHandler({
-    cache: adapters,
-    onPurged: async (tags, { all }) => {
-      const response = await fetch(`${frontendUrl}/api/revalidate`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${revalidateToken}` },
-        body: JSON.stringify(all ? { all: true } : { tags }),
-      });
-      if (!response.ok) throw new Error(`new frontend /api/revalidate answered ${response.status}`);
-    },
-  });
-  return startPurgeServer({ port, handler });
 }
 
 async function main(): Promise<void> {
@@ -82,8 +67,10 @@ async function main(): Promise<void> {
   };
 
   try {
+    // The purge endpoint first: the sandbox PURGEs it (as Magento does its Varnish) on every price change.
+    purge = await startFrontendPurge({ port: env.PURGE_PORT, magentoUrl: legacyUrl, frontendUrl, revalidateToken, ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}) });
     await start({ name: "magento-sandbox", args: [join(repoRoot, "magento-sandbox", "src", "main.ts")], cwd: join(repoRoot, "magento-sandbox"),
-      env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/` }, readyUrl: `${legacyUrl}/` });
+      env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/`, SANDBOX_PURGE_URLS: `${purge.url}/` }, readyUrl: `${legacyUrl}/` });
     await start({ name: "new-frontend", args: buildNextStartArgs(env.FRONTEND_PORT), cwd: frontendDir,
       env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
       readyUrl: `${frontendUrl}/api/health` });
@@ -91,7 +78,6 @@ async function main(): Promise<void> {
       env: { PORT: String(env.PORT), ADMIN_PORT: String(env.ADMIN_PORT), HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,
         NEW_FRONTEND_URL: frontendUrl, PLANS_DIR: plansDir, FLAG_STATE_DIR: join(repoRoot, "var", "flags") },
       readyUrl: `${shopUrl}/` });
-    purge = await startPurge(env.PURGE_PORT, legacyUrl, frontendUrl, revalidateToken, env.REDIS_URL);
   } catch (error) {
     console.error(`npm start: ${(error as Error).message}`);
     await stopAll(1);

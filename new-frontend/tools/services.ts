@@ -91,7 +91,11 @@ export async function startService(spec: ServiceSpec, timeoutMs = 60_000): Promi
   return service;
 }
 
-/** The argv to run the Next production server on a port. */
+/**
+ * The argv to run the Next production server on a port. No `-H 127.0.0.1`: Next then builds the
+ * request URLs its proxy.ts sees on `localhost` but compares rewrites with `127.0.0.1`, so every
+ * rewrite (listing route, 404 page) would be proxied over HTTP to itself and lose its status.
+ */
 export function buildNextStartArgs(port: number): string[] {
-  return [join(repoRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  return [join(repoRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)];
 }

@@ -48,13 +48,18 @@ describe("product page", () => {
     expect(html).toContain("Choose an Option...");
   });
 
-  it("answers 404, noindex, for a URL Magento does not know", async () => {
-    // (Next renders notFound() pages client-side from the RSC payload, vercel/next.js#62228; through the
-    // proxy unknown URLs never reach the new side: they fail page-type resolution and go to legacy.)
-    const { status, html } = await get("/no-such-thing.html");
-    expect(status).toBe(404);
-    expect(html).toContain('<meta name="robots" content="noindex"/>');
-    expect(html).toContain("<title>404 Not Found</title>");
+  it.each(["/no-such-thing.html", "/no-such-thing.html?p=2", "/gear/no-such-category.html"])("answers %s 404 with Magento's no-route page as server-rendered HTML", async (path) => {
+    // What a crawler that runs no JavaScript gets: the heading and the no-route content in the HTML itself.
+    const [ours, legacy] = await Promise.all([get(path), get(path, stack.sandbox.url)]);
+    expect(ours.status).toBe(404);
+    // (Next writes `noindex` into every 404 answer.)
+    expect(readHead(ours.html)).toMatchObject({ title: "404 Not Found", robots: "noindex", generator: "strangler-new-frontend" });
+    expect(ours.html.match(/<meta name="robots"/g)).toHaveLength(1);
+    const heading = (html: string) => /<h1 class="page-title"><span class="base" data-ui-id="page-title-wrapper">([^<]*)</.exec(html)?.[1];
+    expect(heading(ours.html)).toBe("Whoops, our bad...");
+    expect(heading(ours.html)).toBe(heading(legacy.html));
+    expect(ours.html).toContain("The page you requested was not found, and we have a fine guess why.");
+    expect(ours.html).toContain('<nav class="navigation"');
   });
 });
 

@@ -8,7 +8,7 @@ import { findFreePort, repoRoot } from "../../tools/services.ts";
 
 let child: ChildProcess | undefined;
 
-async function startStore(): Promise<{ process: ChildProcess; ports: Record<string, number>; exited: Promise<number | null> }> {
+async function startStore(): Promise<{ process: ChildProcess; ports: { shop: number; admin: number; sandbox: number; frontend: number; purge: number }; exited: Promise<number | null> }> {
   const [shop, admin, sandbox, frontend, purge] = await Promise.all(Array.from({ length: 5 }, findFreePort));
   const ports = { shop: shop!, admin: admin!, sandbox: sandbox!, frontend: frontend!, purge: purge! };
   const started = spawn(process.execPath, [join(repoRoot, "scripts", "start.ts")], {
@@ -60,8 +60,20 @@ async function isListening(url: string): Promise<boolean> {
   }
 }
 
+/** Magento's admin changes a price; the sandbox PURGEs npm start's purge endpoint; the new page shows it. */
+async function expectPurgeReachesPages(shop: number, sandbox: number): Promise<void> {
+  const readPrice = async () => /<span class="price">([^<]+)</.exec(await (await fetch(`http://127.0.0.1:${shop}/fusion-backpack.html`)).text())?.[1];
+  expect(await readPrice()).toBe("$59.00");
+  const magento = `http://127.0.0.1:${sandbox}/rest/V1`;
+  const json = { "content-type": "application/json" };
+  const token = await (await fetch(`${magento}/integration/admin/token`, { method: "POST", headers: json, body: JSON.stringify({ username: "admin", password: "admin123" }) })).json();
+  const changed = await fetch(`${magento}/products/24-MB02`, { method: "PUT", headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify({ product: { price: 66 } }) });
+  expect(changed.status).toBe(200);
+  await expect.poll(readPrice, { timeout: 15_000 }).toBe("$66.00");
+}
+
 describe("npm start", () => {
-  it("runs the whole store behind the proxy and stops all of it on Ctrl-C", async () => {
+  it("runs the whole store behind the proxy, re-renders on Magento's PURGE, and stops all of it on Ctrl-C", async () => {
     const { process: store, ports, exited } = await startStore();
     const { shop, sandbox, frontend, purge } = ports;
     const output = await waitForOutput(store, /Open http:\/\/127\.0\.0\.1:\d+/, 90_000);
@@ -71,6 +83,7 @@ describe("npm start", () => {
     expect(home.status).toBe(200);
     const product = await (await fetch(`http://127.0.0.1:${shop}/joust-duffle-bag.html`)).text();
     expect(product).toContain('<meta name="generator" content="strangler-new-frontend"/>');
+    await expectPurgeReachesPages(shop, sandbox);
 
     store.kill("SIGINT");
     expect(await exited).toBe(0);

@@ -5,6 +5,7 @@ import { startSandbox, type RunningSandbox } from "@strangler/magento-sandbox";
 import { createProxy, loadConfig, type RunningProxy } from "@strangler/proxy";
 import { buildNextStartArgs, findFreePort, startService, type RunningService } from "../../tools/services.ts";
 import { frontendDir } from "../../tools/ensure-build.ts";
+import { startFrontendPurge } from "../../tools/purge.ts";
 
 export const adminToken = "e2e-admin-token-0123456789";
 export const revalidateToken = "e2e-revalidate-token-0123456789";
@@ -31,11 +32,20 @@ async function startProxy(port: number, plansDir: string, legacyUrl: string, nex
   return createProxy(loadConfig(env), { logger: pino({ level: "silent" }), defaultMetrics: false });
 }
 
-export async function startStack(plansDir: string): Promise<Stack> {
-  const proxyPort = await findFreePort();
+export interface StackOptions {
+  /**
+   * Wire Magento's cache invalidation as `npm start` does: the sandbox PURGEs (X-Magento-Tags-Pattern)
+   * the adapters' purge endpoint on every price change, which revalidates the new frontend. Default off,
+   * so tests can change prices and call /api/revalidate themselves.
+   */
+  purge?: boolean;
+}
+
+export async function startStack(plansDir: string, options: StackOptions = {}): Promise<Stack> {
+  const [proxyPort, nextPort, purgePort] = await Promise.all([findFreePort(), findFreePort(), findFreePort()]);
   const shopUrl = `http://127.0.0.1:${proxyPort}`;
-  const sandbox = await startSandbox({ port: 0, host: "127.0.0.1", baseUrl: `${shopUrl}/` });
-  const nextPort = await findFreePort();
+  const purgeUrls = options.purge ? [`http://127.0.0.1:${purgePort}/`] : [];
+  const sandbox = await startSandbox({ port: 0, host: "127.0.0.1", baseUrl: `${shopUrl}/`, purgeUrls });
   const nextUrl = `http://127.0.0.1:${nextPort}`;
   const next = await startService({
     name: "new-frontend",
@@ -47,6 +57,7 @@ export async function startStack(plansDir: string): Promise<Stack> {
     output: "pipe",
   });
   let proxy = await startProxy(proxyPort, plansDir, sandbox.url, nextUrl);
+  const purge = options.purge ? await startFrontendPurge({ port: purgePort, magentoUrl: sandbox.url, frontendUrl: nextUrl, revalidateToken }) : undefined;
   const stack: Stack = {
     sandbox, next, nextUrl, shopUrl, proxy,
     async restartProxy(dir) {
@@ -56,7 +67,7 @@ export async function startStack(plansDir: string): Promise<Stack> {
     },
     stopNext: () => next.stop(),
     async close() {
-      await Promise.allSettled([stack.proxy.close(), next.stop()]);
+      await Promise.allSettled([stack.proxy.close(), next.stop(), purge?.close()]);
       await sandbox.close();
     },
   };
