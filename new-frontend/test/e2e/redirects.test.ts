@@ -2,15 +2,10 @@
 // 308/307) and an absolute Location on the shop's public URL, by proxy.ts, over real HTTP. The sandbox
 // has no redirecting rewrites, so a doctored Magento (the sandbox, with two `route` answers changed) stands in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "@strangler/magento-sandbox";
-import { buildNextStartArgs, findFreePort, startService, type RunningService } from "../../tools/services.ts";
-import { frontendDir } from "../../tools/ensure-build.ts";
-import { startDoctoredMagento, type DoctoredMagento } from "../support/doctored-magento.ts";
+import { startDoctoredFrontend, type DoctoredFrontend } from "../support/doctored-frontend.ts";
 
 const publicUrl = "http://shop.example";
-let sandbox: RunningSandbox;
-let magento: DoctoredMagento;
-let next: RunningService;
+let frontend: DoctoredFrontend;
 let nextUrl: string;
 
 const redirectRoute = (redirectCode: number, relativeUrl: string) => ({
@@ -18,23 +13,17 @@ const redirectRoute = (redirectCode: number, relativeUrl: string) => ({
 });
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  magento = await startDoctoredMagento(sandbox.url, {
-    "old-joust-duffle.html": redirectRoute(301, "joust-duffle-bag.html"),
-    "joust-sale.html": redirectRoute(302, "gear/bags/joust-duffle-bag.html"),
-  });
-  const port = await findFreePort();
-  nextUrl = `http://127.0.0.1:${port}`;
-  next = await startService({
-    name: "new-frontend", args: buildNextStartArgs(port), cwd: frontendDir, output: "pipe", readyUrl: `${nextUrl}/api/health`,
-    env: { MAGENTO_URL: magento.url, PUBLIC_URL: publicUrl, REDIS_URL: "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-  });
+  frontend = await startDoctoredFrontend({
+    routes: {
+      "old-joust-duffle.html": redirectRoute(301, "joust-duffle-bag.html"),
+      "joust-sale.html": redirectRoute(302, "gear/bags/joust-duffle-bag.html"),
+    },
+  }, publicUrl);
+  nextUrl = frontend.nextUrl;
 }, 120_000);
 
 afterAll(async () => {
-  await next?.stop();
-  await magento?.close();
-  await sandbox?.close();
+  await frontend?.close();
 });
 
 describe("Magento's redirects", () => {
