@@ -7,6 +7,7 @@ import { loadConfig } from "../../src/config.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { createGraphQlClient } from "../support/graphql-client.ts";
 import { assertConformsToSchema } from "../support/graphql-response-validator.ts";
+import { assertConforms } from "../support/rest-openapi.ts";
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -45,6 +46,7 @@ describe("mounted surfaces", () => {
     expect(response.status).toBe(status);
     if (type) expect(response.headers.get("content-type")).toContain(type);
     if (path === "/graphql" && type) assertConformsToSchema("{ __typename }", await response.json());
+    if (path.startsWith("/rest/")) assertConforms(await response.json(), "error-response");
   });
 });
 

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { createGraphQlClient } from "../support/graphql-client.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), "utf8");
@@ -84,8 +85,8 @@ describe("`npm run sandbox`", () => {
         });
         child.once("exit", (code) => reject(new Error(`npm run sandbox exited with ${code}: ${out}`)));
       });
-      const response = await fetch(`${url}/graphql?query=${encodeURIComponent("{ storeConfig { store_code } }")}`);
-      expect(await response.json()).toEqual({ data: { storeConfig: { store_code: "default" } } });
+      const { body } = await createGraphQlClient(url).get("{ storeConfig { store_code } }");
+      expect(body).toEqual({ data: { storeConfig: { store_code: "default" } } });
     } finally {
       // npm runs the server through `sh -c`: signal the whole process group, as a terminal's Ctrl-C does.
       const exited = new Promise<number | string | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
