@@ -10,6 +10,7 @@ const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "te", "trail
 export const DEBUG_HEADER = "x-strangler-debug";
 export const FORCE_HEADER = "x-strangler-force";
 const STANDARD_CONNECTION = /^(?:keep-alive|close)$/i;
+const KEEP_ALIVE = /^keep-alive$/i;
 
 export function isTrustedPeer(trust: TrustProxy, remoteAddress: string | undefined): boolean {
   if (trust === "all") return true;
@@ -29,7 +30,11 @@ export function stripHopByHop(headers: IncomingHttpHeaders, keepUpgrade: boolean
   }
   for (const name of HOP_BY_HOP) {
     if (keepUpgrade && (name === "connection" || name === "upgrade")) continue;
-    if (headers[name] !== undefined) delete headers[name];
+    if (headers[name] === undefined) continue;
+    // "Connection: keep-alive" is what the upstream agent sends anyway; leaving it spares a `delete`,
+    // which would turn the headers object into a slow dictionary for the rest of the request.
+    if (name === "connection" && KEEP_ALIVE.test(headers.connection!)) continue;
+    delete headers[name];
   }
   if (headers[DEBUG_HEADER] !== undefined) delete headers[DEBUG_HEADER];
   if (headers[FORCE_HEADER] !== undefined) delete headers[FORCE_HEADER];
