@@ -105,9 +105,10 @@ describe("bad requests", () => {
     expect((await gql.post("{ storeConfig { store_code } }", { headers: { "Content-Currency": "USD" } })).body.data).toEqual({ storeConfig: { store_code: "default" } });
   });
 
-  it("refuses an unknown store code", async () => {
+  it("refuses an unknown store code, serves the default store by its code", async () => {
     const { body } = await gql.post("{ storeConfig { store_code } }", { headers: { Store: "mars" } });
     expect(body.errors?.[0]).toMatchObject({ message: "Requested store is not found", extensions: { category: "graphql-input" } });
+    expect((await gql.post("{ storeConfig { store_code } }", { headers: { Store: "default" } })).body).toEqual({ data: { storeConfig: { store_code: "default" } } });
   });
 });
 

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findSchemaProblems } from "../support/graphql-response-validator.ts";
 
@@ -57,5 +59,17 @@ describe("the package's test-support export", () => {
     const support = await import("@strangler/magento-sandbox/test-support");
     expect(() => support.assertConformsToSchema(query, response(product({ uid: null })))).toThrow(/data\.products\.items\[0\]\.uid: null for non-null ID!/);
     expect(() => support.assertConforms({ message: 5 }, "error-response")).toThrow(/Body does not conform to error-response/);
+  });
+});
+
+describe("tests that reach /graphql", () => {
+  // Every GraphQL answer in this suite must be schema-checked: through the support client, or
+  // (for hand-built requests) with an explicit assertConformsToSchema in the same file.
+  const testDir = fileURLToPath(new URL("../", import.meta.url));
+  const files = readdirSync(testDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.startsWith("support"));
+  it.each(files)("%s checks any raw /graphql answer against the schema", (file) => {
+    const source = readFileSync(`${testDir}${file}`, "utf8");
+    const raw = source.split("\n").filter((line) => /fetch\(|request\(/.test(line) && /graphql/.test(line) && !/rejects\.toThrow/.test(line));
+    if (raw.length > 0) expect(source).toContain("assertConformsToSchema(");
   });
 });

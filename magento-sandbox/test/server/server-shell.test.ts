@@ -1,10 +1,12 @@
 /** startSandbox's contract, the config schema, media placeholders and what the app mounts. */
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPurgeNotifier, startSandbox, type RunningSandbox } from "../../src/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import { ConfigError } from "../../src/errors.ts";
+import { DEFAULT_SCHEMA_FILE } from "../../src/graphql/schema.ts";
 import { createGraphQlClient } from "../support/graphql-client.ts";
 import { assertConformsToSchema } from "../support/graphql-response-validator.ts";
 import { assertConforms } from "../support/rest-openapi.ts";
@@ -31,6 +33,16 @@ describe("startSandbox", () => {
     const other = await startSandbox();
     await other.close();
     await expect(fetch(`${other.url}/graphql`)).rejects.toThrow();
+  });
+});
+
+describe("the GraphQL schema", () => {
+  it("is Magento 2.4.8's published introspection, type for type, not a hand-written subset", async () => {
+    const file = JSON.parse(readFileSync(DEFAULT_SCHEMA_FILE, "utf8")) as { data?: { __schema: { types: { name: string }[] } }; __schema?: { types: { name: string }[] } };
+    const published = (file.data ?? file).__schema!.types.map((t) => t.name).sort();
+    const { body } = await createGraphQlClient(sandbox.url).post<{ __schema: { types: { name: string }[] } }>("{ __schema { types { name } } }");
+    expect(body.data!.__schema.types.map((t) => t.name).sort()).toEqual(published);
+    expect(published).toContain("NegotiableQuote");
   });
 });
 
