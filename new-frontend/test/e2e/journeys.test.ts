@@ -77,6 +77,13 @@ async function walkJourney(context: BrowserContext, side: Side, prefix: string):
   await page.close();
 }
 
+/** Product and category plans back at 100 % and a fresh shopper with one tab. */
+async function openShopperAt100(): Promise<{ context: BrowserContext; page: Page }> {
+  await stack.restartProxy(await writePlans(100));
+  const context = await newShopper(browser, stack.shopUrl);
+  return { context, page: await context.newPage() };
+}
+
 describe("shopping journeys through the proxy", () => {
   it("product and category plans at 100 %: category and product on the new side, cart and checkout on legacy", async () => {
     const context = await newShopper(browser, stack.shopUrl);
@@ -126,9 +133,7 @@ describe("shopping journeys through the proxy", () => {
   }, 120_000);
 
   it("a configurable product added on the new page lands in the legacy cart with its options", async () => {
-    await stack.restartProxy(await writePlans(100));
-    const context = await newShopper(browser, stack.shopUrl);
-    const page = await context.newPage();
+    const { context, page } = await openShopperAt100();
     await visit(page, "/chaz-kangeroo-hoodie.html", "new", "configurable-1-product-new");
     // Choose once the page is interactive (the add-to-cart button is enabled after hydration).
     await expect.poll(() => page.locator("#product-addtocart-button").isEnabled(), { timeout: 20_000 }).toBe(true);
@@ -150,9 +155,7 @@ describe("shopping journeys through the proxy", () => {
   }, 60_000);
 
   it("a customer signed in on legacy stays signed in on new pages, and adds to the same customer cart", async () => {
-    await stack.restartProxy(await writePlans(100));
-    const context = await newShopper(browser, stack.shopUrl);
-    const page = await context.newPage();
+    const { context, page } = await openShopperAt100();
     await page.goto("/customer/account/login/");
     await page.fill('[name="login[username]"]', "roni_cost@example.com");
     await page.fill('[name="login[password]"]', "Test1234!");
@@ -167,9 +170,7 @@ describe("shopping journeys through the proxy", () => {
   }, 60_000);
 
   it("the new frontend stopped mid-journey: pages still load from legacy and the cart is intact", async () => {
-    await stack.restartProxy(await writePlans(100));
-    const context = await newShopper(browser, stack.shopUrl);
-    const page = await context.newPage();
+    const { context, page } = await openShopperAt100();
     await visit(page, "/gear/bags.html", "new", "fallback-1-category-new");
     await page.click('a.product-item-link[href$="/joust-duffle-bag.html"]');
     await page.waitForURL(/\/joust-duffle-bag\.html$/);

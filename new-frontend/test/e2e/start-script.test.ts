@@ -84,6 +84,10 @@ describe("npm start", () => {
     const product = await (await fetch(`http://127.0.0.1:${shop}/joust-duffle-bag.html`)).text();
     expect(product).toContain('<meta name="generator" content="strangler-new-frontend"/>');
     await expectPurgeReachesPages(shop, sandbox);
+    // With the example plans (the catalog, CMS and search on the new side) the minicart's data still comes from Magento, uncached.
+    const sections = await fetch(`http://127.0.0.1:${shop}/customer/section/load/?sections=cart`);
+    expect(sections.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(sections.headers.get("cache-control")).toMatch(/no-store/);
 
     store.kill("SIGINT");
     expect(await exited).toBe(0);

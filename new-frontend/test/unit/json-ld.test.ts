@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Money, Price, Product } from "@strangler/adapters";
+import type { Product } from "@strangler/adapters";
 import { buildProductJsonLd, serializeJsonLd } from "../../lib/json-ld.ts";
+import { makePrice as price, makeProduct as makeBaseProduct } from "../support/products.ts";
 
-const money = (amount: number): Money => ({ amount, currency: "USD" });
-const price = (final: number, regular = final): Price => ({ regular: money(regular), final: money(final), discount: { amountOff: regular - final, percentOff: 0 } });
-
-function makeProduct(fields: Partial<Product> = {}): Product {
-  return {
-    id: 14, uid: "MTQ=", sku: "24-MB01", name: "Joust Duffle Bag", type: "SIMPLE", urlKey: "joust-duffle-bag", url: "/joust-duffle-bag.html",
-    descriptionHtml: "<p>The sporty Joust Duffle Bag</p>", shortDescriptionHtml: "", metaTitle: "", metaDescription: "",
-    media: [{ url: "http://127.0.0.1:8081/media/catalog/product/m/b/mb01-blue-0.jpg", label: "", position: 1 }],
-    price: { min: price(34), max: price(34) }, stockStatus: "IN_STOCK", options: [], variants: [], categories: [], breadcrumbs: [],
-    ...fields,
-  };
-}
+const makeProduct = (fields: Partial<Product> = {}): Product => makeBaseProduct({
+  id: 14, uid: "MTQ=", media: [{ url: "http://127.0.0.1:8081/media/catalog/product/m/b/mb01-blue-0.jpg", label: "", position: 1 }], ...fields,
+});
 
 describe("buildProductJsonLd", () => {
   it("builds an Offer with an absolute public URL", () => {
