@@ -84,4 +84,32 @@ describe("bundles in the cart", () => {
     const missing = await shopper.post("/checkout/cart/add/", { product: "45", qty: "1", form_key: formKey }, "/sprite-yoga-companion-kit.html");
     expect(missing.location).toBe("/sprite-yoga-companion-kit.html");
   });
+
+  it("places a customer's bundle order that customer.orders shows as a BundleOrderItem", async () => {
+    const { commerce } = sandbox;
+    const token = commerce.createCustomerToken("roni_cost@example.com", "Test1234!").token;
+    const viewer = { customerId: commerce.resolveCustomerToken(token)! };
+    const cart = commerce.getCustomerCart(viewer.customerId);
+    const choices = [[1, 2], [2, 4], [3, 5], [4, 8]].map(([optionId, selectionId]) => ({ optionId: optionId!, selectionId: selectionId! }));
+    commerce.addItem(cart.maskedId, viewer, { sku: KIT, qty: 1, bundleChoices: choices });
+    const address = {
+      firstname: "Veronica", lastname: "Costello", street: ["6146 Honey Bluff Parkway"], city: "Calder", regionCode: "MI",
+      postcode: "49628-7978", countryId: "US", telephone: "(555) 229-3326",
+    };
+    commerce.setShippingAddress(cart.maskedId, viewer, address);
+    commerce.setBillingAddress(cart.maskedId, viewer, address);
+    commerce.setShippingMethod(cart.maskedId, viewer, "flatrate", "flatrate");
+    commerce.setPaymentMethod(cart.maskedId, viewer, "checkmo");
+    const order = commerce.placeOrder(cart.maskedId, viewer);
+    const { body } = await gql.post<{ customer: { orders: { items: { number: string; items: Record<string, unknown>[] }[] } } }>(
+      `{ customer { orders(filter: { number: { eq: "${order.incrementId}" } }) { items { number items { __typename product_sku product_type
+        ... on BundleOrderItem { bundle_options { label values { product_name product_sku quantity price { value } } } } } } } } }`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    const item = body.data!.customer.orders.items[0]!.items[0]!;
+    expect(item).toMatchObject({ __typename: "BundleOrderItem", product_sku: "24-WG080-24-WG082-blue-24-WG084-24-WG085-24-WG088", product_type: "bundle" });
+    expect((item.bundle_options as { label: string; values: { product_sku: string; quantity: number; price: { value: number } }[] }[])[0]).toEqual({
+      label: "Sprite Stasis Ball", values: [{ product_name: expect.any(String), product_sku: "24-WG082-blue", quantity: 1, price: { value: 27 } }],
+    });
+  });
 });
