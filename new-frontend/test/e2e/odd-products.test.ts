@@ -1,6 +1,6 @@
 // Products with odd data still render a sensible page: the real product route over HTTP, reading a
 // doctored Magento whose answers are real sandbox products changed the odd way (no image, no price,
-// out of stock, 3000 variants). The sample store has none of these.
+// out of stock, 3000 variants, a hostile name and description). The sample store has none of these.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDoctoredFrontend, type DoctoredFrontend } from "../support/doctored-frontend.ts";
 import type { ProductDoctoring } from "../support/doctored-magento.ts";
@@ -35,6 +35,10 @@ const products: Record<string, ProductDoctoring> = {
   "odd-no-price": { fromUrlKey: "joust-duffle-bag", change: (item) => ({ ...item, price_range: { minimum_price: noPrice, maximum_price: noPrice }, special_price: null }) },
   "odd-out-of-stock": { fromUrlKey: "joust-duffle-bag", change: (item) => ({ ...item, stock_status: "OUT_OF_STOCK" }) },
   "odd-many-variants": { fromUrlKey: "chaz-kangeroo-hoodie", change: multiplyVariants },
+  "odd-hostile": {
+    fromUrlKey: "joust-duffle-bag",
+    change: (item) => ({ ...item, name: '<img src=x onerror="alert(1)"></script>', description: { html: '<p>ok</p><script>alert(2)</script><a href="javascript:alert(3)" onclick="alert(4)">x</a>' } }),
+  },
 };
 
 const routeOf = (urlKey: string) => ({ __typename: "SimpleProduct", type: "PRODUCT", redirect_code: 0, relative_url: `${urlKey}.html`, id: 1, uid: "MQ==", url_key: urlKey });
@@ -89,5 +93,15 @@ describe("a product page with odd data", () => {
     expect(form).toContain('<option value="1059">Size 59</option>');
     expect(html).not.toContain("MH01-V1-1");
     expect(html.length).toBeLessThan(200_000);
+  });
+
+  it("hostile name and description: escaped and sanitized in the page, the title and the JSON-LD", async () => {
+    const html = await getPage("odd-hostile");
+    expect(html).not.toMatch(/<img src=x|<script>alert|javascript:alert|onclick=/);
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(html).toContain("<p>ok</p>");
+    const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? "";
+    expect(jsonLd).not.toContain("</script>");
+    expect(readJsonLd(html).name).toBe('<img src=x onerror="alert(1)"></script>');
   });
 });
