@@ -138,7 +138,8 @@ function buildHeaders(operation: OperationDefinitionNode, request: GraphQlHttpRe
   const cacheId = computeCacheId({
     storeCode: context.storeCode, currency: request.headers["content-currency"]?.trim().toUpperCase() || "USD", loggedIn, customerGroupId: loggedIn ? 1 : 0,
   });
-  const cacheable = !hasErrors && isCacheableOperation(operation, request.method);
+  // Magento's CacheableQuery::shouldPopulateCacheHeadersWithTags: no tags, nothing to purge by, no caching.
+  const cacheable = !hasErrors && isCacheableOperation(operation, request.method) && context.cacheTags.size > 0;
   return { ...(cacheable ? buildPublicHeaders(context.cacheTags, now) : buildNoCacheHeaders()), "X-Magento-Cache-Id": cacheId };
 }
 

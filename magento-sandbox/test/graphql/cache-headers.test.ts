@@ -36,6 +36,7 @@ describe("GraphQL cache headers (Magento 2.4.8)", () => {
   it.each([
     ["a POST query", () => gql.post(PRODUCT)],
     ["a GET that also asks for a cart", () => gql.get(`{ storeConfig { store_code } cart(cart_id: "${"a".repeat(32)}") { id } }`)],
+    ["a GET whose answer carries no cache tags", () => gql.get("{ __typename }")],
   ])("never caches %s but still sends X-Magento-Cache-Id", async (_name, send) => {
     const { headers } = await send();
     expect(headers.get("cache-control")).toBe(NO_CACHE);
