@@ -103,14 +103,17 @@ export function readProductField(product: Product, field: string): unknown {
   }
 }
 
+/** The fields a category and a category-tree node share. */
+function shapeCategoryBase(category: Category) {
+  return {
+    id: category.id, parent_id: category.parentId, name: category.name, is_active: category.isActive,
+    position: category.position, level: category.level,
+  };
+}
+
 export function shapeCategory(category: Category) {
   return {
-    id: category.id,
-    parent_id: category.parentId,
-    name: category.name,
-    is_active: category.isActive,
-    position: category.position,
-    level: category.level,
+    ...shapeCategoryBase(category),
     children: category.childrenIds.join(","),
     created_at: formatDate("2024-03-06T00:00:00Z"),
     updated_at: formatDate("2024-03-06T00:00:00Z"),
@@ -141,12 +144,7 @@ export interface CategoryTree {
 export function shapeCategoryTree(catalog: Catalog, category: Category, depth: number | undefined): CategoryTree {
   const children = depth === 0 ? [] : catalog.getChildren(category.id);
   return {
-    id: category.id,
-    parent_id: category.parentId,
-    name: category.name,
-    is_active: category.isActive,
-    position: category.position,
-    level: category.level,
+    ...shapeCategoryBase(category),
     product_count: catalog.countProductsInCategory(category.id),
     children_data: children.map((child) => shapeCategoryTree(catalog, child, depth === undefined ? undefined : depth - 1)),
   };
