@@ -52,5 +52,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except Next's own files, the API, search (its own dynamic route) and the home page.
-  matcher: ["/((?!_next/|api/|catalogsearch/|strangler-listing/|strangler-no-route|favicon.ico).+)"],
+  matcher: ["/((?!_next/|api/|catalogsearch/|strangler-listing/|favicon.ico).+)"],
 };

@@ -48,7 +48,7 @@ describe("product page", () => {
     expect(html).toContain("Choose an Option...");
   });
 
-  it.each(["/no-such-thing.html", "/no-such-thing.html?p=2", "/gear/no-such-category.html"])("answers %s 404 with Magento's no-route page as server-rendered HTML", async (path) => {
+  it.each(["/no-such-thing.html", "/no-such-thing.html?p=2", "/gear/no-such-category.html", "/strangler-no-route"])("answers %s 404 with Magento's no-route page as server-rendered HTML", async (path) => {
     // What a crawler that runs no JavaScript gets: the heading and the no-route content in the HTML itself.
     const [ours, legacy] = await Promise.all([get(path), get(path, stack.sandbox.url)]);
     expect(ours.status).toBe(404);
