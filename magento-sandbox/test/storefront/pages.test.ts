@@ -145,3 +145,21 @@ describe("category, search and CMS pages", () => {
     expect(page.body).toContain('name="login[username]"');
   });
 });
+
+describe("guest checkout", () => {
+  it("places a guest order from the HTML checkout and shows its number on the success page", async () => {
+    const browser = createBrowser(harness.url);
+    const product = await browser.get("/joust-duffle-bag.html");
+    const formKey = /<input name="form_key" type="hidden" value="([^"]+)">/.exec(product.body)![1]!;
+    expect((await browser.post("/checkout/cart/add/", { product: "1", qty: "1", form_key: formKey })).location).toBe("/checkout/cart/");
+    const checkout = await browser.get("/checkout/");
+    expect(checkout.body).toContain('name="email"');
+    const placed = await browser.post("/checkout/", {
+      form_key: formKey, email: "guest.shopper@example.com", firstname: "Gail", lastname: "Guest", street: "1 Main St", city: "Detroit",
+      region: "Michigan", postcode: "48201", country_id: "US", telephone: "555-0100", shipping_method: "flatrate_flatrate", payment_method: "checkmo",
+    });
+    expect(placed.location).toBe("/checkout/onepage/success/");
+    const number = /Your order # is: <span>(\d{9})<\/span>\./.exec((await browser.get("/checkout/onepage/success/")).body)![1]!;
+    expect(harness.commerce.getOrderByIncrementId(number)).toMatchObject({ isGuest: true, email: "guest.shopper@example.com", totals: { grandTotal: 34 + 5 + 2.81 } });
+  });
+});
