@@ -7,7 +7,10 @@ import type { FailureStage } from "../errors.ts";
 import type { Upstream } from "../forward/upstreams.ts";
 import type { DecideInput, PageTypeState } from "../routing/decide.ts";
 import type { Decision } from "../routing/route-table.ts";
-import { parseCookies } from "../routing/session-cookie.ts";
+import { createCustomerGroupReader } from "../flags/customer-group.ts";
+import { parseCookies, readCookie } from "../routing/session-cookie.ts";
+
+const readCustomerGroup = createCustomerGroupReader();
 
 export const EXCHANGE = Symbol("strangler.exchange");
 export type WithExchange = { [EXCHANGE]?: Exchange };
@@ -57,4 +60,6 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   // Parsed only when a plan asks for cookies or query parameters.
   get cookies(): Record<string, string> { return (this.#cookies ??= parseCookies(this.headers.cookie)); }
   get query(): URLSearchParams { return (this.#query ??= new URLSearchParams(this.search)); }
+  /** Magento's customer group from the X-Magento-Vary cookie; read only when a flag constraint asks. */
+  get customerGroup(): string | undefined { return readCustomerGroup(readCookie(this.headers.cookie, "X-Magento-Vary")); }
 }
