@@ -4,6 +4,7 @@
 //   redirect() can only say 307/308);
 // - URLs Magento does not know → 404 with the no-route page as server-rendered HTML (a notFound() page
 //   is an empty shell painted by JavaScript, vercel/next.js#62228);
+// - quick search without a query (`/catalogsearch/result/?q=`) → Magento's 302 to the home page;
 // - catalog URLs with a query string (`/gear/bags.html?p=2`) → the per-request listing route; without
 //   one they stay on the cached (ISR) catch-all route, which must never see a query it would ignore.
 // The lookup is the adapters' cached `route` query, the same one the page makes.
@@ -14,6 +15,7 @@ import { getFrontendConfig } from "./lib/config.ts";
 import type { PageTarget } from "./lib/page-target.ts";
 
 const noRoutePath = "/strangler-no-route";
+const searchPath = /^\/catalogsearch\/result\/?$/;
 
 async function resolveSafely(pathname: string): Promise<PageTarget | undefined> {
   try {
@@ -27,7 +29,7 @@ async function resolveSafely(pathname: string): Promise<PageTarget | undefined> 
 function answerTarget(request: NextRequest, target: PageTarget | undefined): Response | undefined {
   if (target?.kind === "redirect") {
     const location = /^https?:\/\//i.test(target.location) ? target.location : `${getFrontendConfig().publicUrl}${target.location}`;
-    return new Response(null, { status: target.status, headers: { location, "cache-control": "no-store" } });
+    return redirectTo(location, target.status);
   }
   if (target?.kind === "not-found") {
     const rewritten = request.nextUrl.clone();
@@ -38,8 +40,15 @@ function answerTarget(request: NextRequest, target: PageTarget | undefined): Res
   return undefined;
 }
 
+function redirectTo(location: string, status: number): Response {
+  return new Response(null, { status, headers: { location, "cache-control": "no-store" } });
+}
+
 export async function proxy(request: NextRequest) {
   const url = request.nextUrl;
+  if (searchPath.test(url.pathname)) {
+    return (url.searchParams.get("q") ?? "").trim() === "" ? redirectTo(`${getFrontendConfig().publicUrl}/`, 302) : NextResponse.next();
+  }
   if (request.method === "GET" || request.method === "HEAD") {
     const answer = answerTarget(request, await resolveSafely(url.pathname));
     if (answer) return answer;
@@ -51,6 +60,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except Next's own files, the API, search (its own dynamic route) and the home page.
-  matcher: ["/((?!_next/|api/|catalogsearch/|strangler-listing/|favicon.ico).+)"],
+  // Everything except Next's own files, the API, the listing route it rewrites to and the home page.
+  matcher: ["/((?!_next/|api/|strangler-listing/|favicon.ico).+)"],
 };
