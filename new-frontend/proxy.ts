@@ -28,7 +28,9 @@ async function resolveSafely(pathname: string): Promise<PageTarget | undefined> 
 
 function answerTarget(request: NextRequest, target: PageTarget | undefined): Response | undefined {
   if (target?.kind === "redirect") {
-    const location = /^https?:\/\//i.test(target.location) ? target.location : `${getFrontendConfig().publicUrl}${target.location}`;
+    // Like Magento's UrlRewrite router: a store path keeps the request's query, an absolute URL is used as is.
+    const external = /^https?:\/\//i.test(target.location);
+    const location = external ? target.location : `${getFrontendConfig().publicUrl}${target.location}${request.nextUrl.search}`;
     return redirectTo(location, target.status);
   }
   if (target?.kind === "not-found") {

@@ -17,6 +17,7 @@ beforeAll(async () => {
     routes: {
       "old-joust-duffle.html": redirectRoute(301, "joust-duffle-bag.html"),
       "joust-sale.html": redirectRoute(302, "gear/bags/joust-duffle-bag.html"),
+      "moved-away.html": redirectRoute(301, "https://elsewhere.example/landing"),
     },
   }, publicUrl);
   nextUrl = frontend.nextUrl;
@@ -30,7 +31,8 @@ describe("Magento's redirects", () => {
   it.each([
     ["/old-joust-duffle.html", 301, `${publicUrl}/joust-duffle-bag.html`],
     ["/joust-sale.html", 302, `${publicUrl}/gear/bags/joust-duffle-bag.html`],
-    ["/old-joust-duffle.html?utm_source=mail", 301, `${publicUrl}/joust-duffle-bag.html`],
+    ["/old-joust-duffle.html?utm_source=mail", 301, `${publicUrl}/joust-duffle-bag.html?utm_source=mail`],
+    ["/moved-away.html?utm_source=mail", 301, "https://elsewhere.example/landing"],
   ])("answers %s with %i to %s", async (path, status, location) => {
     const response = await fetch(`${nextUrl}${path}`, { redirect: "manual" });
     expect(response.status).toBe(status);
