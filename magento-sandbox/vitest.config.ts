@@ -6,5 +6,7 @@ export default defineProject({
     include: ["test/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Every file starts its own sandbox (fresh catalog and commerce state), so workers can be reused.
+    isolate: false,
   },
 });
