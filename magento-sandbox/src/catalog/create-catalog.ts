@@ -5,21 +5,23 @@ import { listProducts } from "./listing.ts";
 import { getFinalPrice, getPriceRange } from "./prices.ts";
 import { buildUrlRewrites, normalizeRequestPath, parseInternalPath, URL_SUFFIX } from "./url-rewrites.ts";
 import { CatalogError } from "../errors.ts";
+import { changeUrlKey } from "./url-key-changes.ts";
 
 type ProductLookups = Pick<Catalog, "getProductById" | "getProductBySku" | "getProductByUrlKey" | "getParents" | "findVariant" | "getPriceRange" | "getFinalPrice" | "getProductUrl" | "getProductCacheTags">;
 type CategoryLookups = Pick<Catalog, "getCategoryById" | "getCategoryByUrlPath" | "getCategoryByUrlKey" | "getChildren" | "getBreadcrumbs" | "countProductsInCategory" | "getCategoryUrl">;
-type PriceChanges = Pick<Catalog, "setPrice" | "onInvalidate">;
+type CatalogChanges = Pick<Catalog, "setPrice" | "setUrlKey" | "onInvalidate">;
 
 /** Indexes loaded catalog data and answers the Catalog interface. */
 export function createCatalog(data: CatalogData): Catalog {
   const productsById = new Map(data.products.map((p) => [p.id, p]));
   const index = createProductIndex(data.products, data.categories, productsById);
   const rewrites = buildUrlRewrites(data);
+  const urlKeys = indexUrlKeys(data.products);
   const attributesByCode = new Map(data.attributes.map((a) => [a.code, a]));
   const catalog: Catalog = {
     products: data.products, categories: data.categories, attributes: data.attributes,
     cmsPages: data.cmsPages, cmsBlocks: data.cmsBlocks, rootCategoryId: data.rootCategoryId,
-    ...createProductLookups(data, productsById),
+    ...createProductLookups(data, productsById, urlKeys),
     ...createCategoryLookups(data, index, productsById),
     getAttribute: (code) => attributesByCode.get(code),
     getAttributeById: (id) => data.attributes.find((a) => a.id === id),
@@ -29,19 +31,23 @@ export function createCatalog(data: CatalogData): Catalog {
     getCmsPage: (identifier) => data.cmsPages.find((p) => p.identifier === identifier),
     getCmsPageById: (id) => data.cmsPages.find((p) => p.id === id),
     getCmsBlock: (identifier) => data.cmsBlocks.find((b) => b.identifier === identifier),
-    ...createPriceChanges((sku) => catalog.getProductBySku(sku)),
+    ...createCatalogChanges((sku) => catalog.getProductBySku(sku), rewrites, urlKeys),
   };
   return catalog;
 }
 
-function createProductLookups(data: CatalogData, productsById: Map<number, Product>): ProductLookups {
-  const productsBySku = new Map(data.products.map((p) => [p.sku.toLowerCase(), p]));
+function indexUrlKeys(products: readonly Product[]): Map<string, Product> {
   const productsByUrlKey = new Map<string, Product>();
-  for (const product of data.products) {
+  for (const product of products) {
     // A visible product owns its url key over an invisible one with the same key.
     const existing = productsByUrlKey.get(product.urlKey);
     if (!existing || (existing.visibility === 1 && product.visibility !== 1)) productsByUrlKey.set(product.urlKey, product);
   }
+  return productsByUrlKey;
+}
+
+function createProductLookups(data: CatalogData, productsById: Map<number, Product>, productsByUrlKey: Map<string, Product>): ProductLookups {
+  const productsBySku = new Map(data.products.map((p) => [p.sku.toLowerCase(), p]));
   const byId = (id: number) => productsById.get(id);
   return {
     getProductById: byId,
@@ -87,9 +93,17 @@ function createCategoryLookups(data: CatalogData, index: ProductIndex, productsB
   };
 }
 
-function createPriceChanges(findBySku: (sku: string) => Product | undefined): PriceChanges {
+function createCatalogChanges(findBySku: (sku: string) => Product | undefined, rewrites: Map<string, UrlRewrite>, urlKeys: Map<string, Product>): CatalogChanges {
   const listeners = new Set<(tags: string[]) => void>();
   return {
+    setUrlKey(sku, urlKey) {
+      const product = findBySku(sku);
+      if (!product) throw new CatalogError(`setUrlKey: no product with sku "${sku}"`);
+      changeUrlKey(rewrites, urlKeys, product, urlKey);
+      const tags = [`cat_p_${product.id}`];
+      for (const listener of listeners) listener(tags);
+      return tags;
+    },
     setPrice(sku, price) {
       const product = findBySku(sku);
       if (!product) throw new CatalogError(`setPrice: no product with sku "${sku}"`);

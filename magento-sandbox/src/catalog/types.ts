@@ -139,6 +139,12 @@ export interface Catalog {
    * and notifies `onInvalidate` listeners. Throws CatalogError for an unknown sku.
    */
   setPrice(sku: string, price: number): string[];
+  /**
+   * Changes a product's url key as an admin save with "Create Permanent Redirect for old URL"
+   * does: the old URLs answer 301 to the new ones. Returns the invalidated cache tags and
+   * notifies `onInvalidate` listeners. Throws CatalogError for an unknown sku or a taken key.
+   */
+  setUrlKey(sku: string, urlKey: string): string[];
   /** Listens for invalidated cache tags; returns an unsubscribe function. */
   onInvalidate(listener: (tags: string[]) => void): () => void;
 }

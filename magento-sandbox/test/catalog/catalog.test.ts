@@ -158,3 +158,21 @@ describe("setPrice", () => {
     expect(encodeUid(14)).toBe("MTQ=");
   });
 });
+
+describe("setUrlKey", () => {
+  it("keeps every old URL as a 301 to the newest one, and refuses a key another product has", () => {
+    const fresh = loadCatalog();
+    const purged: string[][] = [];
+    fresh.onInvalidate((tags) => void purged.push(tags));
+    expect(fresh.setUrlKey("24-MB01", "joust-bag")).toEqual(["cat_p_1"]);
+    fresh.setUrlKey("24-MB01", "joust-bag-2");
+    expect(fresh.resolveUrl("/joust-duffle-bag.html")).toMatchObject({ redirectCode: 301, targetPath: "joust-bag-2.html" });
+    expect(fresh.resolveUrl("/joust-bag.html")).toMatchObject({ redirectCode: 301, targetPath: "joust-bag-2.html" });
+    expect(fresh.resolveUrl("/gear/bags/joust-bag-2.html")).toMatchObject({ redirectCode: 0, entityId: 1, categoryId: expect.any(Number) });
+    expect(fresh.getProductByUrlKey("joust-bag-2")?.sku).toBe("24-MB01");
+    expect(fresh.getProductByUrlKey("joust-duffle-bag")).toBeUndefined();
+    expect(purged).toEqual([["cat_p_1"], ["cat_p_1"]]);
+    expect(() => fresh.setUrlKey("24-MB04", "joust-bag-2")).toThrow(new CatalogError('setUrlKey: url key "joust-bag-2" already belongs to sku "24-MB01"'));
+    expect(() => fresh.setUrlKey("24-MB04", "Not A Key")).toThrow(CatalogError);
+  });
+});

@@ -78,12 +78,27 @@ describe("products", () => {
     expect(body.data!.products.items[0]!.price_range.minimum_price.final_price.value).toBe(29.5);
   });
 
+  it("changes a url key with an admin token: the old URLs answer 301 to the new ones, as Magento's rewrite history does", async () => {
+    const updated = await call<{ custom_attributes: { attribute_code: string; value: unknown }[] }>("PUT", "/rest/V1/products/24-MB02", {
+      token: admin, body: { product: { custom_attributes: [{ attribute_code: "url_key", value: "fusion-backpack-2026" }] } }, schema: "catalog-data-product-interface",
+    });
+    expect(updated.custom_attributes).toContainEqual({ attribute_code: "url_key", value: "fusion-backpack-2026" });
+    const shopper = harness.browser();
+    expect(await shopper.get("/fusion-backpack.html")).toMatchObject({ status: 301, location: "/fusion-backpack-2026.html" });
+    expect(await shopper.get("/gear/bags/fusion-backpack.html")).toMatchObject({ status: 301, location: "/gear/bags/fusion-backpack-2026.html" });
+    expect((await shopper.get("/fusion-backpack-2026.html")).status).toBe(200);
+    const { body } = await harness.gql.get<{ route: Record<string, unknown> }>(`{ route(url: "fusion-backpack.html") { relative_url redirect_code type } }`);
+    expect(body.data!.route).toEqual({ relative_url: "fusion-backpack-2026.html", redirect_code: 301, type: "PRODUCT" });
+  });
+
   it.each([
     ["without a token", undefined, "24-MB04", { product: { price: 1 } }, 401, "The consumer isn't authorized to access %resources."],
     ["for an unknown sku", "admin", "NOPE-1", { product: { price: 1 } }, 404, "The product that was requested doesn't exist. Verify the product and try again."],
     ["without a product", "admin", "24-MB04", { price: 1 }, 400, '"%fieldName" is required. Enter and try again.'],
     ["a negative price", "admin", "24-MB04", { product: { price: -1 } }, 400, 'Invalid value of "%value" provided for the %fieldName field.'],
-    ["a field other than price", "admin", "24-MB04", { product: { price: 1, name: "x" } }, 400, "The sandbox can change only a product's price, not: %1"],
+    ["a field other than price and url_key", "admin", "24-MB04", { product: { price: 1, name: "x" } }, 400, "The sandbox can change only a product's price and url_key, not: %1"],
+    ["a url key another product has", "admin", "24-MB04", { product: { custom_attributes: [{ attribute_code: "url_key", value: "joust-duffle-bag" }] } }, 400, "URL key for specified store already exists."],
+    ["a url key with spaces", "admin", "24-MB04", { product: { custom_attributes: [{ attribute_code: "url_key", value: "a b" }] } }, 400, 'Invalid value of "%value" provided for the %fieldName field.'],
   ])("rejects a product update %s", async (_name, auth, sku, body, status, message) => {
     const answer = await call<{ message: string }>("PUT", `/rest/V1/products/${sku}`, { ...(auth ? { token: admin } : {}), body, status });
     expect(answer.message).toBe(message);

@@ -11,17 +11,22 @@ export const routeQueryResolvers: ResolverMap = {
     const rewrite = context.catalog.resolveUrl(String((args as { url: string }).url));
     if (!rewrite) return null;
     const entity = toEntityView(rewrite, context);
-    return entity ? { ...entity, relative_url: rewrite.requestPath, redirect_code: rewrite.redirectCode, type: rewrite.entityType } : null;
+    return entity ? { ...entity, relative_url: relativeUrl(rewrite), redirect_code: rewrite.redirectCode, type: rewrite.entityType } : null;
   },
   "Query.urlResolver": (_source, args, context) => {
     const rewrite = context.catalog.resolveUrl(String((args as { url: string }).url));
     if (!rewrite || !toEntityView(rewrite, context)) return null;
     return {
       id: rewrite.entityId, entity_uid: encodeUid(rewrite.entityId), canonical_url: rewrite.requestPath,
-      relative_url: rewrite.requestPath, redirectCode: rewrite.redirectCode, type: rewrite.entityType,
+      relative_url: relativeUrl(rewrite), redirectCode: rewrite.redirectCode, type: rewrite.entityType,
     };
   },
 };
+
+/** A redirect answers where to go (its target), as Magento's EntityUrl does; a served URL answers itself. */
+function relativeUrl(rewrite: UrlRewrite): string {
+  return rewrite.redirectCode === 0 ? rewrite.requestPath : rewrite.targetPath;
+}
 
 function toEntityView(rewrite: UrlRewrite, context: GraphQlContext): Record<string, unknown> | undefined {
   const { catalog } = context;
