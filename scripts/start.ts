@@ -26,6 +26,8 @@ const envSchema = z.object({
 });
 
 function parseEnv() {
+  // Children inherit this environment; the proxy refuses an empty REDIS_URL, so an empty one is removed.
+  if (process.env.REDIS_URL === "") delete process.env.REDIS_URL;
   const parsed = envSchema.safeParse(process.env);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) console.error(`npm start: ${issue.path.join(".")}: ${issue.message}`);
@@ -40,6 +42,9 @@ async function main(): Promise<void> {
   const frontendUrl = `http://127.0.0.1:${env.FRONTEND_PORT}`;
   const adminToken = env.ADMIN_TOKEN ?? randomBytes(18).toString("base64url");
   const revalidateToken = randomBytes(18).toString("base64url");
+  // The sandbox starts from the sample data every time: a cache left in Redis by an earlier run (prices
+  // changed since) must not be read, so each run has its own key namespace.
+  const redis = env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisKeyPrefix: `strangler:adapters:start-${Date.now().toString(36)}:` } : {};
   let purge: PurgeServer | undefined;
   const plansDir = join(repoRoot, "migration-plans", "plans");
   const services: RunningService[] = [];
@@ -68,11 +73,12 @@ async function main(): Promise<void> {
 
   try {
     // The purge endpoint first: the sandbox PURGEs it (as Magento does its Varnish) on every price change.
-    purge = await startFrontendPurge({ port: env.PURGE_PORT, magentoUrl: legacyUrl, frontendUrl, revalidateToken, ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}) });
+    purge = await startFrontendPurge({ port: env.PURGE_PORT, magentoUrl: legacyUrl, frontendUrl, revalidateToken, ...redis });
     await start({ name: "magento-sandbox", args: [join(repoRoot, "magento-sandbox", "src", "main.ts")], cwd: join(repoRoot, "magento-sandbox"),
       env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/`, SANDBOX_PURGE_URLS: `${purge.url}/` }, readyUrl: `${legacyUrl}/` });
     await start({ name: "new-frontend", args: buildNextStartArgs(env.FRONTEND_PORT), cwd: frontendDir,
-      env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
+        REDIS_URL: redis.redisUrl ?? "", REDIS_KEY_PREFIX: redis.redisKeyPrefix ?? "" },
       readyUrl: `${frontendUrl}/api/health` });
     await start({ name: "proxy", args: [join(repoRoot, "proxy", "src", "main.ts")], cwd: join(repoRoot, "proxy"),
       env: { PORT: String(env.PORT), ADMIN_PORT: String(env.ADMIN_PORT), HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,

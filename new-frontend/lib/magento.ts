@@ -15,7 +15,10 @@ const holder = globalThis as typeof globalThis & { stranglerAdapters?: Adapters 
 
 function getAdapters(): Adapters {
   const config = getFrontendConfig();
-  holder.stranglerAdapters ??= createAdapters({ magentoUrl: config.magentoUrl, store: config.storeCode, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+  holder.stranglerAdapters ??= createAdapters({
+    magentoUrl: config.magentoUrl, store: config.storeCode,
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}), ...(config.redisKeyPrefix ? { redisKeyPrefix: config.redisKeyPrefix } : {}),
+  });
   return holder.stranglerAdapters;
 }
 

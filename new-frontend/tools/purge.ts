@@ -11,10 +11,13 @@ export interface FrontendPurgeOptions {
   frontendUrl: string;
   revalidateToken: string;
   redisUrl?: string;
+  /** Must be the frontend's REDIS_KEY_PREFIX, so both purge the same entries. */
+  redisKeyPrefix?: string;
 }
 
 export function startFrontendPurge(options: FrontendPurgeOptions): Promise<PurgeServer> {
-  const adapters = createAdapters({ magentoUrl: options.magentoUrl, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
+  const redis = options.redisUrl ? { redisUrl: options.redisUrl, ...(options.redisKeyPrefix ? { redisKeyPrefix: options.redisKeyPrefix } : {}) } : {};
+  const adapters = createAdapters({ magentoUrl: options.magentoUrl, ...redis });
   const handler = createPurgeHandler({
     cache: adapters,
     onPurged: async (tags, { all }) => {

@@ -8,12 +8,12 @@ import { findFreePort, repoRoot } from "../../tools/services.ts";
 
 let child: ChildProcess | undefined;
 
-async function startStore(): Promise<{ process: ChildProcess; ports: { shop: number; admin: number; sandbox: number; frontend: number; purge: number }; exited: Promise<number | null> }> {
+async function startStore(extraEnv: Record<string, string> = {}): Promise<{ process: ChildProcess; ports: { shop: number; admin: number; sandbox: number; frontend: number; purge: number }; exited: Promise<number | null> }> {
   const [shop, admin, sandbox, frontend, purge] = await Promise.all(Array.from({ length: 5 }, findFreePort));
   const ports = { shop: shop!, admin: admin!, sandbox: sandbox!, frontend: frontend!, purge: purge! };
   const started = spawn(process.execPath, [join(repoRoot, "scripts", "start.ts")], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(shop), ADMIN_PORT: String(admin), SANDBOX_PORT: String(sandbox), FRONTEND_PORT: String(frontend), PURGE_PORT: String(purge), LOG_LEVEL: "warn" },
+    env: { ...process.env, PORT: String(shop), ADMIN_PORT: String(admin), SANDBOX_PORT: String(sandbox), FRONTEND_PORT: String(frontend), PURGE_PORT: String(purge), LOG_LEVEL: "warn", REDIS_URL: "", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child = started;
@@ -73,8 +73,9 @@ async function expectPurgeReachesPages(shop: number, sandbox: number): Promise<v
 }
 
 describe("npm start", () => {
-  it("runs the whole store behind the proxy, re-renders on Magento's PURGE, and stops all of it on Ctrl-C", async () => {
-    const { process: store, ports, exited } = await startStore();
+  it("runs the whole store behind the proxy with Redis, re-renders on Magento's PURGE, and stops all of it on Ctrl-C", async () => {
+    // With Redis (optional through env): the frontend and the purge endpoint share the adapters' cache there.
+    const { process: store, ports, exited } = await startStore({ REDIS_URL: process.env.REDIS_URL || "redis://127.0.0.1:6379" });
     const { shop, sandbox, frontend, purge } = ports;
     const output = await waitForOutput(store, /Open http:\/\/127\.0\.0\.1:\d+/, 90_000);
     expect(output).toContain(`Open http://127.0.0.1:${shop}`);
@@ -94,7 +95,7 @@ describe("npm start", () => {
     for (const port of [shop, sandbox, frontend, purge]) expect(await isListening(`http://127.0.0.1:${port}/`), `port ${port} closed`).toBe(false);
   }, 120_000);
 
-  it("stops the others and exits non-zero when one of them dies", async () => {
+  it("without Redis, stops the others and exits non-zero when one of them dies", async () => {
     const { process: store, ports, exited } = await startStore();
     await waitForOutput(store, /Open http:\/\/127\.0\.0\.1:\d+/, 90_000);
     const next = readChildren(store.pid!).find((entry) => /next/.test(entry.command) && !/proxy|sandbox/.test(entry.command));
