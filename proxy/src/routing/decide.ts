@@ -66,14 +66,17 @@ export function decide(input: DecideInput, table: RouteTable, env: DecideEnv): D
 
 function decideByFlag(route: Route, context: FlagContext, env: DecideEnv): Decision {
   const evaluation = env.provider.evaluate(route.flag, context, route.rollout);
-  const byRollout = evaluation.source === "plan-rollout";
-  if (evaluation.source === "unknown") return route.decisions.flagUnavailable;
-  if (!evaluation.enabled) return byRollout ? route.decisions.rolloutOut : route.decisions.flagOff;
+  const source = evaluation.source;
+  const decisions = route.decisions;
+  if (source === "unknown") return decisions.flagUnavailable;
+  if (!evaluation.enabled) {
+    return source === "plan-rollout" ? decisions.rolloutOut : source === "unleash-saved" ? decisions.flagOffSaved : decisions.flagOff;
+  }
   const variant = evaluation.variant;
   if (variant !== undefined && variant !== route.target && env.knownTargets.has(variant)) {
-    if (!env.isUpstreamAvailable(variant)) return route.decisions.circuitOpen;
-    return createDecision(variant, "variant", route.planId, route.id, route.decisions.fallback);
+    if (!env.isUpstreamAvailable(variant)) return decisions.circuitOpen;
+    return createDecision(variant, "variant", route.planId, route.id, decisions.fallback);
   }
-  if (!env.isUpstreamAvailable(route.target)) return route.decisions.circuitOpen;
-  return byRollout ? route.decisions.rolloutIn : route.decisions.flagOn;
+  if (!env.isUpstreamAvailable(route.target)) return decisions.circuitOpen;
+  return source === "plan-rollout" ? decisions.rolloutIn : source === "unleash-saved" ? decisions.flagOnSaved : decisions.flagOn;
 }

@@ -5,7 +5,10 @@ import type { CompiledMatcher, PageType, Plan } from "@strangler/migration-plans
 import type { Rollout } from "../flags/types.ts";
 
 export type DecisionReason =
-  | "no-route" | "admin-path" | "forced" | "flag-on" | "flag-off" | "flag-unavailable" | "rollout"
+  | "no-route" | "admin-path" | "forced" | "flag-on" | "flag-off"
+  /** The flag service is unreachable; the answer came from its last saved state. */
+  | "flag-on-saved" | "flag-off-saved"
+  | "flag-unavailable" | "rollout"
   | "variant" | "circuit-open" | "page-type-unresolved" | "fallback"
   /** Only in logs and metrics: the request was refused before routing, or never decided. */
   | "refused" | "undecided";
@@ -21,7 +24,7 @@ export interface Decision {
 }
 
 export interface RouteDecisions {
-  flagOn: Decision; flagOff: Decision; flagUnavailable: Decision; rolloutIn: Decision; rolloutOut: Decision;
+  flagOn: Decision; flagOff: Decision; flagOnSaved: Decision; flagOffSaved: Decision; flagUnavailable: Decision; rolloutIn: Decision; rolloutOut: Decision;
   circuitOpen: Decision; pageTypeUnresolved: Decision; fallback: Decision;
 }
 
@@ -70,6 +73,7 @@ function compileRoute(plan: Plan, index: number, matcher: CompiledMatcher): Rout
     rollout: Object.freeze({ ...plan.rollout }), matcher, needsPageType: matcher.needsPageType,
     decisions: Object.freeze({
       flagOn: to(plan.target, "flag-on"), flagOff: to(plan.fallback, "flag-off"),
+      flagOnSaved: to(plan.target, "flag-on-saved"), flagOffSaved: to(plan.fallback, "flag-off-saved"),
       flagUnavailable: to(plan.fallback, "flag-unavailable"), rolloutIn: to(plan.target, "rollout"),
       rolloutOut: to(plan.fallback, "rollout"), circuitOpen: to(plan.fallback, "circuit-open"),
       pageTypeUnresolved: to(plan.fallback, "page-type-unresolved"), fallback,

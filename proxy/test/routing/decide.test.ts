@@ -64,7 +64,10 @@ describe("decide", () => {
   it.each([
     [{ enabled: true, source: "unleash" } as FlagEvaluation, { target: "new-frontend", reason: "flag-on" }],
     [{ enabled: false, source: "unleash" } as FlagEvaluation, { target: "legacy", reason: "flag-off" }],
-    [{ enabled: true, source: "unleash-saved" } as FlagEvaluation, { target: "new-frontend", reason: "flag-on" }],
+    [{ enabled: true, source: "unleash-saved" } as FlagEvaluation, { target: "new-frontend", reason: "flag-on-saved" }],
+    [{ enabled: false, source: "unleash-saved" } as FlagEvaluation, { target: "legacy", reason: "flag-off-saved" }],
+    [{ enabled: true, source: "local" } as FlagEvaluation, { target: "new-frontend", reason: "flag-on" }],
+    [{ enabled: false, source: "local" } as FlagEvaluation, { target: "legacy", reason: "flag-off" }],
     [{ enabled: false, source: "unknown" } as FlagEvaluation, { target: "legacy", reason: "flag-unavailable" }],
     [{ enabled: true, source: "unleash", variant: "search" } as FlagEvaluation, { target: "search", reason: "variant" }],
     [{ enabled: true, source: "unleash", variant: "nowhere" } as FlagEvaluation, { target: "new-frontend", reason: "flag-on" }],

@@ -3,9 +3,9 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningProxy } from "../../src/index.ts";
-import { createPlansDir, planYaml, startTestProxy } from "../support/proxy.ts";
+import { ADMIN_TOKEN, createPlansDir, planYaml, startTestProxy } from "../support/proxy.ts";
 import type { PlansDir } from "../support/proxy.ts";
-import { startUpstream } from "../support/upstream.ts";
+import { startUpstream, textHandler } from "../support/upstream.ts";
 import type { TestUpstream } from "../support/upstream.ts";
 
 let legacy: TestUpstream;
@@ -49,4 +49,25 @@ describe("access log", () => {
     expect(requestLines().at(-1)).toMatchObject({ path: "/p/down", status: 200, upstream: "legacy", plan: "pdp", reason: "fallback", failure: "status" });
     expect(lines.some((line) => line.msg === "new side failed; replaying to fallback" && line.from === "new-frontend")).toBe(true);
   });
+});
+
+describe("a decision from the flag service's saved state", () => {
+  it.each([[true, "new-frontend", "flag-on-saved"], [false, "legacy", "flag-off-saved"]])(
+    "says so (enabled %s) in the access log and the admin decisions", async (enabled, upstream, reason) => {
+      next.handle(textHandler("new"));
+      const saved: string[] = [];
+      const sink = new Writable({ write(chunk, _encoding, done) { saved.push(chunk.toString()); done(); } });
+      const flagProvider = { evaluate: () => ({ enabled, source: "unleash-saved" as const }), ready: () => true, close: async () => {} };
+      const savedProxy = await startTestProxy({ legacy: legacy.url, newFrontend: next.url, plansDir: plans.dir, deps: { logger: pino({ level: "info" }, sink), flagProvider } });
+      try {
+        await fetch(`${savedProxy.shopUrl}/p/saved`).then((r) => r.text());
+        const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+        const { decisions } = await (await fetch(`${savedProxy.adminUrl}/decisions?limit=1`, { headers: auth })).json() as { decisions: unknown[] };
+        expect(decisions).toEqual([expect.objectContaining({ path: "/p/saved", upstream, plan: "pdp", reason })]);
+        const logged = saved.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === "request");
+        expect(logged).toEqual([expect.objectContaining({ path: "/p/saved", upstream, reason })]);
+      } finally {
+        await savedProxy.close();
+      }
+    });
 });
