@@ -69,3 +69,10 @@ function onSocketTimeout(this: Socket & { _httpMessage?: ClientRequest | null })
   const agent = (request as ClientRequest & { agent: UpstreamAgent }).agent;
   request.destroy(new UpstreamTimeoutError(agent.upstreamName, agent.responseTimeoutMs));
 }
+
+/** The same timeouts, but every socket is closed after one exchange: a retry must not meet a stale socket. */
+export class FreshConnectionAgent extends UpstreamAgent {
+  override keepSocketAlive(): boolean {
+    return false;
+  }
+}

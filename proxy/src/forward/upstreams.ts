@@ -6,7 +6,8 @@ import type { Duplex } from "node:stream";
 import httpProxy from "http-proxy";
 import { createCircuitBreaker } from "../fallback/circuit-breaker.ts";
 import type { CircuitBreaker } from "../fallback/circuit-breaker.ts";
-import { UpstreamAgent } from "./upstream-agent.ts";
+import { isStaleSocketFailure, recordUpstreamRequest } from "./stale-socket-retry.ts";
+import { FreshConnectionAgent, UpstreamAgent } from "./upstream-agent.ts";
 
 export type ProxyErrorHandler = (error: Error, req: IncomingMessage, res: ServerResponse | Duplex, target?: unknown) => void;
 export type ProxyResponseHandler = (upstreamRes: IncomingMessage, req: IncomingMessage, res: ServerResponse) => void;
@@ -35,13 +36,22 @@ export interface Upstream {
 }
 
 export function createUpstream(name: string, url: URL, options: UpstreamOptions): Upstream {
-  const agent = new UpstreamAgent({ name, connectTimeoutMs: options.connectTimeoutMs, responseTimeoutMs: options.responseTimeoutMs, maxSockets: options.maxSockets });
+  const agentOptions = { name, connectTimeoutMs: options.connectTimeoutMs, responseTimeoutMs: options.responseTimeoutMs, maxSockets: options.maxSockets };
+  const agent = new UpstreamAgent(agentOptions);
+  const freshAgent = new FreshConnectionAgent(agentOptions);
   const target = url.href.replace(/\/$/, "");
   const proxy = httpProxy.createProxyServer({ target, agent, selfHandleResponse: true, xfwd: false, changeOrigin: false });
+  const freshProxy = httpProxy.createProxyServer({ target, agent: freshAgent, selfHandleResponse: true, xfwd: false, changeOrigin: false });
   const wsProxy = httpProxy.createProxyServer({ target, agent: false as never, xfwd: false, changeOrigin: false, ws: true });
-  proxy.on("proxyRes", options.onResponse);
+  for (const server of [proxy, freshProxy]) {
+    server.on("proxyRes", options.onResponse);
+    server.on("proxyReq", recordUpstreamRequest);
+  }
   wsProxy.on("error", options.onError);
-  const onError = options.onError as (err: Error, req: IncomingMessage, res: ServerResponse) => void;
+  const onError = (error: Error, req: IncomingMessage, res: ServerResponse): void => {
+    if (isStaleSocketFailure(error, req, res)) (freshProxy.web as (...args: unknown[]) => void)(req, res, onError);
+    else options.onError(error, req, res);
+  };
   const isLegacy = name === "legacy";
   const breaker = isLegacy ? undefined
     : createCircuitBreaker({ failureThreshold: options.circuitFailures, openMs: options.circuitOpenMs, now: options.now });
@@ -52,7 +62,9 @@ export function createUpstream(name: string, url: URL, options: UpstreamOptions)
     ws: (req, socket, head) => (wsProxy.ws as (...args: unknown[]) => void)(req, socket, head, onError),
     close() {
       agent.destroy();
+      freshAgent.destroy();
       proxy.close();
+      freshProxy.close();
       wsProxy.close();
     },
   };
