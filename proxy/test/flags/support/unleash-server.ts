@@ -8,7 +8,16 @@ import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 
 const run = promisify(execFile);
-const PG = ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"];
+// The machine's PostgreSQL (trust auth), as the README says: DATABASE_URL, default the loopback server.
+const pgServer = new URL(process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
+const pgUser = decodeURIComponent(pgServer.username || "postgres");
+const PG = ["-h", pgServer.hostname, "-p", pgServer.port || "5432", "-U", pgUser, "-v", "ON_ERROR_STOP=1", "-q"];
+const pgEnv = { ...process.env, ...(pgServer.password ? { PGPASSWORD: decodeURIComponent(pgServer.password) } : {}) };
+function databaseUrl(database: string): string {
+  const url = new URL(pgServer);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
 
 export interface RunningUnleash {
   /** API root, as UNLEASH_URL expects it: http://127.0.0.1:PORT/api */
@@ -50,7 +59,7 @@ function serverEntry(): string {
 
 export async function startUnleash(): Promise<RunningUnleash> {
   const database = `strangler_flags_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await run("psql", [...PG, "-d", "postgres", "-c", `CREATE DATABASE ${database}`]);
+  await run("psql", [...PG, "-d", "postgres", "-c", `CREATE DATABASE ${database}`], { env: pgEnv });
   const port = await findFreePort();
   const adminToken = `*:*.admin${randomBytes(12).toString("hex")}`;
   const clientToken = `*:development.client${randomBytes(12).toString("hex")}`;
@@ -58,7 +67,7 @@ export async function startUnleash(): Promise<RunningUnleash> {
   const child = spawn(process.execPath, [serverEntry()], {
     env: {
       PATH: process.env.PATH,
-      DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+      DATABASE_URL: databaseUrl(database),
       DATABASE_SSL: "false",
       HTTP_HOST: "127.0.0.1",
       PORT: String(port),
@@ -90,7 +99,7 @@ export async function startUnleash(): Promise<RunningUnleash> {
       await exited;
     },
     async dropDatabase() {
-      await run("psql", [...PG, "-d", "postgres", "-c", `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`]);
+      await run("psql", [...PG, "-d", "postgres", "-c", `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], { env: pgEnv });
     },
   };
 }
