@@ -18,8 +18,8 @@ const config = loadConfig({
 });
 // BENCH_LOG_LEVEL=silent measures the proxy without its access log (the log is on in production).
 const level = process.env.BENCH_LOG_LEVEL ?? "info";
-const logger = createProcessLogger(level, "/dev/null");
-const proxy = await createProxy(config, { logger, defaultMetrics: false });
+const { logger, destination } = createProcessLogger(level, "/dev/null");
+const proxy = await createProxy(config, { logger, logDestination: destination, defaultMetrics: false });
 process.send!({ url: proxy.shopUrl });
 serveCpuUsage();
 process.on("SIGINT", () => process.exit(0));

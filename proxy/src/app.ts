@@ -11,6 +11,7 @@ import { createAdminApp } from "./admin/admin-app.ts";
 import { createDecisionLog } from "./admin/decision-log.ts";
 import { createMetrics } from "./admin/metrics.ts";
 import type { ProxyConfig } from "./config.ts";
+import type { LogDestination } from "./logger.ts";
 import { createFlagProvider, createFlagsAdminRouter, toFlagsConfig } from "./flags/index.ts";
 import type { FlagsEnv } from "./flags/index.ts";
 import type { FlagProvider, ManagedFlagProvider } from "./flags/types.ts";
@@ -27,6 +28,8 @@ import { createShopServer } from "./shop/shop-server.ts";
 
 export interface ProxyDeps {
   logger?: Logger;
+  /** The logger's own destination (createProcessLogger): the access log writes its lines there directly. */
+  logDestination?: LogDestination;
   /** Milliseconds clock for circuit breakers and caches; default Date.now. */
   now?: () => number;
   /** Randomness for `random` stickiness; default Math.random. */
@@ -66,7 +69,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     negativeTtlMs: config.PAGE_TYPE_NEGATIVE_TTL_MS, maxEntries: config.PAGE_TYPE_CACHE_SIZE, redis, now: deps.now,
   });
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
-  const recordRequest = createAccessLog(logger, decisions, metrics);
+  const recordRequest = createAccessLog({ logger, destination: deps.logDestination }, decisions, metrics);
   const shopRef: { current?: ReturnType<typeof createShopServer> } = {};
   const handler = createShopHandler({
     config, upstreams, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,

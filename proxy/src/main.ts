@@ -29,10 +29,10 @@ function readConfig(): ProxyConfig {
 }
 
 async function runProxy(config: ProxyConfig): Promise<void> {
-  const logger = createProcessLogger(config.LOG_LEVEL);
+  const { logger, destination } = createProcessLogger(config.LOG_LEVEL);
   let proxy;
   try {
-    proxy = await createProxy(config, { logger });
+    proxy = await createProxy(config, { logger, logDestination: destination });
   } catch (error) {
     logger.fatal({ err: error }, "start-up failed");
     logger.flush();

@@ -1,4 +1,6 @@
-// One pino line per shop request with method, path, status, upstream, plan, route, reason and duration.
+// One pino-shaped line per shop request with method, path, status, upstream, plan, route, reason and duration,
+// through pino (a test's own logger) or written straight to the process logger's destination.
+import { hostname } from "node:os";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,4 +72,46 @@ describe("a decision from the flag service's saved state", () => {
         await savedProxy.close();
       }
     });
+});
+
+describe("the access line written straight to the logger's destination", () => {
+  it("is the line pino writes for the same record, field for field and in order", async () => {
+    const direct: string[] = [];
+    const viaPino: string[] = [];
+    const collect = (into: string[]) => new Writable({ write(chunk, _encoding, done) { into.push(chunk.toString()); done(); } });
+    const destination = collect(direct);
+    const directProxy = await startTestProxy({
+      legacy: legacy.url, newFrontend: next.url, plansDir: plans.dir,
+      deps: { logger: pino({ level: "info" }, destination), logDestination: destination },
+    });
+    const reference = pino({ level: "info" }, collect(viaPino));
+    try {
+      next.handle(textHandler("new"));
+      await fetch(`${directProxy.shopUrl}/p/direct?x=1`).then((r) => r.text());
+      await fetch(`${directProxy.shopUrl}/cart/"quoted"\u00e9`).then((r) => r.text());
+      await fetch(`${directProxy.shopUrl}/a%2fb`).then((r) => r.text());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const lines = direct.filter((line) => line.includes('"msg":"request"'));
+      expect(lines).toHaveLength(3);
+      for (const line of lines) {
+        expect(line.endsWith("}\n")).toBe(true);
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        const { level, time, pid, hostname: host, msg, ...record } = parsed;
+        expect({ level, pid, host, msg }).toEqual({ level: 30, pid: process.pid, host: hostname(), msg: "request" });
+        expect(time).toEqual(expect.any(Number));
+        reference.info(record, "request");
+        const expected = JSON.parse(viaPino.at(-1)!) as Record<string, unknown>;
+        expect(Object.keys(parsed)).toEqual(Object.keys(expected));
+        expect({ ...parsed, time: 0 }).toEqual({ ...expected, time: 0 });
+      }
+      const [routed, quoted, refused] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(routed).toMatchObject({ method: "GET", path: "/p/direct", status: 200, upstream: "new-frontend", plan: "pdp", route: "pdp#0", reason: "rollout" });
+      expect(routed!.ms).toEqual(expect.any(Number));
+      expect(quoted).toMatchObject({ path: "/cart/%22quoted%22%C3%A9", upstream: "legacy", reason: "no-route" });
+      expect(quoted).not.toHaveProperty("plan");
+      expect(refused).toMatchObject({ path: "/a%2fb", status: 400, reason: "refused", refused: "PATH_ENCODED_SLASH" });
+    } finally {
+      await directProxy.close();
+    }
+  });
 });
