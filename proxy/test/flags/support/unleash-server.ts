@@ -2,10 +2,10 @@
 // port, admin and backend tokens created at boot. Runs as a child process so it can be killed outright.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
+import { findFreePort } from "../../support/ports.ts";
 
 const run = promisify(execFile);
 // The machine's PostgreSQL (trust auth), as the README says: DATABASE_URL, default the loopback server.
@@ -28,17 +28,6 @@ export interface RunningUnleash {
   stop(): Promise<void>;
   /** Drops the database; call after stop(). */
   dropDatabase(): Promise<void>;
-}
-
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 async function waitForHealth(url: string, child: ChildProcess, logs: string[], timeoutMs: number): Promise<void> {
