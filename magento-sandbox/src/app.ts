@@ -21,6 +21,8 @@ export function createApp(store: SandboxStore, options: AppOptions): Express {
   app.disable("x-powered-by");
   app.set("etag", false);
   app.set("query parser", "extended");
+  // Magento's pub/health_check.php: an empty 200 while the store can serve (load balancers probe it).
+  app.get("/health_check.php", (_req, res) => { res.status(200).end(); });
   app.use(createMediaRouter());
   app.use(createGraphQlRouter(store, { baseUrl: options.baseUrl }));
   app.use("/rest", createRestRouter(store));

@@ -12,6 +12,7 @@ import { createDecisionLog } from "./admin/decision-log.ts";
 import { createMetrics } from "./admin/metrics.ts";
 import type { ProxyConfig } from "./config.ts";
 import type { LogDestination } from "./logger.ts";
+import { startLegacyProbe } from "./health/legacy-probe.ts";
 import { createFlagProvider, createFlagsAdminRouter, toFlagsConfig } from "./flags/index.ts";
 import type { FlagsEnv } from "./flags/index.ts";
 import type { FlagProvider, ManagedFlagProvider } from "./flags/types.ts";
@@ -64,8 +65,12 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     onReload: (ok) => metrics.reloads.inc({ result: ok ? "applied" : "refused" }),
   });
   const redis = deps.redis ?? openRedis(config, logger);
+  const legacyUrl = config.upstreams.get("legacy")!;
+  const legacyProbe = startLegacyProbe({
+    url: new URL(legacyUrl.pathname.replace(/\/$/, "") + config.LEGACY_HEALTH_PATH, legacyUrl), logger, intervalMs: config.READY_PROBE_INTERVAL_MS, timeoutMs: config.CONNECT_TIMEOUT_MS,
+  });
   const resolver = createPageTypeResolver({
-    legacyUrl: config.upstreams.get("legacy")!, timeoutMs: config.PAGE_TYPE_TIMEOUT_MS, ttlMs: config.PAGE_TYPE_TTL_MS,
+    legacyUrl, timeoutMs: config.PAGE_TYPE_TIMEOUT_MS, ttlMs: config.PAGE_TYPE_TTL_MS,
     negativeTtlMs: config.PAGE_TYPE_NEGATIVE_TTL_MS, maxEntries: config.PAGE_TYPE_CACHE_SIZE, redis, now: deps.now,
   });
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
@@ -89,8 +94,13 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans) : undefined;
   const admin = createServer(createAdminApp({
     isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter,
-    isReady: () => ({ ready: !shop.draining, flagsReady: provider.ready(), draining: shop.draining }),
+    isReady: () => ({
+      ready: !shop.draining && legacyProbe.answered(), legacyAnswered: legacyProbe.answered(), flagsReady: provider.ready(), draining: shop.draining,
+    }),
   }));
+  // The first probe settles before the ports open, so /readyz is right from the start (an unreachable
+  // legacy costs at most CONNECT_TIMEOUT_MS here, and is logged before "listening").
+  await legacyProbe.firstAttempt;
   await Promise.all([listen(shop.server, config.PORT, config.HOST), listen(admin, config.ADMIN_PORT, config.ADMIN_HOST)]);
   logger.info({ shop: urlOf(shop.server), admin: urlOf(admin), upstreams: [...upstreams.keys()] }, "strangler proxy listening");
 
@@ -98,6 +108,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     shopUrl: urlOf(shop.server),
     adminUrl: urlOf(admin),
     async close() {
+      legacyProbe.close();
       await shop.drain(config.SHUTDOWN_TIMEOUT_MS);
       admin.closeAllConnections();
       await new Promise<void>((resolve) => admin.close(() => resolve()));

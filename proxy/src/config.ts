@@ -1,12 +1,18 @@
 // The proxy's environment, parsed once at the edge by a zod schema. Nothing deeper reads process.env.
-// A bad value stops start-up with a message that names the variable and what is wrong with it.
+// A bad value stops start-up with a message that names the variable and what it expects; an empty
+// value counts as unset.
 import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { describeEnvIssues, withoutEmptyValues } from "./env-problems.ts";
 import { ConfigError } from "./errors.ts";
 import { flagsEnvSchema } from "./flags/index.ts";
 
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
-const millis = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback)
+  .describe("a port number from 0 to 65535");
+const millis = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+  .describe("a whole number of milliseconds above 0");
+const count = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback)
+  .describe(`a whole number of at least ${min}`);
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value));
 const csv = (fallback: string) => z.string().default(fallback)
   .transform((value) => value.split(",").map((item) => item.trim()).filter((item) => item.length > 0));
@@ -14,34 +20,39 @@ const csv = (fallback: string) => z.string().default(fallback)
 export const proxyEnvSchema = z.object({
   PORT: port(8080),
   ADMIN_PORT: port(9090),
-  HOST: z.string().min(1).default("0.0.0.0"),
-  ADMIN_HOST: z.string().min(1).default("127.0.0.1"),
-  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters (it guards the admin port and the debug header)"),
-  LEGACY_URL: httpUrl,
-  NEW_FRONTEND_URL: httpUrl.optional(),
-  PLANS_DIR: z.string().min(1).optional(),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  HOST: z.string().min(1).default("0.0.0.0").describe("an address to bind, such as 0.0.0.0"),
+  ADMIN_HOST: z.string().min(1).default("127.0.0.1").describe("an address to bind, such as 127.0.0.1"),
+  ADMIN_TOKEN: z.string().min(16).describe("at least 16 characters (it guards the admin port and the debug header)"),
+  LEGACY_URL: httpUrl.describe("the legacy Magento's http(s) base URL, such as http://magento:80"),
+  NEW_FRONTEND_URL: httpUrl.optional().describe("the new frontend's http(s) base URL, such as http://next:3000"),
+  PLANS_DIR: z.string().min(1).optional().describe("a directory of migration plans"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional().describe("a redis:// or rediss:// URL"),
   WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(256)]).default(1)
-    .transform((value) => (value === "auto" ? availableParallelism() : value)),
-  ADMIN_PATH: z.string().regex(/^\/[^\s]*$/, "must be a path starting with /").default("/admin"),
-  TRUST_PROXY: z.enum(["none", "all", "loopback"]).default("none"),
-  STORE_CODES: csv("default"),
+    .transform((value) => (value === "auto" ? availableParallelism() : value))
+    .describe('a positive integer (at most 256) or "auto"'),
+  ADMIN_PATH: z.string().regex(/^\/[^\s]*$/).default("/admin").describe("a path starting with /, such as /admin"),
+  TRUST_PROXY: z.enum(["none", "all", "loopback"]).default("none").describe('one of "none", "all" or "loopback"'),
+  STORE_CODES: csv("default").describe("a comma-separated list of Magento store codes"),
+  LEGACY_HEALTH_PATH: z.string().regex(/^\/[^\s]*$/).default("/health_check.php")
+    .describe("the path on LEGACY_URL that readiness asks, such as /health_check.php"),
+  READY_PROBE_INTERVAL_MS: millis(1_000),
   CONNECT_TIMEOUT_MS: millis(2_000),
   RESPONSE_TIMEOUT_MS: millis(30_000),
-  KEEP_ALIVE_SOCKETS: z.coerce.number().int().min(1).default(256),
-  CIRCUIT_FAILURES: z.coerce.number().int().min(1).default(5),
+  KEEP_ALIVE_SOCKETS: count(1, 256),
+  CIRCUIT_FAILURES: count(1, 5),
   CIRCUIT_OPEN_MS: millis(10_000),
   PAGE_TYPE_TIMEOUT_MS: millis(500),
   PAGE_TYPE_TTL_MS: millis(300_000),
   PAGE_TYPE_NEGATIVE_TTL_MS: millis(60_000),
-  PAGE_TYPE_CACHE_SIZE: z.coerce.number().int().min(1).default(10_000),
-  MAX_HEADER_SIZE: z.coerce.number().int().min(1024).default(16_384),
-  MAX_HEADERS_COUNT: z.coerce.number().int().min(1).default(100),
+  PAGE_TYPE_CACHE_SIZE: count(1, 10_000),
+  MAX_HEADER_SIZE: count(1024, 16_384),
+  MAX_HEADERS_COUNT: count(1, 100),
   HEADERS_TIMEOUT_MS: millis(20_000),
   REQUEST_TIMEOUT_MS: millis(120_000),
   SHUTDOWN_TIMEOUT_MS: millis(25_000),
-  DECISIONS_BUFFER: z.coerce.number().int().min(1).default(500),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DECISIONS_BUFFER: count(1, 500),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
+    .describe("one of fatal, error, warn, info, debug, trace or silent"),
 });
 
 type ProxyEnv = z.output<typeof proxyEnvSchema>;
@@ -57,14 +68,15 @@ export interface ProxyConfig extends Omit<ProxyEnv, "LEGACY_URL" | "NEW_FRONTEND
  * Parses the environment; throws ConfigError naming every bad variable. The flags member's env schema
  * is composed in by default (its values land in `extra`); pass `null` to parse the proxy's own only.
  */
-export function loadConfig(env: NodeJS.ProcessEnv, extraSchema: z.ZodObject | null = flagsEnvSchema): ProxyConfig {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv, extraSchema: z.ZodObject | null = flagsEnvSchema): ProxyConfig {
+  const env = withoutEmptyValues(rawEnv);
   const schema = extraSchema ? proxyEnvSchema.extend(extraSchema.shape) : proxyEnvSchema;
   if (extraSchema === flagsEnvSchema && env.UNLEASH_URL && !env.UNLEASH_API_TOKEN) {
-    throw new ConfigError("invalid proxy configuration:\n  UNLEASH_API_TOKEN: is required when UNLEASH_URL is set (a backend token from Unleash > API access)");
+    throw new ConfigError("invalid proxy configuration:\n  UNLEASH_API_TOKEN is required when UNLEASH_URL is set (a backend token from Unleash > API access)");
   }
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    const lines = describeEnvIssues(schema, parsed.error, env);
     throw new ConfigError(`invalid proxy configuration:\n  ${lines.join("\n  ")}`, { cause: parsed.error });
   }
   const { LEGACY_URL, NEW_FRONTEND_URL, ...rest } = parsed.data as ProxyEnv & Record<string, unknown>;
@@ -77,13 +89,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, extraSchema: z.ZodObject | nu
 }
 
 /** `UPSTREAM_SEARCH_SERVICE_URL=http://…` → upstream `search-service`. */
-function readExtraUpstreams(env: NodeJS.ProcessEnv): Array<[string, URL]> {
+function readExtraUpstreams(env: Record<string, string>): Array<[string, URL]> {
   const found: Array<[string, URL]> = [];
   for (const [key, value] of Object.entries(env)) {
     const match = /^UPSTREAM_([A-Z0-9_]+)_URL$/.exec(key);
-    if (!match?.[1] || value === undefined) continue;
+    if (!match?.[1]) continue;
     const parsed = httpUrl.safeParse(value);
-    if (!parsed.success) throw new ConfigError(`invalid proxy configuration:\n  ${key}: must be an http(s) URL`);
+    if (!parsed.success) throw new ConfigError(`invalid proxy configuration:\n  ${key} must be an http(s) URL, such as http://search:7700 (got ${JSON.stringify(value)})`);
     found.push([match[1].toLowerCase().replaceAll("_", "-"), parsed.data]);
   }
   return found;

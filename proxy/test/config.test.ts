@@ -23,13 +23,43 @@ describe("loadConfig", () => {
   });
 
   it.each([
-    [{ PORT: "70000" }, "PORT: Too big: expected number to be <=65535"],
-    [{ ADMIN_PATH: "admin" }, "ADMIN_PATH: must be a path starting with /"],
-    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY: Invalid option: expected one of \"none\"|\"all\"|\"loopback\""],
-    [{ REDIS_URL: "http://redis" }, "REDIS_URL"],
-    [{ NEW_FRONTEND_URL: "next:3000" }, "NEW_FRONTEND_URL: Invalid URL"],
-  ])("rejects %j naming the variable", (env, message) => {
+    [{ PORT: "70000" }, 'PORT must be a port number from 0 to 65535 (got "70000")'],
+    [{ ADMIN_PATH: "admin" }, 'ADMIN_PATH must be a path starting with /, such as /admin (got "admin")'],
+    [{ TRUST_PROXY: "yes" }, 'TRUST_PROXY must be one of "none", "all" or "loopback" (got "yes")'],
+    [{ REDIS_URL: "http://redis" }, "REDIS_URL must be a redis:// or rediss:// URL (value not shown)"],
+    [{ NEW_FRONTEND_URL: "next:3000" }, 'NEW_FRONTEND_URL must be the new frontend\'s http(s) base URL, such as http://next:3000 (got "next:3000")'],
+    [{ WORKERS: "0" }, 'WORKERS must be a positive integer (at most 256) or "auto" (got "0")'],
+    [{ KEEP_ALIVE_SOCKETS: "-1" }, 'KEEP_ALIVE_SOCKETS must be a whole number of at least 1 (got "-1")'],
+    [{ RESPONSE_TIMEOUT_MS: "soon" }, 'RESPONSE_TIMEOUT_MS must be a whole number of milliseconds above 0 (got "soon")'],
+    [{ UNLEASH_TIMEOUT_MS: "10" }, 'UNLEASH_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 60000 (got "10")'],
+    [{ LOG_LEVEL: "loud" }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent (got "loud")'],
+    [{ ADMIN_TOKEN: "" }, "ADMIN_TOKEN must be at least 16 characters (it guards the admin port and the debug header) (it is not set)"],
+  ])("rejects %j saying what the variable expects", (env, message) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...env })).toThrow(message);
+  });
+
+  it("never answers zod's bare \"Invalid input\"", () => {
+    const broken = { PORT: "x", ADMIN_PORT: "x", WORKERS: "x", TRUST_PROXY: "x", LOG_LEVEL: "x", CIRCUIT_FAILURES: "x", MAX_HEADER_SIZE: "1" };
+    expect(() => loadConfig({ ...base, ...broken })).toThrow(ConfigError);
+    try {
+      loadConfig({ ...base, ...broken });
+    } catch (error) {
+      const lines = (error as Error).message.split("\n").slice(1);
+      expect(lines).toHaveLength(Object.keys(broken).length);
+      for (const line of lines) expect(line).toMatch(/^ {2}[A-Z_]+ must be .+ \(got "[^"]*"\)$/);
+    }
+  });
+
+  it.each([
+    ["REDIS_URL", { REDIS_URL: "" }, (config: ReturnType<typeof loadConfig>) => config.REDIS_URL, undefined],
+    ["NEW_FRONTEND_URL", { NEW_FRONTEND_URL: "" }, (config: ReturnType<typeof loadConfig>) => config.upstreams.has("new-frontend"), false],
+    ["WORKERS", { WORKERS: "" }, (config: ReturnType<typeof loadConfig>) => config.WORKERS, 1],
+    ["PORT", { PORT: "" }, (config: ReturnType<typeof loadConfig>) => config.PORT, 8080],
+    ["UPSTREAM_SEARCH_URL", { UPSTREAM_SEARCH_URL: "" }, (config: ReturnType<typeof loadConfig>) => config.upstreams.has("search"), false],
+    ["UNLEASH_URL", { UNLEASH_URL: "", UNLEASH_API_TOKEN: "" }, (config: ReturnType<typeof loadConfig>) => config.extra.UNLEASH_URL, undefined],
+    ["FLAG_REFRESH_MS", { FLAG_REFRESH_MS: "" }, (config: ReturnType<typeof loadConfig>) => config.extra.FLAG_REFRESH_MS, 5000],
+  ])("accepts an empty %s as unset", (_name, env, read, expected) => {
+    expect(read(loadConfig({ ...base, ...env }))).toEqual(expected);
   });
 });

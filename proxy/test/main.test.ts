@@ -26,14 +26,14 @@ const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 
 describe("start-up configuration", () => {
   it.each([
-    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, PORT: "eighty" }, "PORT: Invalid input: expected number, received NaN"],
-    [{ ADMIN_TOKEN: TOKEN }, "LEGACY_URL: Invalid input: expected string, received undefined"],
-    [{ LEGACY_URL: "ftp://legacy", ADMIN_TOKEN: TOKEN }, "LEGACY_URL: Invalid URL"],
-    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: "short" }, "ADMIN_TOKEN: must be at least 16 characters"],
-    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, WORKERS: "many" }, "WORKERS:"],
-    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, UPSTREAM_SEARCH_URL: "nope" }, "UPSTREAM_SEARCH_URL: must be an http(s) URL"],
-    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, FLAG_REFRESH_MS: "60000" }, "FLAG_REFRESH_MS must be at most 10000"],
-    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, UNLEASH_URL: "http://127.0.0.1:4242/api" }, "UNLEASH_API_TOKEN: is required when UNLEASH_URL is set"],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, PORT: "eighty" }, 'PORT must be a port number from 0 to 65535 (got "eighty")'],
+    [{ ADMIN_TOKEN: TOKEN }, "LEGACY_URL must be the legacy Magento's http(s) base URL, such as http://magento:80 (it is not set)"],
+    [{ LEGACY_URL: "ftp://legacy", ADMIN_TOKEN: TOKEN }, 'LEGACY_URL must be the legacy Magento\'s http(s) base URL, such as http://magento:80 (got "ftp://legacy")'],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: "short" }, "ADMIN_TOKEN must be at least 16 characters (it guards the admin port and the debug header) (value not shown)"],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, WORKERS: "many" }, 'WORKERS must be a positive integer (at most 256) or "auto" (got "many")'],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, UPSTREAM_SEARCH_URL: "nope" }, 'UPSTREAM_SEARCH_URL must be an http(s) URL, such as http://search:7700 (got "nope")'],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, FLAG_REFRESH_MS: "60000" }, 'FLAG_REFRESH_MS must be a whole number of milliseconds from 50 to 10000 (a flag change must apply within 10 s) (got "60000")'],
+    [{ LEGACY_URL: "http://127.0.0.1:1", ADMIN_TOKEN: TOKEN, UNLEASH_URL: "http://127.0.0.1:4242/api" }, "UNLEASH_API_TOKEN is required when UNLEASH_URL is set"],
   ])("refuses to start with %j, naming the variable", async (env, message) => {
     const child = run(env);
     expect(await exited(child)).toBe(78);

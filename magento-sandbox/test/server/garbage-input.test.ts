@@ -112,6 +112,8 @@ describe("garbage at the storefront", () => {
         resolve();
       }, 50);
     });
+    // The half-read request must not wedge the server: the next one is answered in full.
+    expect((await sandbox.gql.get("{ storeConfig { store_code } }")).body.data).toEqual({ storeConfig: { store_code: "default" } });
   });
 
   it("keeps answering GraphQL, REST and pages after all of it", async () => {

@@ -18,11 +18,11 @@ const json = (path: string) => JSON.parse(read(path)) as { workspaces?: string[]
 const WORKSPACES = ["migration-plans", "magento-sandbox", "adapters", "proxy", "new-frontend"];
 
 describe("the npm workspace", () => {
-  it("declares the five workspaces, ES modules and Node >= 22", () => {
+  it("declares the five workspaces, ES modules and Node >= 22.18 (the first 22 that runs .ts directly)", () => {
     const pkg = json("package.json");
     expect([...(pkg.workspaces ?? [])].sort()).toEqual([...WORKSPACES].sort());
     expect(pkg.type).toBe("module");
-    expect(pkg.engines?.node).toBe(">=22");
+    expect(pkg.engines?.node).toBe(">=22.18");
   });
 
   it("runs type checking, lint and every vitest project from `npm test`, failing on the first failure", () => {
@@ -51,24 +51,35 @@ describe(".ci", () => {
     expect(read(".ci/run")).toMatch(/set -euo pipefail[\s\S]*bash \.ci\/setup[\s\S]*npm test\s*$/);
   });
 
-  it("installs Node 24 from the npm registry when Node is older than 22, and runs npm ci on CI", async () => {
+  async function runSetupWith(nodeVersion: string): Promise<{ stdout: string; npmCalls: string[] }> {
     const fakes = mkdtempSync(join(tmpdir(), "ci-setup-"));
     const log = join(fakes, "calls.log");
     const fake = (name: string, body: string) => {
       writeFileSync(join(fakes, name), `#!/bin/sh\necho "${name} $*" >> "${log}"\n${body}\n`);
       chmodSync(join(fakes, name), 0o755);
     };
-    fake("node", 'echo "v18.19.0"');
+    fake("node", `echo "${nodeVersion}"`);
     fake("npm", 'echo "10.0.0"');
-    for (const name of ["redis-server", "redis-cli", "pg_isready", "pg_ctlcluster", "apt-get"]) fake(name, "exit 0");
+    for (const name of ["redis-server", "redis-cli", "pg_isready", "pg_ctlcluster", "apt-get", "wrk", "kubectl"]) fake(name, "exit 0");
     writeFileSync(log, "");
     const { stdout } = await promisify(execFile)("bash", [join(root, ".ci/setup")], {
       env: { PATH: `${fakes}:/usr/bin:/bin`, CI: "true", HOME: fakes },
     });
-    expect(stdout).toContain("node v18.19.0 is too old, installing node@24 from the npm registry");
-    const calls = readFileSync(log, "utf8").split("\n").filter((l) => l.startsWith("npm "));
-    expect(calls).toContain("npm i -g --force node@24");
-    expect(calls).toContain("npm ci --no-audit --no-fund");
+    return { stdout, npmCalls: readFileSync(log, "utf8").split("\n").filter((l) => l.startsWith("npm ")) };
+  }
+
+  it.each(["v18.19.0", "v20.20.2", "v22.17.1"])("installs Node 24 from the npm registry when Node is %s (older than 22.18), and runs npm ci on CI", async (version) => {
+    const { stdout, npmCalls } = await runSetupWith(version);
+    expect(stdout).toContain(`node ${version} is too old, installing node@24 from the npm registry`);
+    expect(npmCalls).toContain("npm i -g --force node@24");
+    expect(npmCalls).toContain("npm ci --no-audit --no-fund");
+  });
+
+  it.each(["v22.18.0", "v24.21.0"])("keeps Node %s, which runs .ts directly", async (version) => {
+    const { stdout, npmCalls } = await runSetupWith(version);
+    expect(stdout).not.toContain("too old");
+    expect(npmCalls).not.toContain("npm i -g --force node@24");
+    expect(npmCalls).toContain("npm ci --no-audit --no-fund");
   });
 });
 

@@ -17,7 +17,8 @@ export interface AdminAppDeps {
   plans: PlanState;
   metrics: ProxyMetrics;
   upstreams: ReadonlyMap<string, Upstream>;
-  isReady(): { ready: boolean; flagsReady: boolean; draining: boolean };
+  /** ready: legacy has answered once and the proxy is not draining. */
+  isReady(): { ready: boolean; legacyAnswered: boolean; flagsReady: boolean; draining: boolean };
   /** Mounted at /flags when the flag provider can be managed. */
   flagsRouter?: Router | undefined;
 }

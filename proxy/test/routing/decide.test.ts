@@ -125,8 +125,11 @@ describe("createPlanRolloutProvider", () => {
   it("uses the injected randomness for random stickiness", () => {
     const low = createPlanRolloutProvider({ random: () => 0 });
     const high = createPlanRolloutProvider({ random: () => 0.9999 });
-    const results = [low, high].map((p) => p.evaluate("f", { sessionId: "s" }, { percentage: 50, stickiness: "random" }).enabled);
-    expect(results).toEqual([expect.any(Boolean), expect.any(Boolean)]);
+    // Like unleash-client, a draw becomes the value "1".."10001" that is then bucketed: for this flag,
+    // draw 0 ("1") lands in bucket 25 and draw 0.9999 ("10000") in bucket 61, so at 50 % they split.
+    const rollout = { percentage: 50, stickiness: "random" } as const;
+    const results = [low, high].map((p) => p.evaluate("strangler.product-pages", { sessionId: "s" }, rollout).enabled);
+    expect(results).toEqual([true, false]);
     expect(low.evaluate("f", { sessionId: "x" }, { percentage: 50, stickiness: "random" })).toEqual(low.evaluate("f", { sessionId: "y" }, { percentage: 50, stickiness: "random" }));
   });
 });
