@@ -9,7 +9,7 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
   /** Public base URL Magento believes it has (behind the proxy); default http://<host>:<port>/. */
   SANDBOX_BASE_URL: z.url().optional(),
-  /** Luma sample-data directory; default ../shared/magento/sample-data next to the repository. */
+  /** Luma sample-data directory; default magento-sandbox/data/sample-data. */
   SANDBOX_SAMPLE_DATA_DIR: z.string().min(1).optional(),
   /** Comma-separated cache hosts to PURGE on price changes (Magento's http_cache_hosts); default none. */
   SANDBOX_PURGE_URLS: z.string().optional().transform((value, ctx) => {

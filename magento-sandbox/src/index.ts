@@ -25,7 +25,7 @@ export interface SandboxOptions {
   host?: string;
   /** Public base URL Magento believes it has; default http://<host>:<port>/. */
   baseUrl?: string;
-  /** Luma sample-data directory; default ../shared/magento/sample-data next to the repository. */
+  /** Luma sample-data directory; default magento-sandbox/data/sample-data. */
   sampleDataDir?: string;
   /** Cache hosts that get Magento's PURGE (X-Magento-Tags-Pattern) when a price changes; default none. */
   purgeUrls?: string[];

@@ -2,7 +2,7 @@
 // real schema with the document the adapters send (graphql-js resolves fields from the fixture
 // data), so a wrong type, enum value or a null in a non-null field fails here.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { GRAPHQL_SCHEMA_FILE } from "@strangler/magento-sandbox/data-files";
 import { buildClientSchema, execute, parse } from "graphql";
 import type { GraphQLTypeResolver, IntrospectionQuery } from "graphql";
 import { describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ import { routeQuery } from "../../src/magento/queries/route.ts";
 import { storeConfigQuery } from "../../src/magento/queries/store-config.ts";
 import { loadFixture } from "../support/fixtures.ts";
 
-const introspection = JSON.parse(readFileSync(join(import.meta.dirname, "../../../../shared/magento/graphql-introspection/schema_2-4-8.json"), "utf8")) as IntrospectionQuery;
+const introspection = JSON.parse(readFileSync(GRAPHQL_SCHEMA_FILE, "utf8")) as IntrospectionQuery;
 const schema = buildClientSchema(introspection);
 
 // Where a fixture carries no __typename (our documents ask it only where the concrete type matters)

@@ -5,14 +5,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildClientSchema, parse, validate } from "graphql";
 import type { IntrospectionQuery } from "graphql";
+import { GRAPHQL_SCHEMA_FILE } from "@strangler/magento-sandbox/data-files";
 import { describe, expect, it } from "vitest";
 import { findRequestCalls, findWrittenDocuments, scanAdapterSources } from "../support/graphql-sources.ts";
 
-const schemaFile = join(import.meta.dirname, "../../../../shared/magento/graphql-introspection/schema_2-4-8.json");
 const queriesDir = join(import.meta.dirname, "../../src/magento/queries");
 
 function loadSchema() {
-  const raw = JSON.parse(readFileSync(schemaFile, "utf8")) as { data?: IntrospectionQuery } & IntrospectionQuery;
+  const raw = JSON.parse(readFileSync(GRAPHQL_SCHEMA_FILE, "utf8")) as { data?: IntrospectionQuery } & IntrospectionQuery;
   return buildClientSchema(raw.data ?? raw);
 }
 

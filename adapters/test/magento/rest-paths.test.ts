@@ -1,11 +1,11 @@
 // Every REST endpoint the adapters call exists as a GET in Magento 2.4.8's Swagger, answers the
 // definition we read, and that definition has every field the reshape reads.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { REST_SCHEMA_FILE } from "@strangler/magento-sandbox/data-files";
 import { describe, expect, it } from "vitest";
 import { fillRestPath, restEndpoints } from "../../src/magento/rest-paths.ts";
 
-const swagger = readFileSync(join(import.meta.dirname, "../../../../shared/magento/rest/admin-schema-2.4.8.yaml"), "utf8");
+const swagger = readFileSync(REST_SCHEMA_FILE, "utf8");
 const fieldsRead: Record<string, string[]> = {
   "quote-data-totals-interface": ["grand_total", "subtotal", "discount_amount", "shipping_amount", "tax_amount", "quote_currency_code", "items_qty", "total_segments"],
 };

@@ -21,7 +21,7 @@ export {
 } from "./uid.ts";
 
 export interface LoadCatalogOptions {
-  /** Directory of the Luma sample-data CSVs; default /work/shared/magento/sample-data. */
+  /** Directory of the Luma sample-data CSVs; default magento-sandbox/data/sample-data. */
   sampleDataDir?: string;
 }
 

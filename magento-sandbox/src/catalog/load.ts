@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import type { Attribute, Category, CmsBlock, CmsPage, Product } from "./types.ts";
 import { loadAttributes } from "./attributes.ts";
 import { loadCategories } from "./categories.ts";
@@ -9,9 +8,10 @@ import { loadCmsBlocks, loadCmsPages } from "./cms.ts";
 import { applyCatalogRules } from "./catalog-rules.ts";
 import { loadReviews } from "./reviews.ts";
 import { SampleDataError } from "../errors.ts";
+import { SAMPLE_DATA_DIR } from "../data-files.ts";
 
-/** /work/shared/magento/sample-data, next to the repository. */
-export const DEFAULT_SAMPLE_DATA_DIR = fileURLToPath(new URL("../../../../shared/magento/sample-data/", import.meta.url));
+/** The sample data in the repository (magento-sandbox/data/sample-data). */
+export const DEFAULT_SAMPLE_DATA_DIR = SAMPLE_DATA_DIR;
 
 /** Everything read from the sample data; plain arrays, before indexing. */
 export interface CatalogData {

@@ -1,6 +1,6 @@
 import { randomBytes as cryptoRandomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import type { Catalog } from "../catalog/types.ts";
+import { SAMPLE_DATA_DIR } from "../data-files.ts";
 import { createCartOperations } from "./cart-operations.ts";
 import { createCheckoutOperations } from "./checkout-operations.ts";
 import { createCustomerRegistry } from "./customers.ts";
@@ -15,7 +15,6 @@ import type { Commerce, CommerceOptions } from "./types.ts";
 export type * from "./types.ts";
 export * from "./errors.ts";
 
-const defaultSampleDataDir = fileURLToPath(new URL("../../../../shared/magento/sample-data", import.meta.url));
 const customerTokenLifetime = 3600;
 const adminTokenLifetime = 4 * 3600;
 const admin = { id: 1, username: "admin", password: "admin123" };
@@ -27,7 +26,7 @@ const admin = { id: 1, username: "admin", password: "admin123" };
 export function createCommerce(catalog: Catalog, options: CommerceOptions & { sampleDataDir?: string } = {}): Commerce {
   const now = options.now ?? Date.now;
   const randomBytes = options.randomBytes ?? cryptoRandomBytes;
-  const sampleDataDir = options.sampleDataDir ?? defaultSampleDataDir;
+  const sampleDataDir = options.sampleDataDir ?? SAMPLE_DATA_DIR;
   const tokens = createTokenService(options.tokenSecret ?? randomBytes(32).toString("hex"), now);
   const customers = createCustomerRegistry(now);
   if (options.seedCustomers !== false) customers.seed(sampleDataDir);

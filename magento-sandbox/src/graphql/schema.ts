@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
 import { SandboxError } from "../errors.ts";
+import { GRAPHQL_SCHEMA_FILE } from "../data-files.ts";
 
-/** Adobe's published introspection of Magento 2.4.8 (Adobe Commerce + B2B). */
-export const DEFAULT_SCHEMA_FILE = fileURLToPath(new URL("../../../../shared/magento/graphql-introspection/schema_2-4-8.json", import.meta.url));
+/** Adobe's published introspection of Magento 2.4.8 (Adobe Commerce + B2B), in the repository. */
+export const DEFAULT_SCHEMA_FILE = GRAPHQL_SCHEMA_FILE;
 
 const cache = new Map<string, GraphQLSchema>();
 

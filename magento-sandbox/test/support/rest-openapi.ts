@@ -1,12 +1,7 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import Ajv from "ajv";
-import { parse } from "yaml";
-
 /**
  * Validates REST bodies against Magento 2.4.8's Swagger 2.0 definitions
- * (shared/magento/rest/admin-schema-2.4.8.yaml next to the repository, the superset of the guest and customer
- * files). Definitions become JSON Schema draft-07 with two deliberate changes:
+ * (data/rest/admin-schema-2.4.8.yaml, the superset of the guest and customer files). Definitions
+ * become JSON Schema draft-07 with two deliberate changes:
  * - objects with declared properties refuse unknown ones (a misspelt field fails the test);
  * - required properties may be null, because Magento's serializer writes null for unset
  *   required fields (a guest cart's `customer.firstname`, totals' `weee_tax_applied_amount`);
@@ -14,7 +9,10 @@ import { parse } from "yaml";
  *   gs-web-api-response.md): a positional string array for `%1`, an object for `%name`. The
  *   generated Swagger's array of `{resources, fieldName, fieldValue}` objects is neither.
  */
-const schemaFile = fileURLToPath(new URL("../../../../shared/magento/rest/admin-schema-2.4.8.yaml", import.meta.url));
+import { readFileSync } from "node:fs";
+import Ajv from "ajv";
+import { parse } from "yaml";
+import { REST_SCHEMA_FILE } from "../../src/data-files.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -44,7 +42,7 @@ let ajv: Ajv.Ajv | undefined;
 
 function getAjv(): Ajv.Ajv {
   if (ajv) return ajv;
-  const document = parse(readFileSync(schemaFile, "utf8")) as { definitions: Record<string, JsonSchema> };
+  const document = parse(readFileSync(REST_SCHEMA_FILE, "utf8")) as { definitions: Record<string, JsonSchema> };
   const definitions: Record<string, JsonSchema> = Object.fromEntries(
     Object.entries(document.definitions).map(([n, s]) => [n, convert(s)]),
   );
