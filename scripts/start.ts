@@ -15,28 +15,33 @@ import { ensureBuild, frontendDir } from "../new-frontend/tools/ensure-build.ts"
 import { buildNextStartArgs, repoRoot, startService, type RunningService } from "../new-frontend/tools/services.ts";
 import { startFrontendPurge } from "../new-frontend/tools/purge.ts";
 
+function port(name: string, fallback: number) {
+  const message = `${name} must be a port number from 1 to 65535`;
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(65535, message).default(fallback);
+}
+
 const envSchema = z.object({
-  SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
-  FRONTEND_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
-  ADMIN_PORT: z.coerce.number().int().min(1).max(65535).default(9090),
-  PURGE_PORT: z.coerce.number().int().min(1).max(65535).default(8082),
+  SANDBOX_PORT: port("SANDBOX_PORT", 8081),
+  FRONTEND_PORT: port("FRONTEND_PORT", 3000),
+  PORT: port("PORT", 8080),
+  ADMIN_PORT: port("ADMIN_PORT", 9090),
+  PURGE_PORT: port("PURGE_PORT", 8082),
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis://").optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
 });
 
 function parseEnv() {
-  // Children inherit this environment; the proxy refuses an empty REDIS_URL, so an empty one is removed.
-  if (process.env.REDIS_URL === "") delete process.env.REDIS_URL;
-  const parsed = envSchema.safeParse(process.env);
+  // An empty variable counts as unset, here as in every part of the stack.
+  const set = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = envSchema.safeParse(set);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) console.error(`npm start: ${issue.path.join(".")}: ${issue.message}`);
+  for (const issue of parsed.error.issues) console.error(`npm start: ${issue.message}`);
   process.exit(78);
 }
 
 async function main(): Promise<void> {
   const env = parseEnv();
-  ensureBuild();
+  ensureBuild((line) => console.log(line), { showBuildOutput: true });
   const shopUrl = `http://127.0.0.1:${env.PORT}`;
   const legacyUrl = `http://127.0.0.1:${env.SANDBOX_PORT}`;
   const frontendUrl = `http://127.0.0.1:${env.FRONTEND_PORT}`;
@@ -61,8 +66,10 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stopAll(0));
   process.on("SIGTERM", () => void stopAll(0));
 
-  const start = async (spec: Parameters<typeof startService>[0]) => {
+  const start = async (spec: Parameters<typeof startService>[0], listening: string) => {
+    console.log(`npm start: starting ${spec.name} ...`);
     const service = await startService(spec, 90_000);
+    console.log(`npm start: ${spec.name} listening on ${listening}`);
     services.push(service);
     service.child.once("exit", (code, signal) => {
       if (stopping) return;
@@ -74,24 +81,32 @@ async function main(): Promise<void> {
   try {
     // The purge endpoint first: the sandbox PURGEs it (as Magento does its Varnish) on every price change.
     purge = await startFrontendPurge({ port: env.PURGE_PORT, magentoUrl: legacyUrl, frontendUrl, revalidateToken, ...redis });
+    console.log(`npm start: purge endpoint listening on ${purge.url}`);
     await start({ name: "magento-sandbox", args: [join(repoRoot, "magento-sandbox", "src", "main.ts")], cwd: join(repoRoot, "magento-sandbox"),
-      env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/`, SANDBOX_PURGE_URLS: `${purge.url}/` }, readyUrl: `${legacyUrl}/` });
+      env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/`, SANDBOX_PURGE_URLS: `${purge.url}/` }, readyUrl: `${legacyUrl}/` }, legacyUrl);
     await start({ name: "new-frontend", args: buildNextStartArgs(env.FRONTEND_PORT), cwd: frontendDir,
       env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
         REDIS_URL: redis.redisUrl ?? "", REDIS_KEY_PREFIX: redis.redisKeyPrefix ?? "" },
-      readyUrl: `${frontendUrl}/api/health` });
+      readyUrl: `${frontendUrl}/api/health` }, frontendUrl);
     await start({ name: "proxy", args: [join(repoRoot, "proxy", "src", "main.ts")], cwd: join(repoRoot, "proxy"),
       env: { PORT: String(env.PORT), ADMIN_PORT: String(env.ADMIN_PORT), HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,
         NEW_FRONTEND_URL: frontendUrl, PLANS_DIR: plansDir, FLAG_STATE_DIR: join(repoRoot, "var", "flags") },
-      readyUrl: `${shopUrl}/` });
+      readyUrl: `${shopUrl}/` }, `${shopUrl} (admin http://127.0.0.1:${env.ADMIN_PORT})`);
   } catch (error) {
     console.error(`npm start: ${(error as Error).message}`);
     await stopAll(1);
     return;
   }
-  console.log(`\nStrangler demo running: legacy ${legacyUrl}, new frontend ${frontendUrl}, plans ${plansDir}`);
-  console.log(`Purge endpoint ${purge?.url} (PURGE with X-Magento-Tags-Pattern, or POST {"tags": [...]})`);
-  console.log(`Admin API http://127.0.0.1:${env.ADMIN_PORT} (Authorization: Bearer ${env.ADMIN_TOKEN ? "$ADMIN_TOKEN" : adminToken})`);
+  const rows: Array<[string, string, string]> = [
+    ["shop (the proxy)", shopUrl, "open this one"],
+    ["admin API", `http://127.0.0.1:${env.ADMIN_PORT}`, `Authorization: Bearer ${env.ADMIN_TOKEN ? "$ADMIN_TOKEN" : adminToken}`],
+    ["legacy Magento", legacyUrl, "the 2.4.8 sandbox, Luma sample data"],
+    ["new frontend", frontendUrl, "Next.js; migrated pages"],
+    ["purge endpoint", purge?.url ?? "-", "PURGE with X-Magento-Tags-Pattern, or POST {\"tags\": [...]}"],
+    ["plans", plansDir, "edit a plan; the proxy reloads it"],
+  ];
+  console.log("\nStrangler demo running:");
+  for (const [part, where, note] of rows) console.log(`  ${part.padEnd(18)} ${where.padEnd(30)} ${note}`);
   console.log(`\nOpen ${shopUrl}\n`);
 }
 

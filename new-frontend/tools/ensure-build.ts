@@ -43,28 +43,36 @@ function acquireBuildLock(): boolean {
   return false;
 }
 
+export interface EnsureBuildOptions {
+  /** Show `next build`'s own progress lines as they come (npm start), instead of keeping them for the error. */
+  showBuildOutput?: boolean;
+}
+
 /** Runs `next build` when needed; throws with the build's output when it fails. */
-export function ensureBuild(log: (line: string) => void = console.log): void {
+export function ensureBuild(log: (line: string) => void = console.log, options: EnsureBuildOptions = {}): void {
   if (!findBuildReason()) return;
   if (!acquireBuildLock()) throw new Error(`new-frontend: another build held ${lockDir} for 10 minutes`);
   try {
-    buildIfNeeded(log);
+    buildIfNeeded(log, options.showBuildOutput === true);
   } finally {
     rmSync(lockDir, { recursive: true, force: true });
   }
 }
 
-function buildIfNeeded(log: (line: string) => void): void {
+function buildIfNeeded(log: (line: string) => void, showBuildOutput: boolean): void {
   // Checked again under the lock: whoever held it may have just built.
   const reason = findBuildReason();
   if (!reason) return;
-  log(`new-frontend: building (${reason}) ...`);
+  log(`new-frontend: building (${reason}); next build takes a minute or two on 2 cores ...`);
   const nextBin = join(rootDir, "node_modules", "next", "dist", "bin", "next");
   const run = spawnSync(process.execPath, [nextBin, "build"], {
     cwd: frontendDir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     encoding: "utf8",
+    stdio: showBuildOutput ? ["ignore", "inherit", "inherit"] : "pipe",
   });
-  if (run.status !== 0) throw new Error(`next build failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  if (run.status !== 0) {
+    throw new Error(`next build failed (exit ${run.status})${showBuildOutput ? "; its output is above" : `:\n${run.stdout}\n${run.stderr}`}`);
+  }
   log("new-frontend: build done");
 }

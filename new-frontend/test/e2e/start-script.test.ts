@@ -79,6 +79,16 @@ describe("npm start", () => {
     const { shop, sandbox, frontend, purge } = ports;
     const output = await waitForOutput(store, /Open http:\/\/127\.0\.0\.1:\d+/, 90_000);
     expect(output).toContain(`Open http://127.0.0.1:${shop}`);
+    // Progress as each part comes up, then one table of where everything listens.
+    for (const line of [
+      `npm start: purge endpoint listening on http://127.0.0.1:${purge}`,
+      `npm start: magento-sandbox listening on http://127.0.0.1:${sandbox}`,
+      `npm start: new-frontend listening on http://127.0.0.1:${frontend}`,
+      `npm start: proxy listening on http://127.0.0.1:${shop} (admin http://127.0.0.1:${ports.admin})`,
+    ]) expect(output).toContain(line);
+    expect(output).toMatch(new RegExp(`shop \\(the proxy\\) +http://127\\.0\\.0\\.1:${shop} +open this one`));
+    expect(output).toMatch(new RegExp(`legacy Magento +http://127\\.0\\.0\\.1:${sandbox} `));
+    expect(output).toMatch(new RegExp(`new frontend +http://127\\.0\\.0\\.1:${frontend} `));
 
     const home = await fetch(`http://127.0.0.1:${shop}/`);
     expect(home.status).toBe(200);
@@ -104,4 +114,15 @@ describe("npm start", () => {
     expect(await exited).toBe(1);
     for (const port of [ports.shop, ports.sandbox, ports.purge]) expect(await isListening(`http://127.0.0.1:${port}/`), `port ${port} closed`).toBe(false);
   }, 120_000);
+
+  it("refuses a bad setting before starting anything, saying what each variable expects", async () => {
+    const { process: store, exited } = await startStore({ PORT: "eighty", REDIS_URL: "http://redis" });
+    let errors = "";
+    store.stderr!.on("data", (chunk: Buffer) => { errors += chunk.toString(); });
+    expect(await exited).toBe(78);
+    expect(errors.trim().split("\n")).toEqual([
+      "npm start: PORT must be a port number from 1 to 65535",
+      "npm start: REDIS_URL must be a redis:// or rediss:// URL",
+    ]);
+  });
 });
