@@ -3,6 +3,7 @@
 // needs the page type and it is not known yet, decide says so and the caller resolves it first.
 import type { MatchInput } from "@strangler/migration-plans";
 import type { FlagContext, FlagProvider } from "../flags/types.ts";
+import type { AdminPathGuard } from "./admin-path.ts";
 import { createDecision } from "./route-table.ts";
 import type { Decision, Route, RouteTable } from "./route-table.ts";
 
@@ -20,8 +21,8 @@ export interface DecideEnv {
   provider: FlagProvider;
   /** May grant a half-open probe, so call it only for the upstream the request will really go to. */
   isUpstreamAvailable(name: string): boolean;
-  /** Path prefix that always goes to legacy, e.g. "/admin". */
-  adminPath: string;
+  /** Magento's admin paths, which always go to legacy (see admin-path.ts). */
+  isAdminPath: AdminPathGuard;
   knownTargets: ReadonlySet<string>;
   legacy: string;
 }
@@ -46,13 +47,9 @@ export function matchRoute(table: RouteTable, facts: MatchInput, pageTypeKnown: 
   return undefined;
 }
 
-export function isAdminPath(path: string, adminPath: string): boolean {
-  return path.startsWith(adminPath) && (path.length === adminPath.length || path[adminPath.length] === "/");
-}
-
 export function decide(input: DecideInput, table: RouteTable, env: DecideEnv): Decision {
   const { facts } = input;
-  if (isAdminPath(facts.path, env.adminPath)) return ADMIN_PATH;
+  if (env.isAdminPath(facts.path)) return ADMIN_PATH;
   if (input.forcedTarget !== undefined && env.knownTargets.has(input.forcedTarget)) {
     return createDecision(input.forcedTarget, "forced");
   }

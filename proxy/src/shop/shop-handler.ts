@@ -10,6 +10,7 @@ import type { FlagProvider } from "../flags/types.ts";
 import { DEBUG_HEADER, FORCE_HEADER, isTrustedPeer, setForwardedHeaders, stripHopByHop } from "../forward/request-headers.ts";
 import type { Upstream } from "../forward/upstreams.ts";
 import { readRequestTarget } from "../http/request-target.ts";
+import { createAdminPathGuard } from "../routing/admin-path.ts";
 import { decide, NEEDS_PAGE_TYPE } from "../routing/decide.ts";
 import { createDecision } from "../routing/route-table.ts";
 import type { DecideEnv } from "../routing/decide.ts";
@@ -46,7 +47,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
   const defaultStore = config.STORE_CODES[0] ?? "default";
   const env: DecideEnv = {
     provider: deps.provider,
-    adminPath: config.ADMIN_PATH,
+    isAdminPath: createAdminPathGuard(config.ADMIN_PATH, config.STORE_CODES),
     knownTargets: new Set(deps.upstreams.keys()),
     legacy: "legacy",
     isUpstreamAvailable: (name) => deps.upstreams.get(name)?.breaker?.allowRequest() ?? true,

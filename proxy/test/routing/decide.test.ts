@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MatchInput } from "@strangler/migration-plans";
 import type { FlagContext, FlagEvaluation, FlagProvider, Rollout } from "../../src/flags/types.ts";
+import { createAdminPathGuard } from "../../src/routing/admin-path.ts";
 import { decide, NEEDS_PAGE_TYPE } from "../../src/routing/decide.ts";
 import type { DecideEnv, PageTypeState } from "../../src/routing/decide.ts";
 import { compileRouteTable } from "../../src/routing/route-table.ts";
@@ -24,7 +25,7 @@ const fixed = (evaluation: FlagEvaluation): FlagProvider => ({ evaluate: () => e
 
 function env(provider: FlagProvider = createPlanRolloutProvider(), open: string[] = []): DecideEnv {
   return {
-    provider, adminPath: "/admin", legacy: "legacy", knownTargets: new Set(["legacy", "new-frontend", "search"]),
+    provider, isAdminPath: createAdminPathGuard("/admin", ["default", "fr"]), legacy: "legacy", knownTargets: new Set(["legacy", "new-frontend", "search"]),
     isUpstreamAvailable: (name) => !open.includes(name),
   };
 }
@@ -41,6 +42,9 @@ describe("decide", () => {
     ["the admin path", facts("GET", "/admin/dashboard"), { target: "legacy", plan: undefined, reason: "admin-path" }],
     ["the admin path exactly", facts("GET", "/admin"), { target: "legacy", plan: undefined, reason: "admin-path" }],
     ["a path only starting like admin", facts("GET", "/administrator"), { target: "legacy", plan: undefined, reason: "no-route" }],
+    ["the admin path behind index.php", facts("GET", "/index.php/admin/sales/order"), { target: "legacy", plan: undefined, reason: "admin-path" }],
+    ["the admin path in capitals", facts("GET", "/ADMIN/dashboard"), { target: "legacy", plan: undefined, reason: "admin-path" }],
+    ["the admin path behind a store code", facts("GET", "/fr/admin"), { target: "legacy", plan: undefined, reason: "admin-path" }],
     ["a search with q", facts("GET", "/catalogsearch/result/index", "?q=bag"), { target: "new-frontend", plan: "search-results", reason: "rollout" }],
     ["a search without q", facts("GET", "/catalogsearch/result/index"), { target: "legacy", plan: undefined, reason: "no-route" }],
     ["a POST to a GET plan", facts("POST", "/about-us"), { target: "legacy", plan: undefined, reason: "no-route" }],
