@@ -70,7 +70,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     url: new URL(legacyUrl.pathname.replace(/\/$/, "") + config.LEGACY_HEALTH_PATH, legacyUrl), logger, intervalMs: config.READY_PROBE_INTERVAL_MS, timeoutMs: config.CONNECT_TIMEOUT_MS,
   });
   const resolver = createPageTypeResolver({
-    legacyUrl, timeoutMs: config.PAGE_TYPE_TIMEOUT_MS, ttlMs: config.PAGE_TYPE_TTL_MS,
+    legacyUrl, timeoutMs: config.PAGE_TYPE_TIMEOUT_MS, redisTimeoutMs: config.PAGE_TYPE_REDIS_TIMEOUT_MS, storeCodes: config.STORE_CODES, ttlMs: config.PAGE_TYPE_TTL_MS,
     negativeTtlMs: config.PAGE_TYPE_NEGATIVE_TTL_MS, maxEntries: config.PAGE_TYPE_CACHE_SIZE, redis, now: deps.now,
   });
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
@@ -148,7 +148,7 @@ function isManaged(provider: FlagProvider): provider is ManagedFlagProvider {
 function openRedis(config: ProxyConfig, logger: Logger): Redis | undefined {
   if (config.REDIS_URL === undefined) return undefined;
   const redis = new Redis(config.REDIS_URL, {
-    lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: config.PAGE_TYPE_TIMEOUT_MS, connectTimeout: 1_000,
+    lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: config.PAGE_TYPE_REDIS_TIMEOUT_MS, connectTimeout: 1_000,
   });
   redis.on("error", (error: unknown) => logger.warn({ err: error }, "redis for the page-type cache unavailable; looking up directly"));
   return redis;

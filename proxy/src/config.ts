@@ -42,6 +42,7 @@ export const proxyEnvSchema = z.object({
   CIRCUIT_FAILURES: count(1, 5),
   CIRCUIT_OPEN_MS: millis(10_000),
   PAGE_TYPE_TIMEOUT_MS: millis(500),
+  PAGE_TYPE_REDIS_TIMEOUT_MS: millis(50),
   PAGE_TYPE_TTL_MS: millis(300_000),
   PAGE_TYPE_NEGATIVE_TTL_MS: millis(60_000),
   PAGE_TYPE_CACHE_SIZE: count(1, 10_000),

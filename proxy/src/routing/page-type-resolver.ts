@@ -1,10 +1,15 @@
 // Resolves a SEO path such as /joust-duffle-bag.html to PRODUCT, CATEGORY or CMS_PAGE through Magento's
-// GraphQL `route(url:)` on the legacy upstream. Answers are cached in-process (LRU with TTL, negative
-// answers too) and, when Redis is configured, shared between instances; one lookup per path at a time;
-// a short timeout. A failure rejects, and the caller sends the request to legacy (page-type-unresolved).
+// GraphQL `route(url:)` on the legacy upstream, in its cacheable GET form (so Varnish or Magento's own
+// full-page cache answers repeats from every proxy instance). A store-code prefix is taken off the path
+// first, as Magento's router does. Answers are cached in-process (a segmented LRU: a flood of random paths,
+// each seen once, cannot push out the pages shoppers visit; negative answers too) and, when Redis is
+// configured, shared between instances; one lookup per path at a time. Redis gets its own small budget and
+// Magento the rest of the whole lookup's. A failure rejects, and the caller sends the request to legacy
+// (page-type-unresolved).
 import type { PageType } from "@strangler/migration-plans";
 import { PageTypeResolutionError } from "../errors.ts";
 import { createLruCache } from "./lru-cache.ts";
+import { createSegmentedLru } from "./segmented-lru.ts";
 
 export interface PageTypeResolver {
   /** Cached answer: a page type, null (known: not a catalog/CMS page), undefined (not cached). */
@@ -24,6 +29,10 @@ export interface PageTypeResolverOptions {
   legacyUrl: URL;
   /** Required. Milliseconds for the whole lookup (Redis + GraphQL). */
   timeoutMs: number;
+  /** Optional. Milliseconds the Redis read may take out of timeoutMs; default a fifth of it. */
+  redisTimeoutMs?: number;
+  /** Optional. Store codes that may prefix a path (`/fr/joust-duffle-bag.html`); default none. */
+  storeCodes?: readonly string[];
   /** Required. Milliseconds a page type stays cached. */
   ttlMs: number;
   /** Required. Milliseconds a "not a catalog page" answer stays cached. */
@@ -53,27 +62,43 @@ export function isResolvablePath(path: string): boolean {
 
 export function createPageTypeResolver(options: PageTypeResolverOptions): PageTypeResolver {
   const now = options.now ?? Date.now;
-  const cache = createLruCache<PageType | null>(options.maxEntries, now);
+  const cache = createSegmentedLru<PageType | null>({ maxEntries: options.maxEntries, now });
   const failures = createLruCache<true>(1_000, now);
   const inFlight = new Map<string, Promise<PageType | null>>();
   const prefix = options.keyPrefix ?? "strangler:page-type:";
   const endpoint = new URL("graphql", options.legacyUrl).href;
 
+  const redisTimeoutMs = Math.min(options.redisTimeoutMs ?? Math.ceil(options.timeoutMs / 5), options.timeoutMs);
+  const storePrefixes = (options.storeCodes ?? []).map((code) => `/${code}/`);
+
   async function lookUp(key: string, path: string, storeCode: string): Promise<PageType | null> {
-    const signal = AbortSignal.timeout(options.timeoutMs);
-    const shared = await readRedis(options.redis, prefix + key);
-    const answer = shared !== undefined ? shared : await queryMagento(endpoint, path, storeCode, signal);
+    const started = performance.now();
+    const shared = await readRedis(options.redis, prefix + key, redisTimeoutMs);
+    if (shared !== undefined) {
+      cache.set(key, shared, shared === null ? options.negativeTtlMs : options.ttlMs);
+      return shared;
+    }
+    const signal = AbortSignal.timeout(Math.max(1, Math.round(options.timeoutMs - (performance.now() - started))));
+    const answer = await queryMagento(endpoint, path, storeCode, signal);
     cache.set(key, answer, answer === null ? options.negativeTtlMs : options.ttlMs);
-    if (shared === undefined) writeRedis(options.redis, prefix + key, answer, answer === null ? options.negativeTtlMs : options.ttlMs);
+    writeRedis(options.redis, prefix + key, answer, answer === null ? options.negativeTtlMs : options.ttlMs);
     return answer;
   }
 
+  /** `/fr/joust-duffle-bag.html` → `/joust-duffle-bag.html`: the path Magento's url rewrites hold. */
+  function withoutStoreCode(path: string): string {
+    for (const storePrefix of storePrefixes) if (path.startsWith(storePrefix)) return path.slice(storePrefix.length - 1);
+    return path;
+  }
+
   return {
-    peek(path, storeCode) {
+    peek(requestPath, storeCode) {
+      const path = withoutStoreCode(requestPath);
       if (!isResolvablePath(path)) return null;
       return cache.get(`${storeCode}:${path}`);
     },
-    resolve(path, storeCode) {
+    resolve(requestPath, storeCode) {
+      const path = withoutStoreCode(requestPath);
       if (!isResolvablePath(path)) return Promise.resolve(null);
       const key = `${storeCode}:${path}`;
       const cached = cache.get(key);
@@ -95,12 +120,9 @@ export function createPageTypeResolver(options: PageTypeResolverOptions): PageTy
 }
 
 async function queryMagento(endpoint: string, path: string, storeCode: string, signal: AbortSignal): Promise<PageType | null> {
-  const response = await fetch(endpoint, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", store: storeCode },
-    body: JSON.stringify({ query: QUERY, variables: { url: path } }),
-    signal,
-  });
+  // GET, as Magento's storefronts send cacheable queries: Varnish/FPC keys it by URL and the Store header.
+  const url = `${endpoint}?query=${encodeURIComponent(QUERY)}&operationName=StranglerRoute&variables=${encodeURIComponent(JSON.stringify({ url: path }))}`;
+  const response = await fetch(url, { headers: { accept: "application/json", store: storeCode }, signal });
   if (!response.ok) throw new Error(`GraphQL route answered HTTP ${response.status}`);
   const body = await response.json() as { data?: { route?: { type?: string } | null }; errors?: Array<{ message: string }> };
   const route = body.data?.route;
@@ -109,14 +131,19 @@ async function queryMagento(endpoint: string, path: string, storeCode: string, s
   return route.type !== undefined && PAGE_TYPES.has(route.type) ? route.type as PageType : null;
 }
 
-async function readRedis(redis: PageTypeRedis | undefined, key: string): Promise<PageType | null | undefined> {
+async function readRedis(redis: PageTypeRedis | undefined, key: string, timeoutMs: number): Promise<PageType | null | undefined> {
   if (redis === undefined) return undefined;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const value = await redis.get(key);
+    // A slow Redis costs at most its budget; Magento still gets the rest of the lookup's.
+    const late = new Promise<null>((resolve) => { timer = setTimeout(resolve, timeoutMs, null); });
+    const value = await Promise.race([redis.get(key), late]);
     if (value === null) return undefined;
     return value === NONE ? null : PAGE_TYPES.has(value) ? value as PageType : undefined;
   } catch {
     return undefined; // Redis trouble degrades to a direct lookup
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -4,6 +4,8 @@ import { PageTypeResolutionError } from "../../src/errors.ts";
 import type { RunningProxy } from "../../src/index.ts";
 import { createPageTypeResolver, isResolvablePath } from "../../src/routing/page-type-resolver.ts";
 import type { PageTypeResolverOptions } from "../../src/routing/page-type-resolver.ts";
+// adapters' private redis-server helper, shared rather than copied: a test that pauses Redis needs its own.
+import { startOwnRedis } from "../../../adapters/test/support/own-redis.ts";
 import { startFakeMagento } from "../support/fake-graphql.ts";
 import type { FakeMagento } from "../support/fake-graphql.ts";
 import { ADMIN_TOKEN, createPlansDir, planYaml, startTestProxy } from "../support/proxy.ts";
@@ -93,6 +95,61 @@ describe("createPageTypeResolver", () => {
       const keys = await redis.keys(`${keyPrefix}*`);
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();
+    }
+  });
+
+  it("asks Magento with the cacheable GET form of route, with the Store header", async () => {
+    magento.routeRequests.length = 0;
+    expect(await resolver().resolve("/gear/bags.html", "default")).toBe("CATEGORY");
+    const [request] = magento.routeRequests;
+    expect(request?.method).toBe("GET");
+    expect(request?.store).toBe("default");
+    const query = new URL(request!.url, "http://magento").searchParams;
+    expect(query.get("query")).toBe("query StranglerRoute($url: String!) { route(url: $url) { type redirect_code relative_url } }");
+    expect(JSON.parse(query.get("variables")!)).toEqual({ url: "/gear/bags.html" });
+  });
+
+  it("looks a store-code-prefixed path up without its prefix, in that store, and caches it per store", async () => {
+    magento.routeRequests.length = 0;
+    const subject = resolver({ storeCodes: ["default", "fr"] });
+    expect(await subject.resolve("/fr/joust-duffle-bag.html", "fr")).toBe("PRODUCT");
+    expect(subject.peek("/fr/joust-duffle-bag.html", "fr")).toBe("PRODUCT");
+    expect(subject.peek("/joust-duffle-bag.html", "default")).toBeUndefined();
+    expect(magento.routeRequests.map((r) => [r.store, JSON.parse(new URL(r.url, "http://m").searchParams.get("variables")!).url]))
+      .toEqual([["fr", "/joust-duffle-bag.html"]]);
+    expect(subject.peek("/fr/static/x.js", "fr")).toBeNull();
+  });
+
+  it("keeps the pages shoppers visit cached through a flood of random paths", async () => {
+    const subject = resolver({ maxEntries: 40 });
+    const real = ["/joust-duffle-bag.html", "/gear/bags.html", "/about-us"];
+    for (const path of real) {
+      await subject.resolve(path, "default");
+      expect(subject.peek(path, "default")).toBeDefined(); // a second shopper: a hit
+    }
+    for (let i = 0; i < 300; i++) await subject.resolve(`/random-${i}-${Math.random().toString(36).slice(2)}.html`, "default");
+    const before = magento.lookups();
+    expect(real.map((path) => subject.peek(path, "default"))).toEqual(["PRODUCT", "CATEGORY", "CMS_PAGE"]);
+    expect(magento.lookups()).toBe(before);
+  });
+
+  it("gives a slow Redis only its own budget: Magento answers within the lookup's", async () => {
+    // A real redis-server, paused (CLIENT PAUSE) so every read hangs: the lookup must not fail with it.
+    const own = await startOwnRedis();
+    const redis = new Redis(own.url, { maxRetriesPerRequest: 1 });
+    const admin = new Redis(own.url);
+    try {
+      await redis.ping();
+      await admin.call("CLIENT", "PAUSE", "3000", "ALL");
+      const subject = resolver({ redis, redisTimeoutMs: 50, timeoutMs: 300 });
+      expect(await subject.resolve("/about-us", "default")).toBe("CMS_PAGE");
+      // The same budget without its own share for Redis fails: the old behaviour this replaces.
+      const starved = resolver({ redis, redisTimeoutMs: 300, timeoutMs: 300 });
+      await expect(starved.resolve("/gear/bags.html", "default")).rejects.toThrow(PageTypeResolutionError);
+    } finally {
+      redis.disconnect();
+      admin.disconnect();
+      await own.kill();
     }
   });
 
