@@ -1,9 +1,13 @@
 // Standalone purge endpoint for Magento's "Full Page Cache → Varnish" purges: drops the adapters'
-// shared (Redis) cache entries and tells the new frontend to revalidate the same tags.
+// shared (Redis) cache entries and tells the new frontend to revalidate the same tags (or everything,
+// for Magento's full flush `.*`).
 // Env (parsed once here): MAGENTO_URL, REDIS_URL (the cache to purge), REDIS_KEY_PREFIX,
-// PURGE_PORT (default 6081), PURGE_HOST (default 127.0.0.1), REVALIDATE_URL + REVALIDATE_TOKEN (optional).
+// PURGE_PORT (default 6081), PURGE_HOST (default 127.0.0.1), REVALIDATE_URL + REVALIDATE_TOKEN (optional),
+// and who may purge / how (src/purge/config.ts): PURGE_ALLOWED_ADDRESSES, PURGE_TOKEN,
+// PURGE_ALLOW_FULL_FLUSH, PURGE_BUDGET_MS.
 import { z } from "zod";
-import { createAdapters, createPurgeHandler, startPurgeServer } from "../src/index.ts";
+import { AdapterConfigError, createAdapters, createPurgeHandler, loadPurgeEnv, startPurgeServer } from "../src/index.ts";
+import type { PurgeConfig } from "../src/index.ts";
 import { consoleLogger, createCounterMetrics } from "../src/observability.ts";
 import { createRevalidateNotifier } from "../src/revalidate-notifier.ts";
 
@@ -18,9 +22,18 @@ const env = z.object({
 }).refine((e) => !e.REVALIDATE_URL || e.REVALIDATE_TOKEN, { message: "REVALIDATE_TOKEN is required with REVALIDATE_URL", path: ["REVALIDATE_TOKEN"] })
   .safeParse(process.env);
 
-if (!env.success) {
-  console.error(`purge-server: ${env.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+function exitWith(message: string): never {
+  console.error(`purge-server: ${message}`);
   process.exit(2);
+}
+
+if (!env.success) exitWith(env.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+let purgeConfig: PurgeConfig;
+try {
+  purgeConfig = loadPurgeEnv(process.env);
+} catch (error) {
+  if (!(error instanceof AdapterConfigError)) throw error;
+  exitWith(error.message);
 }
 
 const metrics = createCounterMetrics();
@@ -28,9 +41,12 @@ const adapters = createAdapters({ magentoUrl: env.data.MAGENTO_URL, redisUrl: en
 const notify = env.data.REVALIDATE_URL && env.data.REVALIDATE_TOKEN
   ? createRevalidateNotifier({ url: env.data.REVALIDATE_URL, token: env.data.REVALIDATE_TOKEN, logger: consoleLogger, metrics })
   : undefined;
-const handler = createPurgeHandler({ cache: adapters, onPurged: async (tags) => notify?.(tags) });
+// Purges that arrive before Redis answers would fail (503, then retried): connect first.
+if (!(await adapters.ready(5000))) consoleLogger.warn("Redis is not reachable yet; purges answer 503 and are retried until it is");
+const handler = createPurgeHandler({ ...purgeConfig, cache: adapters, logger: consoleLogger, metrics, onPurged: async (tags, info) => notify?.(tags, info) });
 const server = await startPurgeServer({ port: env.data.PURGE_PORT, host: env.data.PURGE_HOST, handler });
-console.log(`purge-server listening on ${server.url} (PURGE with X-Magento-Tags-Pattern, or POST {"tags": [...]})`);
+const who = [purgeConfig.allowedAddresses.length > 0 ? `from ${purgeConfig.allowedAddresses.join(", ")}` : "", purgeConfig.token ? "with PURGE_TOKEN" : ""].filter(Boolean).join(" or ");
+console.log(`purge-server listening on ${server.url} (PURGE with X-Magento-Tags-Pattern, or POST {"tags": [...]}; ${who}; full flush ${purgeConfig.allowFullFlush ? "allowed" : "refused"})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void Promise.all([server.close(), adapters.close()]).then(() => process.exit(0)));

@@ -1,4 +1,5 @@
 // The public surface: what `createAdapters` returns. Only domain types cross this line.
+import type { PurgeOutcome } from "./cache/cache-store.ts";
 import type {
   AddToCartLine,
   Cart,
@@ -54,11 +55,17 @@ export interface Adapters {
 
   /** Drops every cached entry tagged with one of `tags` (Magento cache tags, e.g. `cat_p_1`). Returns the count dropped. */
   purge(tags: string[]): Promise<number>;
-  /** Varnish semantics: drops entries with any tag the regex matches (tags tested one by one). */
-  purgeMatching(pattern: RegExp): Promise<{ tags: string[]; dropped: number }>;
   /** Drops everything this adapter cached. */
   purgeAll(): Promise<number>;
+  /**
+   * The purge endpoint's purge: drops what `scope` names, stopping at `deadline` (epoch ms; one batch
+   * always runs). `complete: false` means some entries remain: call it again to resume.
+   */
+  purgeWithin(scope: PurgeScope, deadline: number): Promise<PurgeOutcome>;
   /** Resolves true once the cache backend is connected; false after timeoutMs (default 2000), reads then go straight to Magento. */
   ready(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** What one purge asks for: Magento's tags, or everything (its "Flush Magento Cache", `.*`). */
+export type PurgeScope = { all: true } | { all: false; tags: string[] };

@@ -1,6 +1,6 @@
 // Wires config → Magento clients → cache → areas. The only place that decides which CacheStore
 // to use: a given one, Redis when redisUrl is set, else an in-memory LRU.
-import type { Adapters } from "./adapters.ts";
+import type { Adapters, PurgeScope } from "./adapters.ts";
 import { parseAdaptersOptions } from "./config.ts";
 import type { AdaptersConfig, AdaptersOptions } from "./config.ts";
 import { createCache } from "./cache/cache.ts";
@@ -52,9 +52,12 @@ export function createAdapters(options: AdaptersOptions): Adapters {
     ...createCartArea(deps),
     ...createCustomerArea(deps),
     ...createOrdersArea(deps),
-    purge: async (tags: string[]) => (cache ? cache.purge(tags) : 0),
-    purgeMatching: async (pattern: RegExp) => (cache ? cache.purgeMatching(pattern) : { tags: [], dropped: 0 }),
-    purgeAll: async () => (cache ? cache.purgeAll() : 0),
+    purge: async (tags: string[]) => (cache ? (await cache.purge(tags)).dropped : 0),
+    purgeAll: async () => (cache ? (await cache.purgeAll()).dropped : 0),
+    purgeWithin: async (scope: PurgeScope, deadline: number) => {
+      if (!cache) return { dropped: 0, complete: true };
+      return scope.all ? cache.purgeAll(deadline) : cache.purge(scope.tags, deadline);
+    },
     ready: async (timeoutMs?: number) => (store ? store.ready(timeoutMs) : true),
     // A store passed in by the caller is the caller's to close.
     close: async () => (store && store !== options.cacheStore ? store.close() : undefined),

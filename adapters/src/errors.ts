@@ -8,7 +8,8 @@ export type AdapterErrorCode =
   | "MAGENTO_INPUT"
   | "ADAPTER_CONFIG"
   | "INVALID_ARGUMENT"
-  | "CACHE_UNAVAILABLE";
+  | "CACHE_UNAVAILABLE"
+  | "PURGE_REFUSED";
 
 export class AdapterError extends Error {
   readonly code: AdapterErrorCode;
@@ -92,5 +93,18 @@ export class CacheUnavailableError extends AdapterError {
   constructor(operation: string, options?: { cause?: unknown }) {
     super("CACHE_UNAVAILABLE", `The shared cache is unavailable; ${operation} did not happen`, options);
     this.name = "CacheUnavailableError";
+  }
+}
+
+/**
+ * The purge endpoint refused a request before purging anything: not allowed (401/403), a pattern that
+ * is not Magento's tag list (400), a full flush while those are disabled (403). `status` is the HTTP answer.
+ */
+export class PurgeRefusedError extends AdapterError {
+  readonly status: 400 | 401 | 403 | 405 | 413;
+  constructor(status: 400 | 401 | 403 | 405 | 413, message: string, options?: { cause?: unknown }) {
+    super("PURGE_REFUSED", message, options);
+    this.name = "PurgeRefusedError";
+    this.status = status;
   }
 }

@@ -1,5 +1,6 @@
 // bin/purge-server.ts as a real process: Magento's PURGE drops the shared Redis entry and the
-// frontend's revalidate route receives the tags with the bearer token.
+// frontend's revalidate route receives the tags with the bearer token; `.*` flushes everything and
+// tells the frontend `{ all: true }`; PURGE_* settings decide who may purge.
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
@@ -15,7 +16,7 @@ import { redisUrl, uniquePrefix } from "./support/redis.ts";
 import { listen } from "./support/servers.ts";
 
 const token = "a-revalidate-token-of-32-chars!!";
-const received: { headers: IncomingHttpHeaders; body: { tags: string[] } }[] = [];
+const received: { headers: IncomingHttpHeaders; body: { tags?: string[]; all?: boolean } }[] = [];
 let revalidate: Server;
 let revalidateUrl = "";
 let magento: FakeMagento;
@@ -23,6 +24,23 @@ let child: ChildProcess;
 let purgeUrl = "";
 let adapters: Adapters;
 const redisKeyPrefix = uniquePrefix("purge-server");
+
+function spawnPurgeServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [join(import.meta.dirname, "../bin/purge-server.ts")], {
+    env: { ...process.env, MAGENTO_URL: magento.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix, PURGE_PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+function listeningUrl(process: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    process.stdout!.on("data", (chunk: Buffer) => {
+      const match = /listening on (http:\/\/\S+)/.exec(chunk.toString());
+      if (match) resolve(match[1]!);
+    });
+    process.once("exit", (code) => reject(new Error(`purge-server exited with ${code}`)));
+  });
+}
 
 beforeAll(async () => {
   revalidate = createServer((req, res) => {
@@ -37,17 +55,8 @@ beforeAll(async () => {
   magento = await startFakeMagento({ delayMs: 0 });
   adapters = createAdapters({ magentoUrl: magento.url, redisUrl, redisKeyPrefix });
   await adapters.ready();
-  child = spawn(process.execPath, [join(import.meta.dirname, "../bin/purge-server.ts")], {
-    env: { ...process.env, MAGENTO_URL: magento.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix, PURGE_PORT: "0", REVALIDATE_URL: `${revalidateUrl}/api/revalidate`, REVALIDATE_TOKEN: token },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  purgeUrl = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      const match = /listening on (http:\/\/\S+)/.exec(chunk.toString());
-      if (match) resolve(match[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`purge-server exited with ${code}`)));
-  });
+  child = spawnPurgeServer({ REVALIDATE_URL: `${revalidateUrl}/api/revalidate`, REVALIDATE_TOKEN: token });
+  purgeUrl = await listeningUrl(child);
 });
 
 afterAll(async () => {
@@ -69,6 +78,38 @@ describe("bin/purge-server.ts", () => {
     await adapters.getProductBySku("24-MB01");
     expect(magento.calls()).toBe(calls + 1);
   });
+
+  it("flushes everything on Magento's PURGE .* and tells the frontend { all: true }", async () => {
+    await adapters.getProductBySku("24-MB01");
+    const calls = magento.calls();
+    const res = await fetch(purgeUrl, { method: "PURGE", headers: { "X-Magento-Tags-Pattern": ".*" } });
+    expect(await res.json()).toEqual({ purged: true, tags: [], all: true, dropped: 1 });
+    expect(received.at(-1)?.body).toEqual({ all: true });
+    await adapters.getProductBySku("24-MB01");
+    expect(magento.calls()).toBe(calls + 1);
+  });
+
+  it("takes who may purge from PURGE_ALLOWED_ADDRESSES and PURGE_TOKEN", async () => {
+    const guarded = spawnPurgeServer({ PURGE_ALLOWED_ADDRESSES: "10.0.0.0/8", PURGE_TOKEN: token, PURGE_ALLOW_FULL_FLUSH: "false" });
+    try {
+      const url = await listeningUrl(guarded);
+      const purge = (headers: Record<string, string>) => fetch(url, { method: "PURGE", headers: { "X-Magento-Tags-Pattern": "((^|,)cat_p_1(,|$))", ...headers } });
+      expect((await purge({})).status).toBe(401);
+      expect((await purge({ "X-Purge-Token": token })).status).toBe(200);
+      expect((await purge({ "X-Purge-Token": token, "X-Magento-Tags-Pattern": ".*" })).status).toBe(403);
+    } finally {
+      guarded.kill("SIGTERM");
+    }
+  });
+
+  it("rejects invalid purge settings at start, naming the variable", async () => {
+    const broken = spawnPurgeServer({ PURGE_ALLOWED_ADDRESSES: "everyone" });
+    let stderr = "";
+    broken.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => broken.once("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr).toBe('purge-server: Invalid purge settings: PURGE_ALLOWED_ADDRESSES: "everyone" is not an IP address or CIDR block (e.g. 10.0.0.0/8, ::1)\n');
+  });
 });
 
 describe("createRevalidateNotifier", () => {
@@ -76,7 +117,14 @@ describe("createRevalidateNotifier", () => {
     const notify = createRevalidateNotifier({ url: `${revalidateUrl}/api/revalidate`, token, logger: createRecordingLogger(), metrics: createCounterMetrics() });
     const before = received.length;
     await notify(Array.from({ length: 2500 }, (_, i) => `cat_p_${i}`));
-    expect(received.slice(before).map((r) => r.body.tags.length)).toEqual([1000, 1000, 500]);
+    expect(received.slice(before).map((r) => r.body.tags?.length)).toEqual([1000, 1000, 500]);
+  });
+
+  it("sends one { all: true } for a full flush", async () => {
+    const notify = createRevalidateNotifier({ url: `${revalidateUrl}/api/revalidate`, token, logger: createRecordingLogger(), metrics: createCounterMetrics() });
+    const before = received.length;
+    await notify([], { all: true });
+    expect(received.slice(before).map((r) => r.body)).toEqual([{ all: true }]);
   });
 
   it("warns and counts instead of throwing when the frontend fails", async () => {

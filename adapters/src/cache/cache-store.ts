@@ -10,6 +10,14 @@ export interface CacheEntry<T = unknown> {
   tags: string[];
 }
 
+/** How far a purge got: `complete` false means entries may still be served until a retry drops them. */
+export interface PurgeOutcome {
+  dropped: number;
+  complete: boolean;
+  /** Keys still indexed under the purged tags (tag purges only). */
+  remaining?: number;
+}
+
 export interface CacheStore {
   readonly kind: "memory" | "redis";
   get<T>(key: string): Promise<CacheEntry<T> | undefined>;
@@ -23,11 +31,14 @@ export interface CacheStore {
    * everything) was purged after `loadedAt` (a generation); returns whether it was stored.
    */
   set<T>(key: string, entry: CacheEntry<T>, loadedAt: number): Promise<boolean>;
-  /** Drops every key indexed under any of the tags and marks the tags purged; returns how many keys went. Throws CacheUnavailableError if it could not. */
-  deleteByTags(tags: string[]): Promise<number>;
-  deleteAll(): Promise<number>;
-  /** Every tag currently indexed (lets a purge apply a Varnish-style regex to real tags). */
-  listTags(): Promise<string[]>;
+  /**
+   * Marks the tags purged, then drops every key indexed under them, batch by batch, until done or
+   * `deadline` (epoch ms; at least one batch always runs). Calling it again resumes an incomplete
+   * purge. Throws CacheUnavailableError if it could not reach the store.
+   */
+  deleteByTags(tags: string[], deadline?: number): Promise<PurgeOutcome>;
+  /** Marks everything purged, then drops every entry, as deleteByTags does with a deadline. */
+  deleteAll(deadline?: number): Promise<PurgeOutcome>;
   /**
    * Cross-process single flight: try to take a short lock for `key`. Returns true when this process
    * should fetch. Memory stores always return true (in-process sharing is done above the store).

@@ -6,7 +6,7 @@
 // answer (possibly read before Magento's save) is returned to its callers but never stored.
 // Store failures read as misses (the stores swallow and count them), so a load always happens.
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
-import type { CacheStore } from "./cache-store.ts";
+import type { CacheStore, PurgeOutcome } from "./cache-store.ts";
 import { createLoader } from "./loader.ts";
 import { createSingleFlight } from "./single-flight.ts";
 
@@ -21,9 +21,9 @@ export interface CachePolicy<T> {
 
 export interface Cache {
   getOrLoad<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T>;
-  purge(tags: string[]): Promise<number>;
-  purgeMatching(pattern: RegExp): Promise<{ tags: string[]; dropped: number }>;
-  purgeAll(): Promise<number>;
+  /** Drops the entries tagged so; stops at `deadline` (epoch ms) with `complete: false`. Default: no deadline. */
+  purge(tags: string[], deadline?: number): Promise<PurgeOutcome>;
+  purgeAll(deadline?: number): Promise<PurgeOutcome>;
   readonly store: CacheStore;
 }
 
@@ -73,18 +73,13 @@ export function createCache(options: CacheOptions): Cache {
   return {
     store,
     getOrLoad,
-    async purge(tags) {
+    async purge(tags, deadline) {
       flights.clear();
-      return tags.length === 0 ? 0 : store.deleteByTags(tags);
+      return store.deleteByTags(tags, deadline);
     },
-    async purgeMatching(pattern) {
+    async purgeAll(deadline) {
       flights.clear();
-      const tags = (await store.listTags()).filter((tag) => pattern.test(tag));
-      return { tags, dropped: tags.length > 0 ? await store.deleteByTags(tags) : 0 };
-    },
-    async purgeAll() {
-      flights.clear();
-      return store.deleteAll();
+      return store.deleteAll(deadline);
     },
   };
 }

@@ -1,7 +1,7 @@
 // In-process CacheStore: an LRU of entries, a tag → keys index kept in step on eviction, and the
 // purge generation with per-tag purge marks (pruned after an hour: no load lasts that long).
 import { LRUCache } from "lru-cache";
-import type { CacheEntry, CacheStore } from "./cache-store.ts";
+import type { CacheEntry, CacheStore, PurgeOutcome } from "./cache-store.ts";
 
 export interface MemoryStoreOptions {
   /** Max entries before the least recently used goes. Default 5000. */
@@ -56,21 +56,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
       }
       return true;
     },
-    async deleteByTags(tags: string[]) {
+    // In memory a purge is a map walk, far below any deadline: it always completes.
+    async deleteByTags(tags: string[]): Promise<PurgeOutcome> {
       markPurged(tags);
       const keys = new Set(tags.flatMap((tag) => [...(tagIndex.get(tag) ?? [])]));
       for (const key of keys) lru.delete(key);
-      return keys.size;
+      return { dropped: keys.size, remaining: 0, complete: true };
     },
-    async deleteAll() {
+    async deleteAll(): Promise<PurgeOutcome> {
       markPurged([ALL]);
       const size = lru.size;
       lru.clear();
       tagIndex.clear();
-      return size;
-    },
-    async listTags() {
-      return [...tagIndex.keys()];
+      return { dropped: size, complete: true };
     },
     async acquireLock() {
       return true;

@@ -1,18 +1,24 @@
 // Redis CacheStore, shared by every process. Layout under the prefix:
 //   e:<key>  JSON entry, PX = until it may no longer be served (stale end)
-//   t:<tag>  SET of keys tagged so (the tag → keys index a purge walks)
+//   t:<tag>  SET of keys tagged so (the tag → keys index a purge walks); expires with its longest
+//            entry and is pruned of dead members on writes (see redis-scripts.ts)
 //   l:<key>  single-flight lock, SET NX PX
 //   g, p:<tag>  purge generation and the generation of each tag's last purge (see redis-scripts.ts)
 // Redis trouble never reaches a reader: reads become misses, so the caller fetches from Magento;
-// purges throw CacheUnavailableError (see redis-connection.ts).
+// purges throw CacheUnavailableError (see redis-connection.ts). A purge walks its keys in batches and
+// stops at its deadline, so a tag on 50,000 entries never holds Redis or the caller for long.
 import type { Redis } from "ioredis";
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
-import type { CacheEntry, CacheStore } from "./cache-store.ts";
+import type { CacheEntry, CacheStore, PurgeOutcome } from "./cache-store.ts";
 import { createRedisConnection } from "./redis-connection.ts";
-import { purgeTagsScript, setUnlessPurgedScript } from "./redis-scripts.ts";
+import { drainTagsScript, markPurgedScript, setUnlessPurgedScript } from "./redis-scripts.ts";
 
 /** Purge marks must outlive any load in flight when the purge happened. */
 const MARK_TTL_SECONDS = 3600;
+/** Keys dropped per Redis call: small enough that one call takes about a millisecond. */
+const PURGE_BATCH = 1000;
+/** Tag-index members checked (and dropped when their entry is gone) per tag on each write. */
+const PRUNE_SAMPLE = 3;
 
 export interface RedisStoreOptions {
   url: string;
@@ -20,8 +26,6 @@ export interface RedisStoreOptions {
   keyPrefix?: string;
   /** Per command, in ms. Default 250. */
   commandTimeoutMs?: number;
-  /** How long tag index sets live, in seconds. Default 7 days. */
-  tagTtlSeconds?: number;
   logger: AdapterLogger;
   metrics: AdapterMetrics;
   now?: () => number;
@@ -32,11 +36,32 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { cli
   const now = options.now ?? Date.now;
   const { client, guarded, strict, waitUntilReady } = createRedisConnection(options);
 
-  async function scanKeys(match: string, onBatch: (keys: string[]) => Promise<void>): Promise<void> {
-    for await (const batch of client.scanStream({ match, count: 500 })) {
-      const keys = batch as string[];
-      if (keys.length > 0) await onBatch(keys);
+  async function drainTags(tags: string[], deadline: number): Promise<PurgeOutcome> {
+    await client.eval(markPurgedScript, 0, prefix, MARK_TTL_SECONDS, ...tags);
+    let dropped = 0;
+    for (;;) {
+      const [batch, remaining] = (await client.eval(drainTagsScript, 0, prefix, PURGE_BATCH, ...tags)) as [number, number];
+      dropped += batch;
+      if (remaining === 0 || now() >= deadline) return { dropped, remaining, complete: remaining === 0 };
     }
+  }
+
+  // Marks first, so that no load that started before the flush stores its answer afterwards.
+  async function dropEverything(deadline: number): Promise<PurgeOutcome> {
+    const generation = await client.incr(`${prefix}g`);
+    await client.set(`${prefix}p:*`, generation, "EX", MARK_TTL_SECONDS);
+    const stream = client.scanStream({ match: `${prefix}[etl]:*`, count: PURGE_BATCH });
+    let dropped = 0;
+    for await (const batch of stream) {
+      const keys = batch as string[];
+      if (keys.length > 0) await client.unlink(...keys);
+      dropped += keys.filter((key) => key.startsWith(`${prefix}e:`)).length;
+      if (now() >= deadline) {
+        stream.destroy();
+        return { dropped, complete: false };
+      }
+    }
+    return { dropped, complete: true };
   }
 
   return {
@@ -49,28 +74,13 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { cli
     generation: () => guarded("generation", 0, async () => Number((await client.get(`${prefix}g`)) ?? 0)),
     set: <T>(key: string, entry: CacheEntry<T>, loadedAt: number) => guarded("set", false, async () => {
       const ttlMs = Math.max(1, entry.staleUntil - now());
-      const args = [prefix, key, JSON.stringify(entry), ttlMs, loadedAt, options.tagTtlSeconds ?? 7 * 86_400, MARK_TTL_SECONDS, ...entry.tags];
+      const args = [prefix, key, JSON.stringify(entry), ttlMs, loadedAt, PRUNE_SAMPLE, ...entry.tags];
       return (await client.eval(setUnlessPurgedScript, 0, ...args)) === 1;
     }),
-    deleteByTags: (tags: string[]) => strict("purge", async () => {
-      if (tags.length === 0) return 0;
-      return Number(await client.eval(purgeTagsScript, 0, prefix, MARK_TTL_SECONDS, ...tags));
+    deleteByTags: (tags: string[], deadline = Infinity) => strict("purge", async () => {
+      return tags.length === 0 ? { dropped: 0, remaining: 0, complete: true } : drainTags(tags, deadline);
     }),
-    deleteAll: () => strict("purge", async () => {
-      const generation = await client.incr(`${prefix}g`);
-      await client.set(`${prefix}p:*`, generation, "EX", MARK_TTL_SECONDS);
-      let dropped = 0;
-      await scanKeys(`${prefix}[etl]:*`, async (keys) => {
-        await client.del(...keys);
-        dropped += keys.filter((key) => key.startsWith(`${prefix}e:`)).length;
-      });
-      return dropped;
-    }),
-    listTags: () => strict("purge", async () => {
-      const tags: string[] = [];
-      await scanKeys(`${prefix}t:*`, async (keys) => void tags.push(...keys.map((key) => key.slice(prefix.length + 2))));
-      return tags;
-    }),
+    deleteAll: (deadline = Infinity) => strict("purge", () => dropEverything(deadline)),
     acquireLock: (key: string, ttlMs: number) => guarded("lock", true, async () => {
       return (await client.set(`${prefix}l:${key}`, "1", "PX", ttlMs, "NX")) === "OK";
     }),

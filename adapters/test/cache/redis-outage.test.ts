@@ -1,8 +1,8 @@
 // Kills a private redis-server mid-run: reads keep working (straight from Magento, no error to the
 // caller, a metric and a warning) and the cache comes back after a restart.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CacheUnavailableError, createAdapters, createPurgeHandler, startPurgeServer } from "../../src/index.ts";
-import type { Adapters } from "../../src/index.ts";
+import type { Adapters, PurgeServer } from "../../src/index.ts";
 import { createCounterMetrics } from "../../src/observability.ts";
 import { createRecordingLogger } from "../support/doubles.ts";
 import { startFakeMagento } from "../support/fake-magento.ts";
@@ -16,6 +16,8 @@ let magento: FakeMagento;
 let adapters: Adapters;
 const logger = createRecordingLogger();
 const metrics = createCounterMetrics();
+const revalidated: string[][] = [];
+let purgeServer: PurgeServer;
 
 beforeAll(async () => {
   redis = await startOwnRedis();
@@ -48,18 +50,22 @@ describe("Redis outage", () => {
     expect(errors.length).toBeGreaterThan(0);
   });
 
-  it("answers a purge while Redis is down with 503, not a false success", async () => {
+  it("answers a purge while Redis is down with 503, not a false success, and tells the frontend anyway", async () => {
     await expect(adapters.purge(["cat_p_1"])).rejects.toBeInstanceOf(CacheUnavailableError);
-    const server = await startPurgeServer({ port: 0, handler: createPurgeHandler({ cache: adapters }) });
-    const res = await fetch(server.url, { method: "PURGE", headers: { "X-Magento-Tags-Pattern": "((^|,)cat_p_1(,|$))" } });
+    // Retries every 200 ms for up to 20 s: the next test brings Redis back meanwhile.
+    const handler = createPurgeHandler({ cache: adapters, logger, metrics, retryDelaysMs: Array.from({ length: 100 }, () => 200), onPurged: (tags) => void revalidated.push(tags) });
+    purgeServer = await startPurgeServer({ port: 0, handler });
+    const res = await fetch(purgeServer.url, { method: "PURGE", headers: { "X-Magento-Tags-Pattern": "((^|,)cat_p_1(,|$))" } });
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: "purge failed: The shared cache is unavailable; purge did not happen" });
-    await server.close();
+    expect(await res.json()).toEqual({ error: "purge failed: The shared cache is unavailable; purge did not happen", retrying: true });
+    expect(revalidated).toEqual([["cat_p_1"]]);
   });
 
-  it("uses the cache again once redis-server is back", async () => {
+  it("completes the retried purge once redis-server is back, tells the frontend again, and uses the cache again", async () => {
     await redis.start();
     expect(await adapters.ready(10_000)).toBe(true);
+    await vi.waitFor(() => expect(revalidated).toEqual([["cat_p_1"], ["cat_p_1"]]), { timeout: 10_000, interval: 50 });
+    await purgeServer.close();
     await adapters.getProductBySku("24-MB01");
     await adapters.getProductBySku("24-MB01");
     await adapters.getProductBySku("24-MB01");
