@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rename, rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PlansDirectoryError } from "../src/errors.ts";
 import type { LoadResult } from "../src/types.ts";
 import { watchPlans } from "../src/watch.ts";
@@ -127,5 +127,97 @@ describe("watchPlans on a Kubernetes ConfigMap mount", () => {
       await watcher.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("watchPlans when the plans directory itself is replaced", () => {
+  let root: string;
+  let watcher: PlansWatcher | undefined;
+  let results: LoadResult[];
+  const percentages = (result: LoadResult | undefined) => (result?.ok ? result.plans.map((plan) => `${plan.id}:${plan.rollout.percentage}`) : undefined);
+  const writePlan = (dir: string, id: string, percentage: number) =>
+    writeFile(join(dir, `${id}.yaml`), planText(id, `match: [{ path: /${id} }]\nrollout: { percentage: ${percentage} }\n`));
+  /** Waits for a result delivered after `since` whose plans read exactly `expected`. */
+  const waitForPlans = (since: number, expected: string[]) =>
+    waitFor(() => results.slice(since).find((r) => JSON.stringify(percentages(r)) === JSON.stringify(expected)));
+  const start = (dir: string, identityCheckMs?: number) => {
+    watcher = watchPlans(dir, { knownTargets: KNOWN_TARGETS, debounceMs: 30, ...(identityCheckMs ? { identityCheckMs } : {}) }, (result) => results.push(result));
+  };
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), "plans-replaced-"));
+    results = [];
+  });
+  afterEach(async () => {
+    await watcher?.close();
+    watcher = undefined;
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("follows rm -rf + mkdir: reports the missing directory, then reads and watches the new one", async () => {
+    const dir = join(root, "plans");
+    await mkdir(dir);
+    await writePlan(dir, "a", 10);
+    start(dir);
+    await rm(dir, { recursive: true });
+    const missing = await waitFor(() => results.find((r) => !r.ok));
+    expect(missing.ok ? [] : missing.problems.map((p) => [p.file, p.code])).toEqual([[dir, "read-error"]]);
+    let since = results.length;
+    await mkdir(dir);
+    await writePlan(dir, "b", 20);
+    await waitForPlans(since, ["b:20"]);
+    since = results.length;
+    await writePlan(dir, "b", 30);
+    await waitForPlans(since, ["b:30"]);
+  });
+
+  it("follows a new directory mv'ed into place, and watches it afterwards", async () => {
+    const dir = join(root, "plans");
+    await mkdir(dir);
+    await writePlan(dir, "a", 10);
+    await mkdir(join(root, "plans.new"));
+    await writePlan(join(root, "plans.new"), "a", 50);
+    start(dir);
+    let since = results.length;
+    await rename(dir, join(root, "plans.old"));
+    await rename(join(root, "plans.new"), dir);
+    await waitForPlans(since, ["a:50"]);
+    since = results.length;
+    await writePlan(dir, "c", 5);
+    await waitForPlans(since, ["a:50", "c:5"]);
+  });
+
+  it("follows a ConfigMap-style swap of the directory symlink (plans -> ..data_1 renamed over to ..data_2)", async () => {
+    for (const [version, percentage] of [["..data_1", 10], ["..data_2", 70]] as const) {
+      await mkdir(join(root, version));
+      await writePlan(join(root, version), "a", percentage);
+    }
+    const dir = join(root, "plans");
+    await symlink("..data_1", dir);
+    start(dir);
+    let since = results.length;
+    await symlink("..data_2", join(root, "plans_tmp"));
+    await rename(join(root, "plans_tmp"), dir);
+    await waitForPlans(since, ["a:70"]);
+    since = results.length;
+    await writePlan(join(root, "..data_2"), "a", 80);
+    await waitForPlans(since, ["a:80"]);
+  });
+
+  it("follows a symlink swapped higher up the path, through the periodic identity check", async () => {
+    for (const [version, percentage] of [["v1", 10], ["v2", 40]] as const) {
+      await mkdir(join(root, version, "plans"), { recursive: true });
+      await writePlan(join(root, version, "plans"), "a", percentage);
+    }
+    await symlink("v1", join(root, "current"));
+    const dir = join(root, "current", "plans");
+    start(dir, 50);
+    let since = results.length;
+    await symlink("v2", join(root, "current_tmp"));
+    await rename(join(root, "current_tmp"), join(root, "current"));
+    await waitForPlans(since, ["a:40"]);
+    since = results.length;
+    await writePlan(join(root, "v2", "plans"), "a", 45);
+    await waitForPlans(since, ["a:45"]);
   });
 });
