@@ -10,6 +10,8 @@ export interface AppOptions {
   baseUrl: () => string;
   /** The base URL the caller configured, if any; the storefront otherwise uses the Host header. */
   configuredBaseUrl?: string;
+  /** The deployment's crypt key (X-Magento-Vary); default the storefront's DEFAULT_CRYPT_KEY. */
+  cryptKey?: string;
 }
 
 /**
@@ -26,7 +28,10 @@ export function createApp(store: SandboxStore, options: AppOptions): Express {
   app.use(createMediaRouter());
   app.use(createGraphQlRouter(store, { baseUrl: options.baseUrl }));
   app.use("/rest", createRestRouter(store));
-  app.use(createStorefrontRouter(store, options.configuredBaseUrl ? { baseUrl: options.configuredBaseUrl } : {}));
+  app.use(createStorefrontRouter(store, {
+    ...(options.configuredBaseUrl ? { baseUrl: options.configuredBaseUrl } : {}),
+    ...(options.cryptKey ? { cryptKey: options.cryptKey } : {}),
+  }));
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {
       next(error);

@@ -4,13 +4,13 @@ import { ConfigError } from "./errors.ts";
 /** Environment of `npm run sandbox`, parsed once at boot (nothing else reads process.env). */
 export const sandboxEnvSchema = z.object({
   /** Port to listen on; default 8081. */
-  SANDBOX_PORT: z.coerce.number().int().min(0).max(65_535).default(8081),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65_535).default(8081).describe("a port number from 0 to 65535"),
   /** Interface to bind; default 127.0.0.1. */
-  SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
+  SANDBOX_HOST: z.string().min(1).default("127.0.0.1").describe("an address to bind, such as 127.0.0.1"),
   /** Public base URL Magento believes it has (behind the proxy); default http://<host>:<port>/. */
-  SANDBOX_BASE_URL: z.url().optional(),
+  SANDBOX_BASE_URL: z.url().optional().describe("an absolute URL, such as http://127.0.0.1:8080/"),
   /** Luma sample-data directory; default magento-sandbox/data/sample-data. */
-  SANDBOX_SAMPLE_DATA_DIR: z.string().min(1).optional(),
+  SANDBOX_SAMPLE_DATA_DIR: z.string().min(1).optional().describe("a directory of Luma sample-data CSVs"),
   /** Comma-separated cache hosts to PURGE on price changes (Magento's http_cache_hosts); default none. */
   SANDBOX_PURGE_URLS: z.string().optional().transform((value, ctx) => {
     const urls = (value ?? "").split(",").map((u) => u.trim()).filter((u) => u !== "");
@@ -18,7 +18,9 @@ export const sandboxEnvSchema = z.object({
       if (!URL.canParse(url)) ctx.addIssue({ code: "custom", message: `"${url}" is not a URL` });
     }
     return urls;
-  }),
+  }).describe("a comma-separated list of URLs, such as http://127.0.0.1:8082/"),
+  /** The deployment's crypt key (env.php crypt/key), which salts X-Magento-Vary; default DEFAULT_CRYPT_KEY. */
+  SANDBOX_CRYPT_KEY: z.string().min(16).optional().describe("at least 16 characters, like Magento's crypt/key"),
 });
 
 export interface SandboxConfig {
@@ -27,19 +29,27 @@ export interface SandboxConfig {
   baseUrl?: string;
   sampleDataDir?: string;
   purgeUrls?: string[];
+  cryptKey?: string;
 }
 
-export function loadConfig(env: Record<string, string | undefined>): SandboxConfig {
+/** An empty variable counts as unset; a refused one says what it expects. */
+export function loadConfig(rawEnv: Record<string, string | undefined>): SandboxConfig {
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = sandboxEnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    const problems = [...new Set(parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]) as keyof typeof sandboxEnvSchema.shape;
+      const got = key === "SANDBOX_CRYPT_KEY" ? "value not shown" : `got ${JSON.stringify(env[key])}`;
+      return `${key} must be ${sandboxEnvSchema.shape[key].description} (${got})`;
+    }))].join("; ");
     throw new ConfigError(`Invalid sandbox environment: ${problems}`);
   }
-  const { SANDBOX_PORT, SANDBOX_HOST, SANDBOX_BASE_URL, SANDBOX_SAMPLE_DATA_DIR, SANDBOX_PURGE_URLS } = parsed.data;
+  const { SANDBOX_PORT, SANDBOX_HOST, SANDBOX_BASE_URL, SANDBOX_SAMPLE_DATA_DIR, SANDBOX_PURGE_URLS, SANDBOX_CRYPT_KEY } = parsed.data;
   return {
     port: SANDBOX_PORT, host: SANDBOX_HOST,
     ...(SANDBOX_BASE_URL ? { baseUrl: SANDBOX_BASE_URL } : {}),
     ...(SANDBOX_SAMPLE_DATA_DIR ? { sampleDataDir: SANDBOX_SAMPLE_DATA_DIR } : {}),
     ...(SANDBOX_PURGE_URLS.length > 0 ? { purgeUrls: SANDBOX_PURGE_URLS } : {}),
+    ...(SANDBOX_CRYPT_KEY ? { cryptKey: SANDBOX_CRYPT_KEY } : {}),
   };
 }

@@ -17,6 +17,7 @@ export type * from "./catalog/types.ts";
 export { loadCatalog, createCatalog, loadCatalogData } from "./catalog/index.ts";
 export { loadMagentoSchema, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "./graphql/index.ts";
 export { buildTagsPattern, createPurgeNotifier } from "./purge.ts";
+export { DEFAULT_CRYPT_KEY, createVaryHasher } from "./storefront/session.ts";
 
 export interface SandboxOptions {
   /** Port to listen on; default 0 (any free port). main.ts passes SANDBOX_PORT (8081). */
@@ -29,6 +30,8 @@ export interface SandboxOptions {
   sampleDataDir?: string;
   /** Cache hosts that get Magento's PURGE (X-Magento-Tags-Pattern) when a price changes; default none. */
   purgeUrls?: string[];
+  /** The deployment's crypt key, which salts X-Magento-Vary as 2.4.7+ does; default DEFAULT_CRYPT_KEY. */
+  cryptKey?: string;
 }
 
 export interface RunningSandbox {
@@ -49,7 +52,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   let url = "";
   const baseUrl = () => (options.baseUrl ?? url).replace(/\/?$/, "/");
-  const server = createServer(createApp(store, { baseUrl, ...(options.baseUrl ? { configuredBaseUrl: options.baseUrl } : {}) }));
+  const server = createServer(createApp(store, {
+    baseUrl, ...(options.baseUrl ? { configuredBaseUrl: options.baseUrl } : {}), ...(options.cryptKey ? { cryptKey: options.cryptKey } : {}),
+  }));
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;

@@ -13,6 +13,7 @@ import { createMetrics } from "./admin/metrics.ts";
 import type { ProxyConfig } from "./config.ts";
 import type { LogDestination } from "./logger.ts";
 import { startLegacyProbe } from "./health/legacy-probe.ts";
+import { createCustomerGroupReader } from "./flags/customer-group.ts";
 import { createFlagProvider, createFlagsAdminRouter, toFlagsConfig } from "./flags/index.ts";
 import type { FlagsEnv } from "./flags/index.ts";
 import type { FlagProvider, ManagedFlagProvider } from "./flags/types.ts";
@@ -76,8 +77,12 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
   const recordRequest = createAccessLog({ logger, destination: deps.logDestination }, decisions, metrics);
   const shopRef: { current?: ReturnType<typeof createShopServer> } = {};
+  const readCustomerGroup = createCustomerGroupReader({
+    hash: config.MAGENTO_VARY_HASH, cryptKey: config.MAGENTO_CRYPT_KEY, groupIds: config.MAGENTO_CUSTOMER_GROUPS,
+    onUnreadable: (reason) => logger.warn(reason),
+  });
   const handler = createShopHandler({
-    config, upstreams, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
+    config, upstreams, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
     onFinished: (ex) => {
       shopRef.current!.requestDone();
       recordRequest(ex);

@@ -33,6 +33,9 @@ export const proxyEnvSchema = z.object({
   ADMIN_PATH: z.string().regex(/^\/[^\s]*$/).default("/admin").describe("a path starting with /, such as /admin"),
   TRUST_PROXY: z.enum(["none", "all", "loopback"]).default("none").describe('one of "none", "all" or "loopback"'),
   STORE_CODES: csv("default").describe("a comma-separated list of Magento store codes"),
+  MAGENTO_CRYPT_KEY: z.string().min(1).optional().describe("the store's env.php crypt/key"),
+  MAGENTO_VARY_HASH: z.enum(["sha256", "sha1"]).default("sha256").describe('"sha256" (Magento 2.4.7+) or "sha1" (2.4.6 and older)'),
+  MAGENTO_CUSTOMER_GROUPS: csv("1,2,3").describe("a comma-separated list of customer group ids, such as 1,2,3"),
   LEGACY_HEALTH_PATH: z.string().regex(/^\/[^\s]*$/).default("/health_check.php")
     .describe("the path on LEGACY_URL that readiness asks, such as /health_check.php"),
   READY_PROBE_INTERVAL_MS: millis(1_000),

@@ -4,7 +4,7 @@
 import type { z } from "zod";
 
 /** Variables whose values are never echoed back in an error. */
-const SECRET = /TOKEN|PASSWORD|SECRET|REDIS_URL/;
+const SECRET = /TOKEN|PASSWORD|SECRET|REDIS_URL|CRYPT_KEY/;
 
 export function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {
   const set: Record<string, string> = {};

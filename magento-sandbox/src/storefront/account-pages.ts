@@ -28,7 +28,7 @@ function signIn(sf: Storefront, req: Request, res: Response, customerId: number)
   sf.commerce.sessions.regenerate(session);
   resendSessionCookie(req, res);
   deleteCookie(req, res, "mage-cache-sessid");
-  applyVary(req, res, sf.commerce);
+  applyVary(req, res, sf.commerce, sf.varyFor);
 }
 
 function loginPost(sf: Storefront, req: Request, res: Response): void {
@@ -66,7 +66,7 @@ function logout(sf: Storefront, req: Request, res: Response): void {
   session.customerId = undefined;
   session.cartMaskedId = undefined;
   deleteCookie(req, res, "mage-cache-sessid");
-  applyVary(req, res, sf.commerce);
+  applyVary(req, res, sf.commerce, sf.varyFor);
   res.redirect(302, "/customer/account/logoutSuccess/");
 }
 

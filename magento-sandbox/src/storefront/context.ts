@@ -4,7 +4,7 @@ import type { Cart, Commerce, StorefrontSession, Viewer } from "../commerce/type
 import { setCookie } from "./cookies.ts";
 import { setNoCacheHeaders, setPublicHeaders } from "./cache-headers.ts";
 import { renderPage, type PageView } from "./layout.ts";
-import { getSession } from "./session.ts";
+import { createVaryHasher, DEFAULT_CRYPT_KEY, getSession, type VaryHasher } from "./session.ts";
 
 /**
  * What every storefront handler needs: the store, the base URL Magento believes it has, the
@@ -13,12 +13,16 @@ import { getSession } from "./session.ts";
 export interface StorefrontOptions {
   /** Public base URL (canonical links), or a function giving it; default: from the Host header. */
   baseUrl?: string | (() => string);
+  /** The deployment's crypt key, which salts X-Magento-Vary; default DEFAULT_CRYPT_KEY. */
+  cryptKey?: string;
 }
 
 export interface Storefront {
   catalog: Catalog;
   commerce: Commerce;
   baseUrl(req: Request): string;
+  /** X-Magento-Vary for a signed-in shopper of that group. */
+  varyFor: VaryHasher;
   /** The session's active quote, if it has one. */
   findCart(session: StorefrontSession): Cart | undefined;
   /** The session's active quote, created (guest) when missing. */
@@ -48,6 +52,7 @@ export function createStorefront(catalog: Catalog, commerce: Commerce, options: 
     catalog,
     commerce,
     baseUrl,
+    varyFor: createVaryHasher(options.cryptKey ?? DEFAULT_CRYPT_KEY),
     findCart,
     ensureCart(session) {
       const existing = findCart(session);

@@ -63,7 +63,7 @@ function resolveRewrite(sf: Storefront, req: Request, res: Response): void {
 export function createStorefrontRouter(store: { catalog: Catalog; commerce: Commerce }, options: StorefrontOptions = {}): Router {
   const sf = createStorefront(store.catalog, store.commerce, options);
   const pages = Router();
-  pages.use(createSessionMiddleware(store.commerce));
+  pages.use(createSessionMiddleware(store.commerce, sf.varyFor));
   pages.use(express.urlencoded({ extended: false, limit: "1mb" }));
   pages.get(["/customer/section/load", "/customer/section/load/"], (req, res) => sendSections(sf, req, res));
   pages.get(/^\/admin(\/.*)?$/, sendAdminLogin);

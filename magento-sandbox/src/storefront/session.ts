@@ -19,17 +19,28 @@ export function addMessage(res: Response, type: SessionMessage["type"], text: st
   getSession(res).messages.push({ type, text });
 }
 
-/** sha1 of the context Magento hashes: customer group and logged-in flag (ksorted JSON). */
-export function computeVary(customerGroupId: number): string {
-  return createHash("sha1").update(JSON.stringify({ customer_group: String(customerGroupId), customer_logged_in: true })).digest("hex");
+/** The deployment's crypt key (app/etc/env.php `crypt/key`) unless SANDBOX_CRYPT_KEY says otherwise. */
+export const DEFAULT_CRYPT_KEY = "8f2b1c7e9d0a4e6b3c5d7f9a1b2c4d6e";
+
+/** X-Magento-Vary for a group id. */
+export type VaryHasher = (customerGroupId: number) => string;
+
+/**
+ * What Magento 2.4.7+ sets as X-Magento-Vary (Framework\App\Http\Context::getVaryString): sha256 of the
+ * ksorted context as JSON (customer group and logged-in flag for a signed-in shopper), then "|" and the
+ * deployment's crypt key, so nobody without the key can forge or read it.
+ */
+export function createVaryHasher(cryptKey: string): VaryHasher {
+  return (customerGroupId) => createHash("sha256")
+    .update(`${JSON.stringify({ customer_group: String(customerGroupId), customer_logged_in: true })}|${cryptKey}`).digest("hex");
 }
 
-export function applyVary(req: Request, res: Response, commerce: Commerce): void {
+export function applyVary(req: Request, res: Response, commerce: Commerce, varyFor: VaryHasher): void {
   const session = getSession(res);
   const current = readCookies(req)["X-Magento-Vary"];
   const customer = session.customerId ? commerce.getCustomer(session.customerId) : undefined;
   if (customer) {
-    const vary = computeVary(customer.groupId);
+    const vary = varyFor(customer.groupId);
     if (current !== vary) setCookie(req, res, "X-Magento-Vary", vary, { httpOnly: true, maxAge: sessionCookieLifetime });
   } else if (current !== undefined) {
     deleteCookie(req, res, "X-Magento-Vary", true);
@@ -41,7 +52,7 @@ export function rotatePrivateContentVersion(req: Request, res: Response): void {
   setCookie(req, res, "private_content_version", version, { maxAge: versionCookieLifetime });
 }
 
-export function createSessionMiddleware(commerce: Commerce) {
+export function createSessionMiddleware(commerce: Commerce, varyFor: VaryHasher) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const cookies = readCookies(req);
     let session = cookies.PHPSESSID ? commerce.sessions.get(cookies.PHPSESSID) : undefined;
@@ -54,7 +65,7 @@ export function createSessionMiddleware(commerce: Commerce) {
     if (cookieKey && /^[A-Za-z0-9]{16}$/.test(cookieKey)) session.formKey = cookieKey;
     else setCookie(req, res, "form_key", session.formKey, { maxAge: sessionCookieLifetime });
     if (req.method === "POST") rotatePrivateContentVersion(req, res);
-    applyVary(req, res, commerce);
+    applyVary(req, res, commerce, varyFor);
     next();
   };
 }

@@ -123,17 +123,27 @@ describe("config", () => {
   });
 
   it("accepts every variable", () => {
-    expect(loadConfig({ SANDBOX_PORT: "9000", SANDBOX_HOST: "0.0.0.0", SANDBOX_BASE_URL: "https://shop.test/", SANDBOX_SAMPLE_DATA_DIR: "/data", SANDBOX_PURGE_URLS: "http://a:1/, http://b:2/purge" }))
-      .toEqual({ port: 9000, host: "0.0.0.0", baseUrl: "https://shop.test/", sampleDataDir: "/data", purgeUrls: ["http://a:1/", "http://b:2/purge"] });
+    expect(loadConfig({
+      SANDBOX_PORT: "9000", SANDBOX_HOST: "0.0.0.0", SANDBOX_BASE_URL: "https://shop.test/", SANDBOX_SAMPLE_DATA_DIR: "/data",
+      SANDBOX_PURGE_URLS: "http://a:1/, http://b:2/purge", SANDBOX_CRYPT_KEY: "0123456789abcdef0123456789abcdef",
+    })).toEqual({
+      port: 9000, host: "0.0.0.0", baseUrl: "https://shop.test/", sampleDataDir: "/data", purgeUrls: ["http://a:1/", "http://b:2/purge"],
+      cryptKey: "0123456789abcdef0123456789abcdef",
+    });
+  });
+
+  it("accepts empty variables as unset", () => {
+    expect(loadConfig({ SANDBOX_PORT: "", SANDBOX_BASE_URL: "", SANDBOX_PURGE_URLS: "", SANDBOX_CRYPT_KEY: "" })).toEqual({ port: 8081, host: "127.0.0.1" });
   });
 
   it.each([
-    [{ SANDBOX_PORT: "http" }, "SANDBOX_PORT"],
-    [{ SANDBOX_PORT: "70000" }, "SANDBOX_PORT"],
-    [{ SANDBOX_BASE_URL: "not a url" }, "SANDBOX_BASE_URL"],
-    [{ SANDBOX_PURGE_URLS: "http://ok:1/,nope" }, "SANDBOX_PURGE_URLS"],
-  ])("rejects %j naming the variable", (env, name) => {
+    [{ SANDBOX_PORT: "http" }, 'SANDBOX_PORT must be a port number from 0 to 65535 (got "http")'],
+    [{ SANDBOX_PORT: "70000" }, 'SANDBOX_PORT must be a port number from 0 to 65535 (got "70000")'],
+    [{ SANDBOX_BASE_URL: "not a url" }, 'SANDBOX_BASE_URL must be an absolute URL, such as http://127.0.0.1:8080/ (got "not a url")'],
+    [{ SANDBOX_PURGE_URLS: "http://ok:1/,nope" }, 'SANDBOX_PURGE_URLS must be a comma-separated list of URLs, such as http://127.0.0.1:8082/ (got "http://ok:1/,nope")'],
+    [{ SANDBOX_CRYPT_KEY: "short" }, "SANDBOX_CRYPT_KEY must be at least 16 characters, like Magento's crypt/key (value not shown)"],
+  ])("rejects %j saying what the variable expects", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
-    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid sandbox environment: ${name}: `));
+    expect(() => loadConfig(env)).toThrow(`Invalid sandbox environment: ${message}`);
   });
 });

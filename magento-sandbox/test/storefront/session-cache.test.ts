@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CRYPT_KEY } from "../../src/index.ts";
 import { createBrowser, type Browser, type BrowserResponse } from "../support/browser.ts";
 import { useSandbox } from "../support/sandbox.ts";
 
@@ -98,7 +100,10 @@ describe("X-Magento-Vary and sign-in", () => {
       "login[username]": "roni_cost@example.com", "login[password]": "Test1234!", form_key: browser.cookies.get("form_key")!,
     });
     expect(login.location).toBe("/customer/account/");
-    expect(setCookie(login, "X-Magento-Vary")).toMatch(/^X-Magento-Vary=[0-9a-f]{40}; path=\/; .*HttpOnly/);
+    expect(setCookie(login, "X-Magento-Vary")).toMatch(/^X-Magento-Vary=[0-9a-f]{64}; path=\/; .*HttpOnly/);
+    // 2.4.7+ (Http\Context::getVaryString): sha256 of the ksorted context JSON, "|", the deployment's crypt key.
+    const expected = createHash("sha256").update(`{"customer_group":"1","customer_logged_in":true}|${DEFAULT_CRYPT_KEY}`).digest("hex");
+    expect(browser.cookies.get("X-Magento-Vary")).toBe(expected);
     expect(browser.cookies.get("PHPSESSID")).not.toBe(session);
     expect(browser.cookies.has("mage-cache-sessid")).toBe(false);
     const sections = JSON.parse((await browser.get("/customer/section/load/?sections=customer")).body) as { customer: { fullname: string } };

@@ -7,10 +7,11 @@ import type { FailureStage } from "../errors.ts";
 import type { Upstream } from "../forward/upstreams.ts";
 import type { DecideInput, PageTypeState } from "../routing/decide.ts";
 import type { Decision } from "../routing/route-table.ts";
-import { createCustomerGroupReader } from "../flags/customer-group.ts";
+import { createCustomerGroupReader, type CustomerGroupReader } from "../flags/customer-group.ts";
 import { parseCookies, readCookie } from "../routing/session-cookie.ts";
 
-const readCustomerGroup = createCustomerGroupReader();
+/** Guests only: the shop handler sets the configured reader on every exchange. */
+const GUESTS_ONLY = createCustomerGroupReader({ groupIds: [] });
 
 export const EXCHANGE = Symbol("strangler.exchange");
 export type WithExchange = { [EXCHANGE]?: Exchange };
@@ -42,6 +43,7 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   replayed = false;
   failure: FailureStage | undefined = undefined;
   refused: string | undefined = undefined;
+  readCustomerGroup: CustomerGroupReader = GUESTS_ONLY;
   #cookies: Record<string, string> | undefined = undefined;
   #query: URLSearchParams | undefined = undefined;
 
@@ -61,5 +63,5 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   get cookies(): Record<string, string> { return (this.#cookies ??= parseCookies(this.headers.cookie)); }
   get query(): URLSearchParams { return (this.#query ??= new URLSearchParams(this.search)); }
   /** Magento's customer group from the X-Magento-Vary cookie; read only when a flag constraint asks. */
-  get customerGroup(): string | undefined { return readCustomerGroup(readCookie(this.headers.cookie, "X-Magento-Vary")); }
+  get customerGroup(): string | undefined { return this.readCustomerGroup(readCookie(this.headers.cookie, "X-Magento-Vary")); }
 }

@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import type { ProxyConfig } from "../config.ts";
 import { RequestRefusedError } from "../errors.ts";
 import { sendErrorPage } from "../error-pages.ts";
+import type { CustomerGroupReader } from "../flags/customer-group.ts";
 import type { FlagProvider } from "../flags/types.ts";
 import { DEBUG_HEADER, FORCE_HEADER, isTrustedPeer, setForwardedHeaders, stripHopByHop } from "../forward/request-headers.ts";
 import type { Upstream } from "../forward/upstreams.ts";
@@ -32,6 +33,8 @@ export interface ShopHandlerDeps {
   resolver: PageTypeResolver | undefined;
   isDebugToken: TokenCheck;
   newSessionId?: () => string;
+  /** X-Magento-Vary → customer group, for flag constraints. */
+  readCustomerGroup: CustomerGroupReader;
   /** Called once per finished (or abandoned) request. */
   onFinished(ex: Exchange): void;
   onFallback(ex: Exchange, from: Upstream): void;
@@ -60,6 +63,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
 
   function readRequest(ex: Exchange): void {
     const { req } = ex;
+    ex.readCustomerGroup = deps.readCustomerGroup;
     const target = readRequestTarget(req);
     ex.path = target.path;
     ex.search = target.search;

@@ -1,16 +1,19 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
+import { createCustomerGroupReader } from "../../src/flags/customer-group.ts";
 import { Exchange } from "../../src/shop/exchange.ts";
 
 function exchange(cookie?: string, search = ""): Exchange {
   const req = { method: "GET", headers: cookie === undefined ? {} : { cookie }, socket: { remoteAddress: "127.0.0.1" } } as unknown as IncomingMessage;
   const ex = new Exchange(req, {} as ServerResponse, 0);
   ex.search = search;
+  ex.readCustomerGroup = createCustomerGroupReader({ cryptKey: KEY });
   return ex;
 }
 
-const vary = (group: string) => createHash("sha1").update(JSON.stringify({ customer_group: group, customer_logged_in: true })).digest("hex");
+const KEY = "exchange-test-crypt-key";
+const vary = (group: string) => createHash("sha256").update(`${JSON.stringify({ customer_group: group, customer_logged_in: true })}|${KEY}`).digest("hex");
 
 describe("Exchange as the flag context and match input", () => {
   it.each([
