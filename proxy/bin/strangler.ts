@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `strangler flags sync|status`: see src/cli/run-cli.ts.
+// The `strangler` command (`strangler --help` lists its commands): see src/cli/run-cli.ts.
 import { runCli } from "../src/cli/run-cli.ts";
 
 process.exitCode = await runCli(process.argv.slice(2), {

@@ -1,5 +1,6 @@
 import type { FlagStatus } from "./flag-status.ts";
 import type { SyncOutcome } from "./sync-flags.ts";
+import { formatTable } from "./table.ts";
 import type { UnleashAdminError } from "./unleash-admin-client.ts";
 
 export function formatFailure(error: UnleashAdminError): string {
@@ -42,7 +43,5 @@ function toRows(status: FlagStatus): string[][] {
 }
 
 export function formatStatusTable(statuses: readonly FlagStatus[]): string {
-  const rows = [HEADER, ...statuses.flatMap(toRows)];
-  const widths = HEADER.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd()).join("\n");
+  return formatTable(HEADER, statuses.flatMap(toRows));
 }

@@ -1,5 +1,6 @@
 // The flags part of the admin API, mounted by the proxy under /flags on the admin port (behind its token).
-//   GET    /flags               every plan's flag (and any other flag the store knows) with its state
+//   GET    /flags               every plan's flag (and any other flag the store knows) with its state, and
+//                              for each plan the share of sessions the flag sends to the plan's target now
 //   GET    /flags/:name         one flag
 //   PUT    /flags/:name         local store only: { "percentage": 30 } / { "enabled": false } / { "stickiness": "userId" }
 //   POST   /flags/:name/kill    kill switch: all of the flag's traffic to legacy at once (both modes)
@@ -19,8 +20,36 @@ const patchSchema = z
   })
   .refine((patch) => Object.keys(patch).length > 0, "send at least one of enabled, percentage, stickiness");
 
+/** The share of sessions (0..100) a flag sends to its plan's target now, and what decides it. */
+export interface FlagShare {
+  /** null when Unleash decides with something other than one rollout (several strategies, another kind). */
+  percentage: number | null;
+  decidedBy: "kill-switch" | "local" | "plan-rollout" | "unleash" | "unknown-to-unleash";
+}
+
 interface FlagView extends FlagState {
-  plans: Array<{ id: string; rollout: Rollout }>;
+  plans: Array<{ id: string; rollout: Rollout; share: FlagShare }>;
+}
+
+/** The one strategy's rollout, as unleash-client reads it; constraints set in Unleash may narrow it further. */
+function readUnleashPercentage(toggle: NonNullable<FlagState["unleash"]>): number | null {
+  if (!toggle.enabled) return 0;
+  if (toggle.strategies.length === 0) return 100;
+  const [only, ...others] = toggle.strategies;
+  if (!only || others.length > 0) return null;
+  if (only.name === "default") return 100;
+  const rollout = Number(only.parameters?.rollout);
+  return only.name === "flexibleRollout" && Number.isInteger(rollout) && rollout >= 0 && rollout <= 100 ? rollout : null;
+}
+
+/** Mirrors the providers' evaluate(): kill first, then the store that decides, else the plan's rollout. */
+export function describeShare(state: FlagState, rollout: Rollout, providerReady: boolean): FlagShare {
+  if (state.killed) return { percentage: 0, decidedBy: "kill-switch" };
+  if (state.mode === "local") {
+    return state.local ? { percentage: state.local.enabled ? state.local.percentage : 0, decidedBy: "local" } : { percentage: rollout.percentage, decidedBy: "plan-rollout" };
+  }
+  if (!providerReady) return { percentage: rollout.percentage, decidedBy: "plan-rollout" };
+  return state.unleash ? { percentage: readUnleashPercentage(state.unleash), decidedBy: "unleash" } : { percentage: 0, decidedBy: "unknown-to-unleash" };
 }
 
 function readPlans(plans: PlansSource): readonly FlaggedPlan[] {
@@ -36,10 +65,11 @@ export function createFlagsAdminRouter(provider: ManagedFlagProvider, plans: Pla
   router.use(express.json({ limit: "16kb" }));
 
   const plansOf = (name: string) => readPlans(plans).filter((plan) => plan.flag === name);
-  const view = (name: string): FlagView => ({
-    ...provider.getFlag(name),
-    plans: plansOf(name).map((plan) => ({ id: plan.id, rollout: plan.rollout })),
-  });
+  const view = (name: string): FlagView => {
+    const state = provider.getFlag(name);
+    const share = (rollout: Rollout) => describeShare(state, rollout, provider.ready());
+    return { ...state, plans: plansOf(name).map((plan) => ({ id: plan.id, rollout: plan.rollout, share: share(plan.rollout) })) };
+  };
   const isKnown = (name: string) => plansOf(name).length > 0 || provider.getFlag(name).local !== undefined;
   const unknownFlag = (res: Response, name: string) => {
     const known = [...new Set(readPlans(plans).map((plan) => plan.flag))].sort().join(", ") || "none";

@@ -1,0 +1,32 @@
+// How `strangler plans status` writes a match entry and a share in one table cell.
+import { describe, expect, it } from "vitest";
+import type { AdminMatchEntry, AdminShare } from "../../src/cli/admin-answers.ts";
+import { describeMatch, describeShare } from "../../src/cli/format-plan-status.ts";
+
+const GET_HEAD = ["GET", "HEAD"];
+
+describe("describeMatch", () => {
+  it.each<[string, AdminMatchEntry, string]>([
+    ["a path, leaving out the default methods", { path: { raw: "/p/**" }, methods: GET_HEAD }, "/p/**"],
+    ["a page type", { pageType: "PRODUCT", methods: GET_HEAD }, "pageType=PRODUCT"],
+    ["other methods", { path: { raw: "/checkout/**" }, methods: ["POST"] }, "/checkout/** POST"],
+    ["a query as a query string", { path: { raw: "/search" }, query: { q: "*", sort: "price" }, methods: GET_HEAD }, "/search ?q=*&sort=price"],
+    ["host, store, header and cookie", { host: "*.example.com", store: "de", header: { "x-beta": "1" }, cookie: { beta: "*" }, methods: GET_HEAD }, "host=*.example.com store=de header:x-beta=1 cookie:beta=*"],
+  ])("writes %s", (_title, entry, expected) => {
+    expect(describeMatch(entry)).toBe(expected);
+  });
+});
+
+describe("describeShare", () => {
+  it.each<[string, AdminShare | undefined, string]>([
+    ["a local percentage", { percentage: 30, decidedBy: "local" }, "30% (local flag)"],
+    ["the plan's rollout", { percentage: 5, decidedBy: "plan-rollout" }, "5% (plan rollout)"],
+    ["a kill", { percentage: 0, decidedBy: "kill-switch" }, "0% (killed)"],
+    ["Unleash's rollout", { percentage: 60, decidedBy: "unleash" }, "60% (Unleash)"],
+    ["a flag Unleash does not know", { percentage: 0, decidedBy: "unknown-to-unleash" }, "0% (flag not in Unleash)"],
+    ["Unleash strategies it cannot sum up", { percentage: null, decidedBy: "unleash" }, "? (Unleash: not one plain rollout, see its strategies)"],
+    ["a proxy without a flags admin API", undefined, "? (no flags admin API)"],
+  ])("writes %s", (_title, share, expected) => {
+    expect(describeShare(share)).toBe(expected);
+  });
+});
