@@ -18,6 +18,8 @@ const FIELD_FIXES: Record<string, string> = {
   priority: "use a whole number; higher wins among overlapping plans",
   enabled: "use true or false",
   path: 'write an exact path ("/sale.html"), a glob ("/gear/**") or "regex:^/gear/"',
+  stickiness: 'use "sessionId" (signed-in shoppers keep their side too: sign-in does not change strangler_sid) or "random"; '
+    + '"userId" is not offered because a stock Magento exposes no customer id to the proxy',
 };
 const GENERIC_FIX = "see migration-plans/README.md for the plan format";
 
@@ -71,7 +73,7 @@ function describeIssue(issue: Issue, missing: boolean): Described {
       const values = issue.values.map(String);
       const suggestion = typeof input === "string" ? suggestClosest(input, values) : undefined;
       const message = `${name} must be one of ${values.join(", ")}, got ${describeValue(input)}`;
-      return { code, message, fix: suggestion ? `did you mean "${suggestion}"?` : `use one of ${values.join(", ")}` };
+      return { code, message, fix: suggestion ? `did you mean "${suggestion}"?` : FIELD_FIXES[field] ?? `use one of ${values.join(", ")}` };
     }
     case "too_small":
       return { code, message: `${name} must not be empty`, fix };

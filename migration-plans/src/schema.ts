@@ -5,7 +5,10 @@ import { z } from "zod";
 
 export const PAGE_TYPES = ["PRODUCT", "CATEGORY", "CMS_PAGE"] as const;
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
-export const STICKINESS = ["sessionId", "userId", "random"] as const;
+// No userId: a stock Magento sets no cookie that carries the customer id, so the proxy could never fill
+// it, and "userId" stickiness would silently behave as sessionId. Signed-in shoppers keep their side
+// through strangler_sid, which sign-in does not change.
+export const STICKINESS = ["sessionId", "random"] as const;
 
 const stringMap = z.record(z.string().min(1), z.string());
 

@@ -1,7 +1,7 @@
 // The normalized, defaulted shapes that leave this package. The proxy builds its route table from them.
 
 export type PageType = "PRODUCT" | "CATEGORY" | "CMS_PAGE";
-export type Stickiness = "sessionId" | "userId" | "random";
+export type Stickiness = "sessionId" | "random";
 
 /** A compiled-once description of a `match[].path` value. `raw` is what the plan file said. */
 export type PathPredicate =

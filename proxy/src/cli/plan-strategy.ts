@@ -5,9 +5,7 @@ import type { AdminStrategy } from "./unleash-admin-client.ts";
 
 export const STRATEGY_TITLE = "strangler rollout";
 
-/** `userId` becomes Unleash's "default" (userId, else sessionId): what the proxy's own rollout does for anonymous shoppers. */
-const TO_UNLEASH: Record<Stickiness, string> = { sessionId: "sessionId", userId: "default", random: "random" };
-const FROM_UNLEASH: Record<string, string> = { sessionId: "sessionId", default: "userId", random: "random" };
+const TO_UNLEASH: Record<Stickiness, string> = { sessionId: "sessionId", random: "random" };
 
 export function toStrategyParameters(plan: FlaggedPlan): Record<string, string> {
   return { rollout: String(plan.rollout.percentage), stickiness: TO_UNLEASH[plan.rollout.stickiness], groupId: plan.flag };
@@ -15,7 +13,7 @@ export function toStrategyParameters(plan: FlaggedPlan): Record<string, string> 
 
 export function describeStickiness(unleashStickiness: string | undefined): string {
   if (!unleashStickiness) return "?";
-  return FROM_UNLEASH[unleashStickiness] ?? unleashStickiness;
+  return unleashStickiness;
 }
 
 export function findPlanStrategy(strategies: readonly AdminStrategy[]): AdminStrategy | undefined {

@@ -2,7 +2,7 @@
 //   GET    /flags               every plan's flag (and any other flag the store knows) with its state, and
 //                              for each plan the share of sessions the flag sends to the plan's target now
 //   GET    /flags/:name         one flag
-//   PUT    /flags/:name         local store only: { "percentage": 30 } / { "enabled": false } / { "stickiness": "userId" }
+//   PUT    /flags/:name         local store only: { "percentage": 30 } / { "enabled": false } / { "stickiness": "random" }
 //   POST   /flags/:name/kill    kill switch: all of the flag's traffic to legacy at once (both modes)
 //   DELETE /flags/:name/kill    lift the kill switch
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
@@ -16,7 +16,7 @@ const patchSchema = z
   .strictObject({
     enabled: z.boolean().optional(),
     percentage: z.number().int("percentage must be a whole number from 0 to 100").min(0).max(100).optional(),
-    stickiness: z.enum(["sessionId", "userId", "random"]).optional(),
+    stickiness: z.enum(["sessionId", "random"]).optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, "send at least one of enabled, percentage, stickiness");
 

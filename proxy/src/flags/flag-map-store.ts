@@ -9,7 +9,8 @@ import type { LocalFlag } from "./types.ts";
 const localFlagSchema = z.object({
   enabled: z.boolean(),
   percentage: z.number().min(0).max(100),
-  stickiness: z.enum(["sessionId", "userId", "random"]).optional(),
+  // "userId" was accepted once and always behaved as sessionId (nothing filled it): saved state keeps loading.
+  stickiness: z.enum(["sessionId", "random"]).or(z.literal("userId").transform(() => "sessionId" as const)).optional(),
   updatedAt: z.string(),
 });
 export const flagFileSchema = z.object({ version: z.literal(1), flags: z.record(z.string(), localFlagSchema) });

@@ -11,16 +11,11 @@ export function getBucket(flagName: string, stickinessValue: string): number {
   return normalizedStrategyValue(stickinessValue, flagName);
 }
 
-/**
- * `userId` falls back to the session id for anonymous shoppers (Unleash's "default" stickiness), so they
- * are not all sent to legacy; `random` draws like unleash-client does (1..10000 as a string).
- */
+/** `random` draws like unleash-client does (1..10000 as a string). */
 export function resolveStickinessValue(context: FlagContext, stickiness: Stickiness, random: RandomSource): string {
   switch (stickiness) {
     case "sessionId":
       return context.sessionId;
-    case "userId":
-      return context.userId || context.sessionId;
     case "random":
       return String(Math.round(random() * 10_000) + 1);
   }

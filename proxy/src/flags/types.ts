@@ -1,8 +1,6 @@
 /** What the proxy knows about a shopper when it asks a flag. `sessionId` comes from the `strangler_sid` cookie. */
 export interface FlagContext {
   sessionId: string;
-  /** Only used for stickiness when the plan's rollout says `userId`: a shopper keeps their side after signing in. */
-  userId?: string;
   storeCode?: string;
   pageType?: string;
   remoteAddress?: string;
@@ -10,7 +8,7 @@ export interface FlagContext {
   customerGroup?: string;
 }
 
-export type Stickiness = "sessionId" | "userId" | "random";
+export type Stickiness = "sessionId" | "random";
 
 /** A plan's own rollout: applies before the flag service first answers, or when none is configured. */
 export interface Rollout {

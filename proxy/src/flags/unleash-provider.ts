@@ -48,7 +48,7 @@ export async function createUnleashProvider(options: UnleashProviderOptions): Pr
     if (kills.get(name)?.enabled === false) return { enabled: false, source: "local" };
     if (!hasState()) return evaluatePlanRollout(name, context, rollout, options.random);
     if (!client.getFeatureToggleDefinition(name)) return { enabled: false, source: "unknown" };
-    const variant = client.getVariant(name, toUnleashContext(context, rollout));
+    const variant = client.getVariant(name, toUnleashContext(context));
     const evaluation: FlagEvaluation = { enabled: variant.feature_enabled === true, source: health.isFresh() ? "unleash" : "unleash-saved" };
     const target = evaluation.enabled ? readVariantTarget(variant) : undefined;
     if (target) evaluation.variant = target;

@@ -31,7 +31,6 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   pageType: PageType | undefined = undefined;
   pageTypeState: PageTypeState = "unknown";
   sessionId = "";
-  userId: string | undefined = undefined;
   remoteAddress: string | undefined;
   userAgent: string | undefined;
   /** Set when this response must carry a new strangler_sid cookie. */

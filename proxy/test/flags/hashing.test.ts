@@ -47,9 +47,8 @@ describe("hashing", () => {
   });
 
   it.each([
-    ["sessionId ignores the user id, so signing in keeps the side", "sessionId", { sessionId: "s1", userId: "u1" }, "s1"],
-    ["userId uses the user id once signed in", "userId", { sessionId: "s1", userId: "u1" }, "u1"],
-    ["userId falls back to the session while anonymous", "userId", { sessionId: "s1" }, "s1"],
+    ["sessionId buckets by the strangler_sid, which signing in does not change", "sessionId", { sessionId: "s1" }, "s1"],
+    ["sessionId buckets another session apart", "sessionId", { sessionId: "s2" }, "s2"],
   ] as const)("accepts stickiness: %s", (_title, stickiness, context, expectedValue) => {
     for (const percentage of [10, 40, 70]) {
       const expected = getBucket(FLAG, expectedValue) <= percentage;

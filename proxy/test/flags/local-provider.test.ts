@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFlagProvider, createFlagsAdminRouter, type FlaggedPlan, type ManagedFlagProvider } from "../../src/flags/index.ts";
+import { createFlagProvider, createFlagsAdminRouter, getBucket, type FlaggedPlan, type ManagedFlagProvider } from "../../src/flags/index.ts";
 import { requestJson, startRouterServer, waitUntil } from "./support/http.ts";
 
 const FLAG = "strangler.product-pages";
@@ -83,14 +83,28 @@ describe("local flag store through the admin API", () => {
     expect(revived.body.local).toMatchObject({ enabled: true, percentage: 10 });
   });
 
+  it("loads a saved flag with the retired userId stickiness as sessionId, which is how it always behaved", async () => {
+    const saved = await mkdtemp(join(tmpdir(), "strangler-flags-userid-"));
+    await writeFile(join(saved, "local-flags.json"), JSON.stringify({ version: 1, flags: { [FLAG]: { enabled: true, percentage: 30, stickiness: "userId", updatedAt: "2026-01-01T00:00:00.000Z" } } }));
+    const old = await createFlagProvider({ stateDir: saved, refreshMs: 100, redisKeyPrefix: "unused:" });
+    try {
+      expect(old.getFlag(FLAG).local).toMatchObject({ percentage: 30, stickiness: "sessionId", enabled: true });
+      const expected = sessions.map((sessionId) => getBucket(FLAG, sessionId) <= 30);
+      expect(sessions.map((sessionId) => old.evaluate(FLAG, { sessionId }, plans[0]!.rollout).enabled)).toEqual(expected);
+    } finally {
+      await old.close();
+      await rm(saved, { recursive: true, force: true });
+    }
+  });
+
   it("persists across a restart, written atomically (no temp files left)", async () => {
-    await requestJson(`${server.url}/flags/${FLAG}`, { method: "PUT", body: { percentage: 42, stickiness: "userId" } });
+    await requestJson(`${server.url}/flags/${FLAG}`, { method: "PUT", body: { percentage: 42, stickiness: "sessionId" } });
     await requestJson(`${server.url}/flags/strangler.category-pages`, { method: "PUT", body: { enabled: false } });
     const expected = sessions.map((sessionId) => provider.evaluate(FLAG, { sessionId }, plans[0]!.rollout).enabled);
     await provider.close();
     provider = await createFlagProvider({ stateDir: dir, refreshMs: 100, redisKeyPrefix: "unused:" });
     expect(sessions.map((sessionId) => provider.evaluate(FLAG, { sessionId }, plans[0]!.rollout).enabled)).toEqual(expected);
-    expect(provider.getFlag(FLAG).local).toMatchObject({ percentage: 42, stickiness: "userId", enabled: true });
+    expect(provider.getFlag(FLAG).local).toMatchObject({ percentage: 42, stickiness: "sessionId", enabled: true });
     expect(await readdir(dir)).toEqual(["local-flags.json"]);
     const file = JSON.parse(await readFile(join(dir, "local-flags.json"), "utf8"));
     expect(Object.keys(file.flags).sort()).toEqual(["strangler.category-pages", FLAG]);

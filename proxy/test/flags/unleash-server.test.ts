@@ -37,7 +37,7 @@ const ADMIN_TOKEN = "integration-admin-token-0123456789";
 
 const PLANS = {
   "rollout-check.yaml": "id: rollout-check\ntarget: new-frontend\nmatch:\n  - path: /rollout/**\nflag: strangler.rollout-check\nrollout: { percentage: 0, stickiness: sessionId }\n",
-  "signed-in-check.yaml": "id: signed-in-check\ntarget: new-frontend\nmatch:\n  - path: /signed/**\nrollout: { percentage: 25, stickiness: userId }\n",
+  "signed-in-check.yaml": "id: signed-in-check\ntarget: new-frontend\nmatch:\n  - path: /signed/**\nrollout: { percentage: 25, stickiness: random }\n",
 };
 
 function expectedSides(percentage: number): boolean[] {
@@ -127,13 +127,13 @@ describe("flags against a real Unleash server", () => {
     expect(await runCli(["flags", "sync"], first.io)).toBe(0);
     expect(first.out).toEqual([
       "strangler.rollout-check (plan rollout-check): created — development: rollout 0% by sessionId",
-      "strangler.signed-in-check (plan signed-in-check): created — development: rollout 25% by userId",
+      "strangler.signed-in-check (plan signed-in-check): created — development: rollout 25% by random",
       "2 created, 0 updated, 0 unchanged, 0 failed",
     ]);
     const signedIn = await admin.getFeature("default", "strangler.signed-in-check");
     const development = signedIn!.environments.find((env) => env.name === "development")!;
     expect(development.enabled).toBe(true);
-    expect(findPlanStrategy(development.strategies)?.parameters).toEqual({ rollout: "25", stickiness: "default", groupId: "strangler.signed-in-check" });
+    expect(findPlanStrategy(development.strategies)?.parameters).toEqual({ rollout: "25", stickiness: "random", groupId: "strangler.signed-in-check" });
 
     const second = captureIo(cliEnv());
     expect(await runCli(["flags", "sync"], second.io)).toBe(0);
@@ -142,12 +142,12 @@ describe("flags against a real Unleash server", () => {
     await writeFile(join(plansDir, "signed-in-check.yaml"), PLANS["signed-in-check.yaml"].replace("25", "40"));
     const edited = captureIo(cliEnv());
     expect(await runCli(["flags", "sync"], edited.io)).toBe(0);
-    expect(edited.out).toContain("strangler.signed-in-check (plan signed-in-check): updated — development: rollout 25% → 40% by userId");
+    expect(edited.out).toContain("strangler.signed-in-check (plan signed-in-check): updated — development: rollout 25% → 40% by random");
 
     const status = captureIo(cliEnv());
     expect(await runCli(["flags", "status"], status.io)).toBe(0);
     expect(status.out.join("\n")).toMatch(/strangler\.rollout-check\s+rollout-check\s+yes\s+development\s+on\s+0%\s+sessionId\s+0% sessionId\s+yes/);
-    expect(status.out.join("\n")).toMatch(/strangler\.signed-in-check\s+signed-in-check\s+yes\s+development\s+on\s+40%\s+userId\s+40% userId\s+yes/);
+    expect(status.out.join("\n")).toMatch(/strangler\.signed-in-check\s+signed-in-check\s+yes\s+development\s+on\s+40%\s+random\s+40% random\s+yes/);
   });
 
   it("CLI: the real bin says what failed and why, and exits non-zero, on a bad token", async () => {
