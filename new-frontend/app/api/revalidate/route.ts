@@ -1,6 +1,6 @@
 // Called by the adapters' purge (`onPurged`) with the Magento cache tags it dropped: re-renders exactly
 // the pages built from them. POST { "tags": ["cat_p_14", ...] } with `Authorization: Bearer <REVALIDATE_TOKEN>`;
-// `{ "all": true }` (Magento's full flush, `.*` or X-Pool) drops every page and the adapters' whole cache.
+// `{ "all": true }` (Magento's full flush, `.*`) drops every page and the adapters' whole cache.
 import { timingSafeEqual } from "node:crypto";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { z } from "zod";
