@@ -27,16 +27,20 @@ export const problemSchema = z.object({
   fix: z.string(),
 });
 
+const adminPlanSchema = z.object({
+  id: z.string(),
+  enabled: z.boolean(),
+  target: z.string(),
+  match: z.array(matchEntrySchema),
+  flag: z.string(),
+  rollout: z.object({ percentage: z.number(), stickiness: z.string() }),
+});
+
 export const plansAnswerSchema = z.object({
   dir: z.string().optional(),
-  plans: z.array(z.object({
-    id: z.string(),
-    enabled: z.boolean(),
-    target: z.string(),
-    match: z.array(matchEntrySchema),
-    flag: z.string(),
-    rollout: z.object({ percentage: z.number(), stickiness: z.string() }),
-  })),
+  plans: z.array(adminPlanSchema),
+  /** Parked plans; a proxy older than this field sends none. */
+  disabled: z.array(adminPlanSchema).default([]),
   loadedAt: z.string().optional(),
   problems: z.array(problemSchema),
   refusedAt: z.string().optional(),

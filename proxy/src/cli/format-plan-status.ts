@@ -42,6 +42,7 @@ const DECIDED_BY: Record<string, string> = {
   "plan-rollout": "plan rollout",
   unleash: "Unleash",
   "unknown-to-unleash": "flag not in Unleash",
+  parked: "plan disabled",
 };
 
 export function describeShare(share: AdminShare | undefined): string {
@@ -57,7 +58,8 @@ export function toPlanRows(plans: AdminPlans["plans"], shareOf: (planId: string)
     match: plan.match.map(describeMatch),
     flag: plan.flag,
     stage: plan.enabled ? "split" : "off",
-    share: shareOf(plan.id),
+    // A parked plan routes nothing, whatever its flag says.
+    share: plan.enabled ? shareOf(plan.id) : { percentage: 0, decidedBy: "parked" },
   }));
 }
 

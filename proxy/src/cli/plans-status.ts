@@ -22,7 +22,7 @@ async function runPlansStatus(args: CommandArgs, io: CliIo): Promise<number> {
   return withAdminClient(args, io, async (client) => {
     const answer = await client.call("GET", "/plans", plansAnswerSchema);
     const shares = await readShares(client);
-    const rows = toPlanRows(answer.plans, (id) => shares.get(id));
+    const rows = toPlanRows([...answer.plans, ...answer.disabled], (id) => shares.get(id));
     if (flagValue(args, "json")) {
       const { dir, loadedAt, problems, refusedAt } = answer;
       io.stdout(JSON.stringify({ admin: client.url, dir, loadedAt, plans: rows, problems, refusedAt }, null, 2));

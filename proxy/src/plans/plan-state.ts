@@ -12,6 +12,8 @@ import type { RouteTable } from "../routing/route-table.ts";
 export interface PlanStatus {
   dir: string | undefined;
   plans: readonly Plan[];
+  /** Parked plans (`enabled: false`): validated, never routing. */
+  disabled: readonly Plan[];
   loadedAt: string | undefined;
   /** Problems of the last refused edit; empty when the last load succeeded. */
   problems: readonly PlanProblem[];
@@ -38,13 +40,13 @@ export interface PlanStateOptions {
 export async function createPlanState(options: PlanStateOptions): Promise<PlanState> {
   const { dir, logger } = options;
   let table: RouteTable = EMPTY_ROUTE_TABLE;
-  const status: PlanStatus = { dir, plans: [], loadedAt: undefined, problems: [], refusedAt: undefined, reloads: 0 };
+  const status: PlanStatus = { dir, plans: [], disabled: [], loadedAt: undefined, problems: [], refusedAt: undefined, reloads: 0 };
   if (dir === undefined) return { getTable: () => table, status: () => status, close: async () => {} };
 
   const first = await loadPlans(dir, { knownTargets: options.knownTargets });
   if (!first.ok) throw new ConfigError(`PLANS_DIR ${dir} has invalid plans:\n${formatProblems(first.problems)}`);
   table = compileRouteTable(first.plans);
-  Object.assign(status, { plans: first.plans, loadedAt: new Date().toISOString() });
+  Object.assign(status, { plans: first.plans, disabled: first.disabled, loadedAt: new Date().toISOString() });
   logger.info({ plans: first.plans.map((plan) => plan.id), routes: table.routes.length }, "plans loaded");
 
   const apply = (result: LoadResult) => {
@@ -57,7 +59,8 @@ export async function createPlanState(options: PlanStateOptions): Promise<PlanSt
       return;
     }
     table = next.table;
-    Object.assign(status, { plans: next.table.plans, loadedAt: new Date().toISOString(), problems: [], refusedAt: undefined });
+    const disabled = result.ok ? result.disabled : [];
+    Object.assign(status, { plans: next.table.plans, disabled, loadedAt: new Date().toISOString(), problems: [], refusedAt: undefined });
     logger.info({ plans: next.table.plans.map((plan) => plan.id), routes: next.table.routes.length }, "plans reloaded");
     options.onReload?.(true);
   };

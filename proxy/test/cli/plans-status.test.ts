@@ -37,6 +37,7 @@ describe("strangler plans status", () => {
       "PLAN           TARGET        MATCH                                      FLAG                     STAGE  SHARE",
       "product-pages  new-frontend  pageType=PRODUCT | /p/** GET,HEAD,POST     strangler.product-pages  split  20% (plan rollout)",
       "search         new-frontend  /catalogsearch/result/ ?q=* store=default  search-flag              split  0% (plan rollout)",
+      "parked         new-frontend  /parked/**                                 strangler.parked         off    0% (plan disabled)",
       expect.stringMatching(new RegExp(`^\\(plans in ${running.plans.dir}, loaded \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z; admin API http://127\\.0\\.0\\.1:${running.env.ADMIN_PORT}\\)$`)),
     ]);
   });
