@@ -43,9 +43,20 @@ export function parsePlanFile(file: string, text: string): ParsedFile {
     fix: SYNTAX_FIXES[error.code] ?? DEFAULT_SYNTAX_FIX,
   }));
   const locate: Locate = (path, part = "value") => toPosition(findOffset(doc.contents, path, part));
-  const data = problems.length === 0 ? doc.toJS() : undefined;
-  return { file, data, locate, problems };
+  if (problems.length > 0) return { file, data: undefined, locate, problems };
+  try {
+    return { file, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate, problems };
+  } catch (error) {
+    // The yaml library checks aliases only while building values: an alias to an anchor never defined,
+    // or one that expands past maxAliasCount (a "billion laughs" file), throws here.
+    const message = error instanceof Error ? error.message : String(error);
+    return { file, data: undefined, locate, problems: [{ file, line: 1, column: 1, code: "yaml-syntax", message, fix: ALIAS_FIX }] };
+  }
 }
+
+/** A plan is a few dozen nodes: a file whose aliases expand past this is refused, not built. */
+const MAX_ALIAS_COUNT = 100;
+const ALIAS_FIX = "plans need no YAML anchors or aliases: write each value out (an alias must name an anchor defined before it)";
 
 /** An unclosed quote is reported where the file ends; the author needs the scalar where the quote opened. */
 function findErrorOffset(doc: Document, error: YAMLError): number {

@@ -2,12 +2,8 @@
 // compiler: any text and any plan-shaped object either loads into plans that compile and match, or
 // comes back as problems with file, line and a fix; only the documented InvalidPatternError is thrown,
 // by compileMatcher, for a hand-built entry.
-//
-// KNOWN BUG (found by this fuzz, src/parse.ts): a YAML alias to an anchor that is not defined (`id: *x`)
-// or an alias bomb makes the yaml library throw a ReferenceError from doc.toJS(), so checkPlanTexts and
-// loadPlans throw instead of returning a yaml-syntax problem (and watchPlans hands the error to onError as
-// if onChange had thrown). The properties below tolerate exactly that (isKnownAliasBug), and the `it.fails`
-// tests pin it: once parsePlanFile turns it into a problem, they turn red; then delete them and the tolerance.
+// This fuzz found that an alias to an undefined anchor (`id: *x`) or an alias bomb made the yaml library
+// throw from doc.toJS(), so the loader threw instead of answering a problem; the table at the end pins it.
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
@@ -20,18 +16,9 @@ const PROBLEM_CODES: ProblemCode[] = [
   "duplicate-id", "unknown-target", "invalid-pattern", "overlapping-match", "flag-collision",
 ];
 
-function isKnownAliasBug(error: unknown, texts: string[]): boolean {
-  return error instanceof ReferenceError && /alias/i.test(error.message) && texts.some((text) => text.includes("*"));
-}
-
-/** checkPlanTexts' result, or undefined for the known alias bug; any other exception fails the property. */
-function check(files: { file: string; text: string }[]): LoadResult | undefined {
-  try {
-    return checkPlanTexts(files, { knownTargets: KNOWN_TARGETS });
-  } catch (error) {
-    if (isKnownAliasBug(error, files.map((file) => file.text))) return undefined;
-    throw error;
-  }
+/** checkPlanTexts' result; any exception fails the property. */
+function check(files: { file: string; text: string }[]): LoadResult {
+  return checkPlanTexts(files, { knownTargets: KNOWN_TARGETS });
 }
 
 const matchInput = fc.record({
@@ -90,7 +77,7 @@ describe("checkPlanTexts under fuzz: any text", () => {
     onTestFinished(() => warnings.mockRestore());
     fc.assert(fc.property(fc.oneof(yamlSoup, fc.string({ maxLength: 80 })), fc.array(matchInput, { maxLength: 3 }), (text, inputs) => {
       const result = check([{ file: "fuzz.yaml", text }]);
-      if (result) expectWellFormed(result, ["fuzz.yaml"], inputs);
+      expectWellFormed(result, ["fuzz.yaml"], inputs);
     }), { numRuns: 1000 });
   });
 });
@@ -151,9 +138,8 @@ describe("checkPlanTexts under fuzz: plan-shaped objects", () => {
     fc.assert(fc.property(plans, fc.array(matchInput, { maxLength: 4 }), (objects, inputs) => {
       const files = objects.map((object, index) => ({ file: `plan-${index}.yaml`, text: stringify(object) }));
       const result = check(files);
-      expect(result).toBeDefined(); // stringify writes no aliases, so the known bug cannot apply
-      expectWellFormed(result!, files.map((file) => file.file), inputs);
-      if (result?.ok) loaded += 1;
+      expectWellFormed(result, files.map((file) => file.file), inputs);
+      if (result.ok) loaded += 1;
     }), { numRuns: 250 });
     // Not a fuzz property: makes sure the plans-that-load branch above was exercised.
     expect(loaded).toBeGreaterThan(20);
@@ -179,7 +165,7 @@ describe("compileMatcher under fuzz", () => {
 });
 
 describe("KNOWN BUG: YAML aliases make the loader throw", () => {
-  it.fails.each([
+  it.each([
     ["an alias to an anchor that is not defined", "id: *x\ntarget: legacy\nmatch: [{ path: /a }]\n"],
     ["an alias bomb", `a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [${"*a,".repeat(9)}]\nc: &c [${"*b,".repeat(9)}]\nd: [${"*c,".repeat(9)}]\n`],
   ])("returns a yaml-syntax problem for %s", (_name, text) => {

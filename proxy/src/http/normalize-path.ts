@@ -23,12 +23,18 @@ export function normalizePath(path: string): string {
   const out: string[] = [];
   const highBytes: number[] = [];
   for (let i = 1; i < raw.length; i++) {
+    highBytes.length = 0;
     const segment = normalizeSegment(raw[i]!, highBytes);
     if (segment === "" || segment === ".") continue;
-    if (segment === "..") out.pop();
-    else out.push(segment);
+    if (segment === "..") {
+      out.pop();
+      continue;
+    }
+    // Each segment on its own, as it is written: a later ".." must not turn refused bytes into accepted
+    // ones, and the output must normalize to itself.
+    if (highBytes.length > 0) checkUtf8(highBytes);
+    out.push(segment);
   }
-  if (highBytes.length > 0) checkUtf8(highBytes);
   const last = raw[raw.length - 1];
   const trailing = raw.length > 2 && (last === "" || last === "." || last === "..") && out.length > 0;
   return "/" + out.join("/") + (trailing ? "/" : "");
