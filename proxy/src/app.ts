@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import { createAdminApp } from "./admin/admin-app.ts";
 import { createDecisionLog } from "./admin/decision-log.ts";
 import { createMetrics } from "./admin/metrics.ts";
+import type { ProxyMetrics } from "./admin/metrics.ts";
 import type { ProxyConfig } from "./config.ts";
 import type { LogDestination } from "./logger.ts";
 import { startLegacyProbe } from "./health/legacy-probe.ts";
@@ -17,8 +18,9 @@ import { createCustomerGroupReader } from "./flags/customer-group.ts";
 import { createFlagProvider, createFlagsAdminRouter, toFlagsConfig } from "./flags/index.ts";
 import type { FlagsEnv } from "./flags/index.ts";
 import type { FlagProvider, ManagedFlagProvider } from "./flags/types.ts";
-import { createUpstream } from "./forward/upstreams.ts";
-import type { Upstream } from "./forward/upstreams.ts";
+import { createForwarder } from "./forward/forwarder.ts";
+import { createUpstream } from "./forward/upstream.ts";
+import type { Upstream } from "./forward/upstream.ts";
 import { createPlanState } from "./plans/plan-state.ts";
 import { createPageTypeResolver } from "./routing/page-type-resolver.ts";
 import type { PageTypeRedis } from "./routing/page-type-resolver.ts";
@@ -58,9 +60,9 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const ownsProvider = deps.flagProvider === undefined;
   const provider = deps.flagProvider ?? await createDefaultProvider(config, logger, deps);
   const decisions = createDecisionLog(config.DECISIONS_BUFFER);
-  const handlerRef: HandlerRef = {};
-  const upstreams = createUpstreams(config, deps, handlerRef);
+  const upstreams = new Map<string, Upstream>();
   const metrics = createMetrics(upstreams, deps.defaultMetrics ?? true);
+  for (const [name, upstream] of createUpstreams(config, deps, metrics)) upstreams.set(name, upstream);
   const plans = await createPlanState({
     dir: config.PLANS_DIR, knownTargets: [...upstreams.keys()], logger, debounceMs: deps.plansDebounceMs,
     onReload: (ok) => metrics.reloads.inc({ result: ok ? "applied" : "refused" }),
@@ -75,27 +77,28 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     negativeTtlMs: config.PAGE_TYPE_NEGATIVE_TTL_MS, maxEntries: config.PAGE_TYPE_CACHE_SIZE, redis, now: deps.now,
   });
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
-  const recordRequest = createAccessLog({ logger, destination: deps.logDestination }, decisions, metrics);
-  const shopRef: { current?: ReturnType<typeof createShopServer> } = {};
+  const accessLog = createAccessLog({ logger, destination: deps.logDestination }, decisions, metrics);
+  const forwarder = createForwarder({
+    upstreams, publicHost: config.PUBLIC_HOST, sendTimeoutMs: config.SEND_TIMEOUT_MS, upgradeIdleMs: config.UPGRADE_IDLE_TIMEOUT_MS,
+    limits: { bufferBytes: config.REQUEST_BUFFER_BYTES, minBytesPerSecond: config.REQUEST_BODY_MIN_RATE, windowMs: config.REQUEST_BODY_RATE_WINDOW_MS },
+  });
   const readCustomerGroup = createCustomerGroupReader({
     hash: config.MAGENTO_VARY_HASH, cryptKey: config.MAGENTO_CRYPT_KEY, groupIds: config.MAGENTO_CUSTOMER_GROUPS,
     onUnreadable: (reason) => logger.warn(reason),
   });
   const handler = createShopHandler({
-    config, upstreams, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
-    onFinished: (ex) => {
-      shopRef.current!.requestDone();
-      recordRequest(ex);
-    },
+    config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
+    onFinished: accessLog.recordRequest,
+    onClientRefused: accessLog.recordRefusal,
     onRoutingError: (ex, error) => logger.error({ err: error, path: ex.path }, "routing failed; sending to legacy"),
-    onFallback: (ex, from) => {
-      metrics.fallbacks.inc({ from: from.name, stage: ex.failure ?? "status" });
-      logger.warn({ path: ex.path, from: from.name, stage: ex.failure }, "new side failed; replaying to fallback");
+    onForwarded: (ex, result) => {
+      if (result.replayedFrom === undefined) return;
+      const stage = result.failure?.stage ?? "status";
+      metrics.fallbacks.inc({ from: result.replayedFrom, stage });
+      logger.warn({ path: ex.path, from: result.replayedFrom, stage, err: result.failure }, "new side failed; replaying to fallback");
     },
   });
-  handlerRef.current = handler;
   const shop = createShopServer(config, handler);
-  shopRef.current = shop;
   const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans) : undefined;
   const admin = createServer(createAdminApp({
     isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter,
@@ -117,7 +120,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       await shop.drain(config.SHUTDOWN_TIMEOUT_MS);
       admin.closeAllConnections();
       await new Promise<void>((resolve) => admin.close(() => resolve()));
-      for (const upstream of upstreams.values()) upstream.close();
+      await forwarder.close();
       await plans.close();
       if (ownsProvider) await provider.close();
       if (deps.redis === undefined) (redis as Redis | undefined)?.disconnect();
@@ -125,17 +128,15 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   };
 }
 
-type HandlerRef = { current?: ReturnType<typeof createShopHandler> };
-
-// The upstreams exist before the shop handler (which needs them), so their callbacks reach it through a ref.
-function createUpstreams(config: ProxyConfig, deps: ProxyDeps, handlerRef: HandlerRef): Map<string, Upstream> {
+function createUpstreams(config: ProxyConfig, deps: ProxyDeps, metrics: ProxyMetrics): Map<string, Upstream> {
   const upstreams = new Map<string, Upstream>();
+  const onWait = (upstream: string, seconds: number, granted: boolean) =>
+    metrics.queueWaits.observe({ upstream, result: granted ? "granted" : "timeout" }, seconds);
   for (const [name, url] of config.upstreams) {
     upstreams.set(name, createUpstream(name, url, {
-      connectTimeoutMs: config.CONNECT_TIMEOUT_MS, responseTimeoutMs: config.RESPONSE_TIMEOUT_MS, maxSockets: config.KEEP_ALIVE_SOCKETS,
-      circuitFailures: config.CIRCUIT_FAILURES, circuitOpenMs: config.CIRCUIT_OPEN_MS, now: deps.now,
-      onResponse: (upstreamRes, req, res) => handlerRef.current!.onProxyResponse(upstreamRes, req, res),
-      onError: (error, req, res) => handlerRef.current!.onProxyError(error, req, res),
+      connectTimeoutMs: config.CONNECT_TIMEOUT_MS, responseTimeoutMs: config.RESPONSE_TIMEOUT_MS, connections: config.KEEP_ALIVE_SOCKETS,
+      queueLength: config.UPSTREAM_QUEUE_LENGTH, queueTimeoutMs: config.UPSTREAM_QUEUE_TIMEOUT_MS,
+      circuitFailures: config.CIRCUIT_FAILURES, circuitOpenMs: config.CIRCUIT_OPEN_MS, now: deps.now, onWait,
     }));
   }
   return upstreams;

@@ -2,6 +2,7 @@
 // A bad value stops start-up with a message that names the variable and what it expects; an empty
 // value counts as unset.
 import { availableParallelism } from "node:os";
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
 import { describeEnvIssues, withoutEmptyValues } from "./env-problems.ts";
 import { ConfigError } from "./errors.ts";
@@ -14,6 +15,8 @@ const millis = (fallback: number) => z.coerce.number().int().positive().default(
 const count = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback)
   .describe(`a whole number of at least ${min}`);
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value));
+const bytes = (fallback: number) => z.coerce.number().int().min(0).default(fallback).describe("a whole number of bytes");
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const csv = (fallback: string) => z.string().default(fallback)
   .transform((value) => value.split(",").map((item) => item.trim()).filter((item) => item.length > 0));
 
@@ -31,7 +34,15 @@ export const proxyEnvSchema = z.object({
     .transform((value) => (value === "auto" ? availableParallelism() : value))
     .describe('a positive integer (at most 256) or "auto"'),
   ADMIN_PATH: z.string().regex(/^\/[^\s]*$/).default("/admin").describe("a path starting with /, such as /admin"),
-  TRUST_PROXY: z.enum(["none", "all", "loopback"]).default("none").describe('one of "none", "all" or "loopback"'),
+  TRUST_PROXY: z.string().trim().default("none").superRefine(checkTrustProxy)
+    .describe("none, all, or a comma-separated list of IP addresses, CIDR ranges and loopback/linklocal/uniquelocal"),
+  /** Host (and port) shoppers use; sent upstream when a request names none (HTTP/1.0). Default: LEGACY_URL's host. */
+  PUBLIC_HOST: z.string().regex(/^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/).optional()
+    .describe("a host or host:port, such as shop.example.com"),
+  ALLOWED_METHODS: csv("GET,HEAD,POST,PUT,DELETE,OPTIONS")
+    .transform((methods) => methods.map((method) => method.toUpperCase()))
+    .refine((methods) => methods.length > 0 && methods.every((method) => HTTP_TOKEN.test(method) && method !== "CONNECT"))
+    .describe("a comma-separated list of HTTP methods (CONNECT is never allowed)"),
   STORE_CODES: csv("default").describe("a comma-separated list of Magento store codes"),
   MAGENTO_CRYPT_KEY: z.string().min(1).optional().describe("the store's env.php crypt/key"),
   MAGENTO_VARY_HASH: z.enum(["sha256", "sha1"]).default("sha256").describe('"sha256" (Magento 2.4.7+) or "sha1" (2.4.6 and older)'),
@@ -42,6 +53,13 @@ export const proxyEnvSchema = z.object({
   CONNECT_TIMEOUT_MS: millis(2_000),
   RESPONSE_TIMEOUT_MS: millis(30_000),
   KEEP_ALIVE_SOCKETS: count(1, 256),
+  UPSTREAM_QUEUE_LENGTH: count(0, 1_024),
+  UPSTREAM_QUEUE_TIMEOUT_MS: millis(5_000),
+  REQUEST_BUFFER_BYTES: bytes(65_536),
+  REQUEST_BODY_MIN_RATE: bytes(1_024),
+  REQUEST_BODY_RATE_WINDOW_MS: millis(10_000),
+  SEND_TIMEOUT_MS: millis(60_000),
+  UPGRADE_IDLE_TIMEOUT_MS: millis(300_000),
   CIRCUIT_FAILURES: count(1, 5),
   CIRCUIT_OPEN_MS: millis(10_000),
   PAGE_TYPE_TIMEOUT_MS: millis(500),
@@ -61,7 +79,11 @@ export const proxyEnvSchema = z.object({
 
 type ProxyEnv = z.output<typeof proxyEnvSchema>;
 
-export interface ProxyConfig extends Omit<ProxyEnv, "LEGACY_URL" | "NEW_FRONTEND_URL"> {
+export interface ProxyConfig extends Omit<ProxyEnv, "LEGACY_URL" | "NEW_FRONTEND_URL" | "PUBLIC_HOST"> {
+  /** PUBLIC_HOST, or LEGACY_URL's host when unset. */
+  PUBLIC_HOST: string;
+  /** TRUST_PROXY compiled: is a peer at this address a proxy whose X-Forwarded-* we keep? */
+  isTrustedPeer: (address: string | undefined) => boolean;
   /** Upstream name → base URL: `legacy`, `new-frontend`, and one per `UPSTREAM_<NAME>_URL`. */
   upstreams: Map<string, URL>;
   /** Whatever extra schema (the flags member's) parsed, untouched. */
@@ -83,13 +105,33 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, extraSchema: z.ZodObject |
     const lines = describeEnvIssues(schema, parsed.error, env);
     throw new ConfigError(`invalid proxy configuration:\n  ${lines.join("\n  ")}`, { cause: parsed.error });
   }
-  const { LEGACY_URL, NEW_FRONTEND_URL, ...rest } = parsed.data as ProxyEnv & Record<string, unknown>;
+  const { LEGACY_URL, NEW_FRONTEND_URL, PUBLIC_HOST, ...rest } = parsed.data as ProxyEnv & Record<string, unknown>;
   const upstreams = new Map<string, URL>([["legacy", LEGACY_URL]]);
   if (NEW_FRONTEND_URL) upstreams.set("new-frontend", NEW_FRONTEND_URL);
   for (const [name, url] of readExtraUpstreams(env)) upstreams.set(name, url);
   const extra: Record<string, unknown> = {};
   for (const key of Object.keys(extraSchema?.shape ?? {})) extra[key] = (rest as Record<string, unknown>)[key];
-  return { ...(rest as Omit<ProxyEnv, "LEGACY_URL" | "NEW_FRONTEND_URL">), upstreams, extra };
+  const own = rest as Omit<ProxyEnv, "LEGACY_URL" | "NEW_FRONTEND_URL" | "PUBLIC_HOST">;
+  return { ...own, PUBLIC_HOST: PUBLIC_HOST ?? LEGACY_URL.host, isTrustedPeer: compileTrustProxy(own.TRUST_PROXY), upstreams, extra };
+}
+
+/** `none`, `all`, or a comma-separated list of addresses, CIDR ranges and proxy-addr names (`loopback`, `linklocal`, `uniquelocal`). */
+export function compileTrustProxy(value: string): (address: string | undefined) => boolean {
+  if (value === "none") return () => false;
+  if (value === "all") return () => true;
+  const trust = proxyAddr.compile(value.split(",").map((item) => item.trim()).filter((item) => item.length > 0));
+  return (address) => address !== undefined && trust(address, 0);
+}
+
+function checkTrustProxy(value: string, context: z.RefinementCtx): void {
+  try {
+    compileTrustProxy(value);
+  } catch (error) {
+    context.addIssue({
+      code: "custom",
+      message: (error as Error).message,
+    });
+  }
 }
 
 /** `UPSTREAM_SEARCH_SERVICE_URL=http://…` → upstream `search-service`. */

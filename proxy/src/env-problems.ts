@@ -20,7 +20,9 @@ export function describeEnvIssues(schema: z.ZodObject, error: z.ZodError, env: R
     const expected = (schema.shape[key] as z.ZodType | undefined)?.description;
     const value = env[key];
     const got = value === undefined ? "it is not set" : SECRET.test(key) ? "value not shown" : `got ${JSON.stringify(value)}`;
-    lines.add(expected === undefined ? `${key}: ${issue.message}` : `${key} must be ${expected} (${got})`);
+    // A custom check's own message says what exactly is wrong with the value; keep it after the value.
+    const detail = issue.code === "custom" && issue.message !== "Invalid input" && !SECRET.test(key) ? `: ${issue.message}` : "";
+    lines.add(expected === undefined ? `${key}: ${issue.message}` : `${key} must be ${expected} (${got}${detail})`);
   }
   return [...lines];
 }

@@ -4,6 +4,8 @@ import type { ServerResponse } from "node:http";
 const TEXTS: Record<number, [string, string]> = {
   400: ["Bad request", "The address of this page is not valid."],
   405: ["Method not allowed", "This kind of request is not accepted here."],
+  408: ["Request timeout", "Your request arrived too slowly. Please try again."],
+  431: ["Request headers too large", "Your request carried too many or too large headers."],
   502: ["The shop is temporarily unavailable", "We could not reach the shop just now. Please try again in a moment."],
   503: ["The shop is busy", "The shop is restarting or under maintenance. Please try again in a moment."],
   504: ["The shop is taking too long", "The page took too long to load. Please try again in a moment."],

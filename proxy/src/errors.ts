@@ -24,17 +24,19 @@ export class RequestRefusedError extends ProxyError {
   }
 }
 
-/** The TCP connection to an upstream did not open within the connect timeout. */
-export class UpstreamConnectTimeoutError extends ProxyError {
-  constructor(upstream: string, ms: number) {
-    super("UPSTREAM_CONNECT_TIMEOUT", `connect to ${upstream} timed out after ${ms} ms`);
+/** The shopper's request body arrived slower than the minimum rate; the request ends with 408. */
+export class RequestBodyTooSlowError extends ProxyError {
+  constructor(minBytesPerSecond: number, windowMs: number) {
+    super("REQUEST_BODY_TOO_SLOW", `the request body arrived slower than ${minBytesPerSecond} bytes/s over ${windowMs} ms`);
   }
 }
 
-/** The upstream went silent longer than the response timeout. */
-export class UpstreamTimeoutError extends ProxyError {
-  constructor(upstream: string, ms: number) {
-    super("UPSTREAM_TIMEOUT", `${upstream} sent nothing for ${ms} ms`);
+/** No connection to the upstream came free in time, or its wait queue was full; the shopper gets 503. */
+export class UpstreamBusyError extends ProxyError {
+  constructor(upstream: string, reason: "queue-full" | "queue-timeout", detail: number) {
+    super(reason === "queue-full" ? "UPSTREAM_QUEUE_FULL" : "UPSTREAM_QUEUE_TIMEOUT", reason === "queue-full"
+      ? `${upstream}: ${detail} requests already wait for a connection`
+      : `${upstream}: no connection came free within ${detail} ms`);
   }
 }
 
@@ -45,14 +47,31 @@ export class PageTypeResolutionError extends ProxyError {
   }
 }
 
-/** Where a forwarding failure happened; the stage decides the status and whether a replay is safe. */
-export type FailureStage = "connect" | "timeout" | "reset" | "status";
+/**
+ * Where a forwarding attempt failed (YARP's ForwarderError stages). The stage decides the status the shopper
+ * gets and whether the request may go elsewhere: only a GET/HEAD, only before the first byte reached the shopper.
+ * - `queue`: no upstream connection came free in time (503)
+ * - `connect`: the connection did not open (502)
+ * - `request-body`: the body failed on its way (the shopper's side: 408/400; the upstream's: 502)
+ * - `response-head`: the upstream reset or stayed silent before its status line (502/504)
+ * - `response-body`: the answer broke after its head (the shopper's connection is cut)
+ * - `status`: the upstream answered 5xx
+ */
+export type ForwardStage = "queue" | "connect" | "request-body" | "response-head" | "response-body" | "status";
 
-/** Sorts a forwarding error into a stage (YARP style). */
-export function classifyUpstreamError(error: unknown): FailureStage {
-  const code = (error as { code?: string } | undefined)?.code;
-  if (code === "UPSTREAM_TIMEOUT") return "timeout";
-  if (code === "UPSTREAM_CONNECT_TIMEOUT" || code === "ECONNREFUSED" || code === "EHOSTUNREACH"
-    || code === "ENOTFOUND" || code === "EADDRNOTAVAIL" || code === "ENETUNREACH") return "connect";
-  return "reset";
+/** A failed forwarding attempt: its stage, whether a timeout ended it, and whether the shopper's side caused it. */
+export class ForwardError extends ProxyError {
+  readonly stage: ForwardStage;
+  readonly timedOut: boolean;
+  readonly byShopper: boolean;
+  constructor(stage: ForwardStage, upstream: string, cause: unknown, flags: { timedOut?: boolean; byShopper?: boolean } = {}) {
+    const timedOut = flags.timedOut ?? false;
+    const byShopper = flags.byShopper ?? false;
+    const code = `FORWARD_${stage.toUpperCase().replace("-", "_")}${timedOut ? "_TIMEOUT" : ""}`;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(code, `${upstream}: ${stage}${timedOut ? " timed out" : " failed"}${byShopper ? " on the shopper's side" : ""}: ${reason}`, { cause });
+    this.stage = stage;
+    this.timedOut = timedOut;
+    this.byShopper = byShopper;
+  }
 }

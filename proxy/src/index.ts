@@ -1,13 +1,14 @@
 // @strangler/proxy: the routing proxy in front of a live Magento store. Each shop request is checked and
 // normalized once (http/), matched against the route table compiled from the migration plans
-// (routing/), decided by the plan's flag (flags/), forwarded by http-proxy with keep-alive agents
-// (forward/), and, when the new side fails a GET/HEAD before answering, replayed to legacy (fallback/).
+// (routing/), decided by the plan's flag (flags/), and handed to the forwarder (forward/, on undici), which
+// owns the round trip: admission, body buffering, timeouts, retry, replay to the fallback, circuit breakers.
 // The admin port (admin/) shows health, decisions, plans, flags and metrics.
 export { createProxy } from "./app.ts";
 export type { ProxyDeps, RunningProxy } from "./app.ts";
 export { loadConfig, proxyEnvSchema } from "./config.ts";
 export type { ProxyConfig } from "./config.ts";
-export { ProxyError, ConfigError, RequestRefusedError, UpstreamTimeoutError, UpstreamConnectTimeoutError, PageTypeResolutionError } from "./errors.ts";
+export { ProxyError, ConfigError, RequestRefusedError, ForwardError, RequestBodyTooSlowError, UpstreamBusyError, PageTypeResolutionError } from "./errors.ts";
+export type { ForwardStage } from "./errors.ts";
 export { compileRouteTable } from "./routing/route-table.ts";
 export type { Decision, DecisionReason, Route, RouteTable } from "./routing/route-table.ts";
 export { decide, matchRoute } from "./routing/decide.ts";

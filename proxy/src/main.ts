@@ -9,16 +9,6 @@ import { loadConfig } from "./config.ts";
 import type { ProxyConfig } from "./config.ts";
 import { ProxyError } from "./errors.ts";
 
-// http-proxy 1.18 uses util._extend (DEP0060) and url.parse (DEP0169) on paths it builds itself from
-// already-normalized URLs; those two warnings would only add noise to the JSON log stream.
-const IGNORED_DEPRECATIONS = new Set(["DEP0060", "DEP0169"]);
-const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-  const code = typeof rest[0] === "object" ? (rest[0] as { code?: string } | null)?.code : rest[1];
-  if (typeof code === "string" && IGNORED_DEPRECATIONS.has(code)) return;
-  (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
-}) as typeof process.emitWarning;
-
 function readConfig(): ProxyConfig {
   try {
     return loadConfig(process.env);

@@ -67,7 +67,7 @@ describe.each(WORKSPACES)("%s's dependencies", (workspace) => {
     expect(declared.filter((pkg) => !used.has(pkg) && !USED_WITHOUT_IMPORT.test(pkg))).toEqual([]);
   });
 
-  it("needs a Node that runs .ts directly (>= 22.18)", () => {
-    expect((manifest(workspace) as Manifest & { engines?: { node?: string } }).engines?.node).toBe(">=22.18");
+  it("needs a Node that runs .ts directly and runs undici 8 (>= 22.19)", () => {
+    expect((manifest(workspace) as Manifest & { engines?: { node?: string } }).engines?.node).toBe(">=22.19");
   });
 });

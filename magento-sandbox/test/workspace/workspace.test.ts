@@ -18,11 +18,11 @@ const json = (path: string) => JSON.parse(read(path)) as { workspaces?: string[]
 const WORKSPACES = ["migration-plans", "magento-sandbox", "adapters", "proxy", "new-frontend"];
 
 describe("the npm workspace", () => {
-  it("declares the five workspaces, ES modules and Node >= 22.18 (the first 22 that runs .ts directly)", () => {
+  it("declares the five workspaces, ES modules and Node >= 22.19 (runs .ts directly; undici 8 needs 22.19)", () => {
     const pkg = json("package.json");
     expect([...(pkg.workspaces ?? [])].sort()).toEqual([...WORKSPACES].sort());
     expect(pkg.type).toBe("module");
-    expect(pkg.engines?.node).toBe(">=22.18");
+    expect(pkg.engines?.node).toBe(">=22.19");
   });
 
   it("runs type checking, lint and every vitest project from `npm test`, failing on the first failure", () => {
@@ -68,14 +68,14 @@ describe(".ci", () => {
     return { stdout, npmCalls: readFileSync(log, "utf8").split("\n").filter((l) => l.startsWith("npm ")) };
   }
 
-  it.each(["v18.19.0", "v20.20.2", "v22.17.1"])("installs Node 24 from the npm registry when Node is %s (older than 22.18), and runs npm ci on CI", async (version) => {
+  it.each(["v18.19.0", "v20.20.2", "v22.18.0"])("installs Node 24 from the npm registry when Node is %s (older than 22.19), and runs npm ci on CI", async (version) => {
     const { stdout, npmCalls } = await runSetupWith(version);
     expect(stdout).toContain(`node ${version} is too old, installing node@24 from the npm registry`);
     expect(npmCalls).toContain("npm i -g --force node@24");
     expect(npmCalls).toContain("npm ci --no-audit --no-fund");
   });
 
-  it.each(["v22.18.0", "v24.21.0"])("keeps Node %s, which runs .ts directly", async (version) => {
+  it.each(["v22.19.0", "v24.21.0"])("keeps Node %s, which runs .ts directly", async (version) => {
     const { stdout, npmCalls } = await runSetupWith(version);
     expect(stdout).not.toContain("too old");
     expect(npmCalls).not.toContain("npm i -g --force node@24");

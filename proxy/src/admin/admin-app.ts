@@ -3,7 +3,7 @@
 // and their last problems, upstream circuits, Prometheus metrics and the flags member's /flags router.
 import express from "express";
 import type { NextFunction, Request, Response, Router } from "express";
-import type { Upstream } from "../forward/upstreams.ts";
+import type { Upstream } from "../forward/upstream.ts";
 import type { PlanState } from "../plans/plan-state.ts";
 import { readBearer } from "../shop/debug-token.ts";
 import type { TokenCheck } from "../shop/debug-token.ts";

@@ -1,7 +1,12 @@
-// What the shopper receives from an upstream: status and headers in the upstream's order, hop-by-hop
-// headers removed, and, for any upstream but legacy, Location and Set-Cookie Domain rewritten from the
-// upstream's own address to the public host, so nothing leaks where the new side lives.
-import type { IncomingMessage, ServerResponse } from "node:http";
+// What the shopper receives from an upstream: status and headers in the upstream's order and spelling,
+// hop-by-hop headers removed (Trailer too: node refuses it on a response it cannot send chunked), and, for
+// any upstream but legacy, Location and Set-Cookie Domain rewritten from the upstream's own address to the
+// public host, so nothing leaks where the new side lives. Then our own: the sticky cookie and, for an
+// engineer, the decision.
+import type { ServerResponse } from "node:http";
+
+/** undici's raw header list: names and values alternate, as Buffers (or strings). */
+export type RawHeaders = ReadonlyArray<Buffer | string>;
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "http2-settings"]);
 const COOKIE_DOMAIN = /;\s*domain=\.?([^;]*)/i;
@@ -18,12 +23,26 @@ export interface ResponseRewrite {
   publicHostname: string;
 }
 
+export interface ResponseHead {
+  status: number;
+  statusMessage: string | undefined;
+  raw: RawHeaders;
+}
+
 /** `setCookie` and `decision` are extra headers appended when defined (session cookie, debug decision). */
 export function writeResponseHead(
-  res: ServerResponse, upstreamRes: IncomingMessage, rewrite: ResponseRewrite | undefined,
+  res: ServerResponse, head: ResponseHead, rewrite: ResponseRewrite | undefined,
   setCookie: string | undefined, decision: string | undefined,
 ): void {
-  const raw = upstreamRes.rawHeaders;
+  const out = filterResponseHeaders(head.raw, rewrite);
+  if (setCookie !== undefined) out.push("Set-Cookie", setCookie);
+  if (decision !== undefined) out.push("X-Strangler-Decision", decision);
+  res.writeHead(head.status, head.statusMessage || undefined, out);
+}
+
+/** The raw list as strings, hop-by-hop headers (and those Connection names) removed, rewritten for non-legacy upstreams. */
+export function filterResponseHeaders(rawHeaders: RawHeaders, rewrite: ResponseRewrite | undefined): string[] {
+  const raw = rawHeaders.map(toLatin1);
   const connectionTokens = findNamedHopHeaders(raw);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
@@ -42,9 +61,11 @@ export function writeResponseHead(
     }
     out.push(name, value);
   }
-  if (setCookie !== undefined) out.push("Set-Cookie", setCookie);
-  if (decision !== undefined) out.push("X-Strangler-Decision", decision);
-  res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, out);
+  return out;
+}
+
+function toLatin1(value: Buffer | string): string {
+  return typeof value === "string" ? value : value.toString("latin1");
 }
 
 /** The Connection header's value when it names headers beyond the standard tokens, else undefined. */

@@ -82,3 +82,8 @@ function compileRoute(plan: Plan, index: number, matcher: CompiledMatcher): Rout
 }
 
 export const EMPTY_ROUTE_TABLE: RouteTable = Object.freeze({ routes: [], plans: [], usesPageType: false });
+
+/** The X-Strangler-Decision value an engineer sees. */
+export function formatDecision(decision: Decision): string {
+  return `target=${decision.target}; plan=${decision.planId ?? "-"}; route=${decision.routeId ?? "-"}; reason=${decision.reason}`;
+}

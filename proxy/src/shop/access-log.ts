@@ -9,6 +9,7 @@ import type { ProxyMetrics } from "../admin/metrics.ts";
 import { formatLogBase } from "../logger.ts";
 import type { LogDestination } from "../logger.ts";
 import { createDecision } from "../routing/route-table.ts";
+import type { ClientRefusal } from "./client-errors.ts";
 import type { Exchange } from "./exchange.ts";
 
 const REFUSED = createDecision("-", "refused");
@@ -20,27 +21,46 @@ export interface AccessLogOutput {
   destination?: LogDestination;
 }
 
-export function createAccessLog(output: AccessLogOutput, decisions: DecisionLog, metrics: ProxyMetrics) {
+export interface AccessLog {
+  /** One finished (or abandoned) request or upgrade. */
+  recordRequest(ex: Exchange): void;
+  /** A request node's parser refused before an Exchange existed. */
+  recordRefusal(refusal: ClientRefusal): void;
+}
+
+export function createAccessLog(output: AccessLogOutput, decisions: DecisionLog, metrics: ProxyMetrics): AccessLog {
   const { logger, destination } = output;
   const logs = logger.isLevelEnabled("info");
   const base = formatLogBase();
-  return function recordRequest(ex: Exchange): void {
-    const ms = performance.now() - ex.startedAt;
-    const res = ex.res;
-    // A response cut before its end (shopper left, upstream died mid-body) is logged as 499.
-    const status = res.writableFinished ? res.statusCode : 499;
-    const decision = ex.refused !== undefined ? REFUSED : ex.decision ?? UNDECIDED;
-    const record: DecisionRecord = {
-      method: ex.method, path: ex.path || (ex.req.url ?? ""), status, upstream: decision.target,
-      plan: decision.planId, route: decision.routeId, reason: decision.reason, ms: Math.round(ms * 1000) / 1000,
-      failure: ex.failure, refused: ex.refused,
-    };
+
+  function write(record: DecisionRecord, decision: typeof REFUSED, seconds: number): void {
     const now = Date.now();
     decisions.push(record, now);
-    metrics.requests.record(decision, status, ms / 1000);
+    metrics.requests.record(decision, record.status, seconds);
+    if (record.refused !== undefined) metrics.refusals.inc({ code: record.refused });
     if (!logs) return;
     if (destination === undefined) logger.info(record, "request");
     else destination.write(formatAccessLine(record, now, base));
+  }
+
+  return {
+    recordRequest(ex) {
+      const ms = performance.now() - ex.startedAt;
+      // A response cut before its end (shopper left, upstream died mid-body) is logged as 499.
+      const status = ex.tunnel ? ex.status : ex.res.writableFinished ? ex.res.statusCode : 499;
+      const decision = ex.refused !== undefined ? REFUSED : ex.decision ?? UNDECIDED;
+      write({
+        method: ex.method, path: ex.path || (ex.req.url ?? ""), status, upstream: decision.target,
+        plan: decision.planId, route: decision.routeId, reason: decision.reason, ms: Math.round(ms * 1000) / 1000,
+        failure: ex.failure, refused: ex.refused,
+      }, decision, ms / 1000);
+    },
+    recordRefusal(refusal) {
+      write({
+        method: refusal.method, path: refusal.path, status: refusal.status, upstream: REFUSED.target, plan: undefined,
+        route: undefined, reason: REFUSED.reason, ms: 0, failure: undefined, refused: refusal.refused,
+      }, REFUSED, 0);
+    },
   };
 }
 

@@ -1,10 +1,10 @@
 // One object per shop request: the request's facts as the plan matchers read them (MatchInput), the
 // flag context (FlagContext), the decision input, and the forwarding state. One allocation, no closures.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { MatchInput, PageType } from "@strangler/migration-plans";
 import type { FlagContext } from "../flags/types.ts";
-import type { FailureStage } from "../errors.ts";
-import type { Upstream } from "../forward/upstreams.ts";
+import type { Upstream } from "../forward/upstream.ts";
 import type { DecideInput, PageTypeState } from "../routing/decide.ts";
 import type { Decision } from "../routing/route-table.ts";
 import { createCustomerGroupReader, type CustomerGroupReader } from "../flags/customer-group.ts";
@@ -32,17 +32,30 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   pageTypeState: PageTypeState = "unknown";
   sessionId = "";
   remoteAddress: string | undefined;
+  /** The peer is a proxy we trust (TRUST_PROXY), decided once per connection. */
+  trusted = false;
   userAgent: string | undefined;
+  /** The request carries a body (Content-Length above 0 or Transfer-Encoding). */
+  hasBody = false;
   /** Set when this response must carry a new strangler_sid cookie. */
   newSessionCookie: string | undefined = undefined;
   debug = false;
   forcedTarget: string | undefined = undefined;
   decision: Decision | undefined = undefined;
   upstream: Upstream | undefined = undefined;
+  /** The head the upstream receives, built by the forwarder. */
+  upstreamHead: string[] = [];
   replayed = false;
-  failure: FailureStage | undefined = undefined;
+  /** The forwarding stage that failed (errors.ts ForwardStage), if one did. */
+  failure: string | undefined = undefined;
   refused: string | undefined = undefined;
   readCustomerGroup: CustomerGroupReader = GUESTS_ONLY;
+  /** An upgrade: no ServerResponse; `status` is what the shopper's socket got (101 for a tunnel). */
+  tunnel = false;
+  status = 0;
+  upgradeSocket: Duplex | undefined = undefined;
+  /** Bytes the shopper sent after the upgrade request's head. */
+  upgradeHead: Buffer | undefined = undefined;
   #cookies: Record<string, string> | undefined = undefined;
   #query: URLSearchParams | undefined = undefined;
 
@@ -56,6 +69,7 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
     this.userAgent = req.headers["user-agent"];
   }
 
+  get url(): string { return this.req.url ?? "/"; }
   get facts(): MatchInput { return this; }
   get flagContext(): FlagContext { return this; }
   // Parsed only when a plan asks for cookies or query parameters.

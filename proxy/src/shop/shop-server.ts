@@ -1,5 +1,6 @@
-// The shop port's server: node:http with the header limits set, CONNECT refused, WebSocket upgrades
-// routed, and a drain that stops accepting, lets in-flight requests finish, then cuts what is left.
+// The shop port's server: node:http with the header limits and timeouts set, every request, upgrade,
+// CONNECT and parser refusal handed to the shop handler, and a drain that stops accepting, lets in-flight
+// requests finish, then cuts what is left (upgraded sockets included).
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
@@ -8,6 +9,8 @@ import type { ProxyConfig } from "../config.ts";
 export interface ShopHandlers {
   onRequest(req: IncomingMessage, res: ServerResponse): void;
   onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  onConnect(req: IncomingMessage, socket: Duplex): void;
+  onClientError(error: Error, socket: Duplex): void;
 }
 
 export function createShopServer(config: ProxyConfig, handlers: ShopHandlers) {
@@ -22,34 +25,29 @@ export function createShopServer(config: ProxyConfig, handlers: ShopHandlers) {
     maxHeaderSize: config.MAX_HEADER_SIZE,
     headersTimeout: config.HEADERS_TIMEOUT_MS,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
-    requireHostHeader: true,
+    // Checked by the handler, so a request without Host is refused with an access line (HTTP/1.1), or
+    // sent on with the public host (HTTP/1.0).
+    requireHostHeader: false,
   }, (req, res) => {
     inFlight += 1;
+    res.on("close", requestDone);
     if (draining) res.shouldKeepAlive = false;
-    if (req.rawHeaders.length > config.MAX_HEADERS_COUNT * 2) {
-      res.once("close", requestDone);
-      res.writeHead(431, ["Content-Type", "text/plain", "Connection", "close"]).end("Too many request headers\n");
-      return;
-    }
     handlers.onRequest(req, res);
   });
   // One above the limit, so a request over it is seen (node silently drops headers past maxHeadersCount).
   server.maxHeadersCount = config.MAX_HEADERS_COUNT + 1;
   server.on("upgrade", handlers.onUpgrade);
+  server.on("connect", handlers.onConnect);
+  server.on("clientError", handlers.onClientError);
   // Upgraded (WebSocket) sockets leave node's connection list; keep our own so a drain can end them.
   const sockets = new Set<Duplex>();
   server.on("connection", (socket: Duplex) => {
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   });
-  server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
-    socket.end("HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-  });
 
   return {
     server,
-    /** The handler calls this once per request it was given, when the response closes. */
-    requestDone,
     get draining() { return draining; },
     async drain(timeoutMs: number): Promise<void> {
       draining = true;

@@ -46,6 +46,15 @@ describe("requests reach the upstream unchanged", () => {
     expect(got.headers["x-forwarded-for"]).toBe("127.0.0.1");
   });
 
+  it("keeps the shopper's header order and values; undici's own Host and Connection come first", async () => {
+    await sendRaw(proxy.shopUrl, `GET /order HTTP/1.1\r\nHost: ${host}\r\nX-Zeta: 1\r\nAccept: */*\r\nX-Alpha:  two  words \r\nCookie: b=2; a=1\r\nX-Mid: 3\r\nConnection: close\r\n\r\n`);
+    const raw = last(legacy).rawHeaders;
+    expect(raw).toEqual([
+      "host", host, "connection", "keep-alive", "x-zeta", "1", "accept", "*/*", "x-alpha", "two  words", "cookie", "b=2; a=1", "x-mid", "3",
+      "x-forwarded-for", "127.0.0.1", "x-forwarded-proto", "http", "x-forwarded-host", host, "x-real-ip", "127.0.0.1",
+    ]);
+  });
+
   it("replaces X-Forwarded-* sent by an untrusted client", async () => {
     await sendRaw(proxy.shopUrl, `GET / HTTP/1.1\r\nHost: ${host}\r\nX-Forwarded-For: 6.6.6.6\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\nForwarded: for=6.6.6.6\r\nConnection: close\r\n\r\n`);
     const got = last(legacy);

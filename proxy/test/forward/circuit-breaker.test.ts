@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCircuitBreaker } from "../../src/fallback/circuit-breaker.ts";
+import { createCircuitBreaker } from "../../src/forward/circuit-breaker.ts";
 
 describe("createCircuitBreaker", () => {
   function make() {

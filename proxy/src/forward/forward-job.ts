@@ -1,0 +1,251 @@
+// One shop request's whole round trip, in order: read the body (buffered up to the limit), take a connection
+// slot (bounded wait), send, hand the head over (written, or drained when a 5xx is replayed), stream the body.
+// A failure is sorted into a stage and decides what follows: a GET/HEAD that met a stale pooled socket goes
+// once more on a new connection; a GET/HEAD the new side failed before the first byte goes to the plan's
+// fallback; anything else gets the stage's error page, or a cut connection once bytes were sent. Circuit
+// breakers hear of every upstream success and failure. The caller gets the outcome; nothing calls back up.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { Readable } from "node:stream";
+import { sendErrorPage } from "../error-pages.ts";
+import { ForwardError, UpstreamBusyError } from "../errors.ts";
+import type { Decision } from "../routing/route-table.ts";
+import { formatDecision } from "../routing/route-table.ts";
+import type { SlotWaiter } from "./connection-slots.ts";
+import { canReplay, isIdempotentWithoutBody } from "./replay-policy.ts";
+import { RequestBodyReader } from "./request-body.ts";
+import type { BodyLimits, BodyListener } from "./request-body.ts";
+import { writeResponseHead } from "./response-head.ts";
+import type { ResponseHead, ResponseRewrite } from "./response-head.ts";
+import { classifyFailure, isStaleSocketFailure, ShopperGoneError, statusForFailure } from "./stages.ts";
+import { UpstreamCall } from "./upstream-call.ts";
+import type { CallOwner } from "./upstream-call.ts";
+import type { Upstream } from "./upstream.ts";
+
+/** What the forwarder reads and records on the shop's per-request object. */
+export interface ForwardExchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly method: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly hasBody: boolean;
+  readonly proto: string;
+  readonly host: string;
+  readonly debug: boolean;
+  readonly newSessionCookie: string | undefined;
+  /** The request head for the upstream (request-head.ts), built once. */
+  upstreamHead: string[];
+  decision: Decision | undefined;
+  upstream: Upstream | undefined;
+  replayed: boolean;
+  failure: string | undefined;
+}
+
+export interface ForwardResult {
+  /** The failure that ended the request, or the one that sent it to the fallback; undefined when all went well. */
+  failure: ForwardError | undefined;
+  /** The upstream that failed before the fallback answered. */
+  replayedFrom: string | undefined;
+}
+
+export interface ForwardContext {
+  upstreams: ReadonlyMap<string, Upstream>;
+  legacy: Upstream;
+  limits: BodyLimits;
+  sendTimeoutMs: number;
+  /** Host used in rewritten Location headers when the request named none (HTTP/1.0). */
+  publicHost: string;
+}
+
+const JOB = Symbol("strangler.forwardJob");
+type ResponseWithJob = ServerResponse & { [JOB]?: ForwardJob };
+
+export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
+  readonly ex: ForwardExchange;
+  readonly res: ServerResponse;
+  readonly hasBody: boolean;
+  readonly sendTimeoutMs: number;
+  #ctx: ForwardContext;
+  #resolve: (result: ForwardResult) => void;
+  #upstream: Upstream;
+  #call: UpstreamCall | undefined = undefined;
+  #body: Buffer | Readable | null = null;
+  #reader: RequestBodyReader | undefined = undefined;
+  #waiting = false;
+  #settled = false;
+  #fresh = false;
+  #failure: ForwardError | undefined = undefined;
+  #replayedFrom: string | undefined = undefined;
+
+  constructor(ctx: ForwardContext, ex: ForwardExchange, resolve: (result: ForwardResult) => void) {
+    this.ex = ex;
+    this.res = ex.res;
+    this.hasBody = ex.hasBody;
+    this.sendTimeoutMs = ctx.sendTimeoutMs;
+    this.#ctx = ctx;
+    this.#resolve = resolve;
+    this.#upstream = ctx.legacy;
+  }
+
+  start(decision: Decision): void {
+    this.#target(decision);
+    (this.res as ResponseWithJob)[JOB] = this;
+    this.res.on("close", onShopperClose);
+    if (this.hasBody) this.#reader = new RequestBodyReader(this.ex.req, this.#ctx.limits, this);
+    else this.#admit();
+  }
+
+  onBodyReady(body: Buffer | Readable): void {
+    this.#body = body;
+    if (!this.#settled) this.#admit();
+  }
+
+  onBodyFailed(error: Error): void {
+    // While an attempt streams the body, its own failure (the stream was destroyed with this error) settles.
+    if (this.#settled || this.#call !== undefined) return;
+    this.#leaveQueue();
+    this.#fail(classifyFailure(this.#upstream.name, "sending", error, true));
+  }
+
+  onSlot(): void {
+    this.#waiting = false;
+    this.#dispatch();
+  }
+
+  onSlotTimeout(): void {
+    this.#waiting = false;
+    const upstream = this.#upstream;
+    const busy = new UpstreamBusyError(upstream.name, "queue-timeout", upstream.slots.stats().waitMs);
+    this.#onFailure(new ForwardError("queue", upstream.name, busy, { timedOut: true }));
+  }
+
+  onCallHead(call: UpstreamCall, head: ResponseHead): boolean {
+    const { ex } = this;
+    const upstream = call.upstream;
+    if (head.status >= 500 && upstream.breaker !== undefined) {
+      upstream.breaker.recordFailure();
+      if (canReplay(ex)) {
+        this.#replay(new ForwardError("status", upstream.name, `answered ${head.status}`));
+        return false;
+      }
+    } else {
+      upstream.breaker?.recordSuccess();
+    }
+    const rewrite = upstream.isLegacy ? undefined : createRewrite(ex, upstream, this.#ctx.publicHost);
+    writeResponseHead(this.res, head, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined);
+    return true;
+  }
+
+  onCallEnd(call: UpstreamCall): void {
+    if (call === this.#call) this.#settle();
+  }
+
+  onCallFailed(call: UpstreamCall, failure: ForwardError): void {
+    if (call !== this.#call) return;
+    this.#call = undefined;
+    if (!failure.byShopper) call.upstream.breaker?.recordFailure();
+    this.#onFailure(failure);
+  }
+
+  /** The shopper's connection closed before the job settled. */
+  onShopperGone(): void {
+    if (this.#settled) return;
+    this.#reader?.stop();
+    if (this.#call !== undefined) {
+      this.#call.abort(new ShopperGoneError("the shopper closed the connection"));
+      return; // the attempt's failure settles
+    }
+    this.#leaveQueue();
+    this.#failure ??= new ForwardError("request-body", this.#upstream.name, new ShopperGoneError("the shopper closed the connection"), { byShopper: true });
+    this.#settle();
+  }
+
+  #target(decision: Decision): void {
+    this.ex.decision = decision;
+    this.#upstream = this.#ctx.upstreams.get(decision.target) ?? this.#ctx.legacy;
+    this.ex.upstream = this.#upstream;
+  }
+
+  #admit(): void {
+    const slots = this.#upstream.slots;
+    if (slots.tryAcquire()) return this.#dispatch();
+    if (slots.wait(this)) {
+      this.#waiting = true;
+      return;
+    }
+    const name = this.#upstream.name;
+    this.#onFailure(new ForwardError("queue", name, new UpstreamBusyError(name, "queue-full", slots.stats().queueLength)));
+  }
+
+  #dispatch(): void {
+    const upstream = this.#upstream;
+    const call = new UpstreamCall(this, upstream);
+    this.#call = call;
+    const { ex } = this;
+    (this.#fresh ? upstream.freshPool : upstream.pool).dispatch(
+      { path: ex.req.url!, method: ex.method, headers: ex.upstreamHead, body: this.#body },
+      call,
+    );
+  }
+
+  #onFailure(failure: ForwardError): void {
+    const { ex } = this;
+    if (this.res.destroyed) return this.#fail(failure);
+    if (!this.#fresh && !this.res.headersSent && isIdempotentWithoutBody(ex) && isStaleSocketFailure(failure)) {
+      this.#fresh = true; // once: a new connection is never stale, so a second failure is final
+      return this.#admit();
+    }
+    if (!failure.byShopper && canReplay(ex)) return this.#replay(failure);
+    this.#fail(failure);
+  }
+
+  #replay(failure: ForwardError): void {
+    const { ex } = this;
+    ex.replayed = true;
+    ex.failure = failure.stage;
+    this.#failure = failure;
+    this.#replayedFrom = this.#upstream.name;
+    this.#fresh = false;
+    this.#target(ex.decision!.onFailure!);
+    this.#admit();
+  }
+
+  #fail(failure: ForwardError): void {
+    const { ex, res } = this;
+    ex.failure = failure.stage;
+    this.#failure = failure;
+    if (res.headersSent || res.destroyed) {
+      res.destroy(); // mid-body: the shopper sees a cut connection, never a spliced page
+    } else {
+      // A body we did not read to its end leaves the connection unusable for another request.
+      const close = this.hasBody && !Buffer.isBuffer(this.#body);
+      sendErrorPage(res, statusForFailure(failure), ex.debug ? ["X-Strangler-Decision", formatDecision(ex.decision!)] : [], close);
+    }
+    this.#settle();
+  }
+
+  #leaveQueue(): void {
+    if (!this.#waiting) return;
+    this.#waiting = false;
+    this.#upstream.slots.cancel(this);
+  }
+
+  #settle(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#reader?.stop();
+    this.#resolve({ failure: this.#failure, replayedFrom: this.#replayedFrom });
+  }
+}
+
+function onShopperClose(this: ResponseWithJob): void {
+  this[JOB]?.onShopperGone();
+}
+
+export function createRewrite(ex: Pick<ForwardExchange, "proto" | "headers" | "host">, upstream: Upstream, publicHost: string): ResponseRewrite {
+  return {
+    upstreamOrigin: upstream.url.origin,
+    upstreamHostname: upstream.url.hostname.toLowerCase(),
+    publicOrigin: `${ex.proto}://${ex.headers.host || publicHost}`,
+    publicHostname: ex.host,
+  };
+}

@@ -1,0 +1,78 @@
+// Everything the shop reads from a request before routing it, checked once: the method (only those a shop
+// uses reach an upstream), the header count, the target (normalized), the Host (an HTTP/1.0 request without
+// one gets the public host), whether the peer is a trusted proxy (once per connection), the scheme, store,
+// session and the engineer's debug token. Throws RequestRefusedError for anything refused.
+import type { Socket } from "node:net";
+import type { ProxyConfig } from "../config.ts";
+import { RequestRefusedError } from "../errors.ts";
+import { DEBUG_HEADER, FORCE_HEADER } from "../forward/request-head.ts";
+import { hasRequestBody } from "../forward/request-body.ts";
+import { readRequestTarget } from "../http/request-target.ts";
+import { formatSessionCookie, readCookie, readSessionId } from "../routing/session-cookie.ts";
+import type { TokenCheck } from "./debug-token.ts";
+import type { Exchange } from "./exchange.ts";
+
+const TRUSTED = Symbol("strangler.trustedPeer");
+type PeerSocket = Socket & { [TRUSTED]?: boolean };
+
+export interface RequestReader {
+  /** Fills the exchange from its request; throws RequestRefusedError. */
+  read(ex: Exchange): void;
+  /** The methods a shopper may use, for the Allow header of a 405. */
+  allowHeader: string;
+}
+
+export function createRequestReader(config: ProxyConfig, isDebugToken: TokenCheck, newSessionId: () => string): RequestReader {
+  const allowed = new Set(config.ALLOWED_METHODS);
+  const storeCodes = new Set(config.STORE_CODES);
+  const defaultStore = config.STORE_CODES[0] ?? "default";
+  const maxRawHeaders = config.MAX_HEADERS_COUNT * 2;
+
+  function read(ex: Exchange): void {
+    const { req, headers } = ex;
+    if (!allowed.has(ex.method)) throw new RequestRefusedError("METHOD_NOT_ALLOWED", `${ex.method} is not allowed here`, 405);
+    if (req.rawHeaders.length > maxRawHeaders) throw new RequestRefusedError("HEADERS_TOO_MANY", "too many request headers", 431);
+    const target = readRequestTarget(req);
+    ex.path = target.path;
+    ex.search = target.search;
+    req.url = target.path + target.search;
+    const host = headers.host;
+    if (!host && req.httpVersionMinor !== 0) throw new RequestRefusedError("HOST_MISSING", "an HTTP/1.1 request must carry a Host header");
+    ex.host = readHostname(host || config.PUBLIC_HOST);
+    const socket = req.socket as PeerSocket;
+    const trusted = (socket[TRUSTED] ??= config.isTrustedPeer(ex.remoteAddress));
+    ex.trusted = trusted;
+    ex.proto = trusted && headers["x-forwarded-proto"] === "https" ? "https" : "http";
+    ex.hasBody = hasRequestBody(req.headers);
+    ex.storeCode = readStoreCode(ex, storeCodes, defaultStore);
+    const sessionId = readSessionId(headers.cookie);
+    ex.sessionId = sessionId ?? newSessionId();
+    if (sessionId === undefined) ex.newSessionCookie = formatSessionCookie(ex.sessionId, ex.proto === "https");
+    const debugToken = headers[DEBUG_HEADER];
+    if (debugToken !== undefined && isDebugToken(debugToken)) {
+      ex.debug = true;
+      ex.forcedTarget = headers[FORCE_HEADER];
+    }
+  }
+
+  return { read, allowHeader: config.ALLOWED_METHODS.join(", ") };
+}
+
+/** "Shop.Example.com:8443" → "shop.example.com"; "[::1]:8080" → "[::1]". */
+function readHostname(host: string): string {
+  const colon = host.lastIndexOf(":");
+  return (colon > host.lastIndexOf("]") && colon !== -1 ? host.slice(0, colon) : host).toLowerCase();
+}
+
+/** Magento's store: the `Store` header (GraphQL), the `store` cookie, or a known store code path prefix. */
+function readStoreCode(ex: Exchange, known: ReadonlySet<string>, fallback: string): string {
+  const header = ex.headers.store;
+  if (header !== undefined && known.has(header)) return header;
+  const cookie = readCookie(ex.headers.cookie, "store");
+  if (cookie !== undefined && known.has(cookie)) return cookie;
+  const path = ex.path;
+  for (const code of known) {
+    if (path.startsWith(code, 1) && (path.length === code.length + 1 || path[code.length + 1] === "/")) return code;
+  }
+  return fallback;
+}
