@@ -1,9 +1,9 @@
 // The proxy's environment, parsed once at the edge by a zod schema. Nothing deeper reads process.env.
 // A bad value stops start-up with a message that names the variable and what it expects; an empty
 // value counts as unset.
-import { availableParallelism } from "node:os";
 import proxyAddr from "proxy-addr";
 import { z } from "zod";
+import { usableCpus } from "./cpu-quota.ts";
 import { describeEnvIssues, withoutEmptyValues } from "./env-problems.ts";
 import { ConfigError } from "./errors.ts";
 import { flagsEnvSchema } from "./flags/index.ts";
@@ -31,7 +31,7 @@ export const proxyEnvSchema = z.object({
   PLANS_DIR: z.string().min(1).optional().describe("a directory of migration plans"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional().describe("a redis:// or rediss:// URL"),
   WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(256)]).default(1)
-    .transform((value) => (value === "auto" ? availableParallelism() : value))
+    .transform((value) => (value === "auto" ? usableCpus() : value))
     .describe('a positive integer (at most 256) or "auto"'),
   ADMIN_PATH: z.string().regex(/^\/[^\s]*$/).default("/admin").describe("a path starting with /, such as /admin"),
   TRUST_PROXY: z.string().trim().default("none").superRefine(checkTrustProxy)

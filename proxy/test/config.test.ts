@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
+import { usableCpus } from "../src/cpu-quota.ts";
 import { ConfigError } from "../src/errors.ts";
 
 const base = { LEGACY_URL: "http://legacy.internal:8081", ADMIN_TOKEN: "config-test-token-123" };
@@ -21,8 +22,8 @@ describe("loadConfig", () => {
       .toEqual({ legacy: "http://legacy.internal:8081", "new-frontend": "http://next:3000", "search-service": "http://search:7700" });
   });
 
-  it("turns WORKERS=auto into one per core", () => {
-    expect(loadConfig({ ...base, WORKERS: "auto" }).WORKERS).toBeGreaterThanOrEqual(1);
+  it("turns WORKERS=auto into one per usable CPU (the cores, capped by the cgroup CPU quota)", () => {
+    expect(loadConfig({ ...base, WORKERS: "auto" }).WORKERS).toBe(usableCpus());
   });
 
   it.each([
