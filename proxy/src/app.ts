@@ -135,6 +135,7 @@ function createUpstreams(config: ProxyConfig, deps: ProxyDeps, metrics: ProxyMet
   for (const [name, url] of config.upstreams) {
     upstreams.set(name, createUpstream(name, url, {
       connectTimeoutMs: config.CONNECT_TIMEOUT_MS, responseTimeoutMs: config.RESPONSE_TIMEOUT_MS, connections: config.KEEP_ALIVE_SOCKETS,
+      firstByteTimeoutMs: name === "legacy" ? config.LEGACY_FIRST_BYTE_TIMEOUT_MS : config.FIRST_BYTE_TIMEOUT_MS,
       queueLength: config.UPSTREAM_QUEUE_LENGTH, queueTimeoutMs: config.UPSTREAM_QUEUE_TIMEOUT_MS,
       circuitFailures: config.CIRCUIT_FAILURES, circuitOpenMs: config.CIRCUIT_OPEN_MS, now: deps.now, onWait,
     }));

@@ -52,6 +52,8 @@ export const proxyEnvSchema = z.object({
   READY_PROBE_INTERVAL_MS: millis(1_000),
   CONNECT_TIMEOUT_MS: millis(2_000),
   RESPONSE_TIMEOUT_MS: millis(30_000),
+  FIRST_BYTE_TIMEOUT_MS: millis(2_000),
+  LEGACY_FIRST_BYTE_TIMEOUT_MS: millis(30_000),
   KEEP_ALIVE_SOCKETS: count(1, 256),
   UPSTREAM_QUEUE_LENGTH: count(0, 1_024),
   UPSTREAM_QUEUE_TIMEOUT_MS: millis(5_000),

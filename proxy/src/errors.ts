@@ -57,7 +57,7 @@ export class PageTypeResolutionError extends ProxyError {
  * - `response-body`: the answer broke after its head (the shopper's connection is cut)
  * - `status`: the upstream answered 5xx
  */
-export type ForwardStage = "queue" | "connect" | "request-body" | "response-head" | "response-body" | "status";
+export type ForwardStage = "queue" | "circuit" | "connect" | "request-body" | "response-head" | "response-body" | "status";
 
 /** A failed forwarding attempt: its stage, whether a timeout ended it, and whether the shopper's side caused it. */
 export class ForwardError extends ProxyError {

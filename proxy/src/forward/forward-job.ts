@@ -16,7 +16,7 @@ import { RequestBodyReader } from "./request-body.ts";
 import type { BodyLimits, BodyListener } from "./request-body.ts";
 import { writeResponseHead } from "./response-head.ts";
 import type { ResponseHead, ResponseRewrite } from "./response-head.ts";
-import { classifyFailure, isStaleSocketFailure, ShopperGoneError, statusForFailure } from "./stages.ts";
+import { classifyFailure, FirstByteTimeoutError, isStaleSocketFailure, ShopperGoneError, statusForFailure } from "./stages.ts";
 import { UpstreamCall } from "./upstream-call.ts";
 import type { CallOwner } from "./upstream-call.ts";
 import type { Upstream } from "./upstream.ts";
@@ -75,6 +75,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
   #fresh = false;
   #failure: ForwardError | undefined = undefined;
   #replayedFrom: string | undefined = undefined;
+  #budgetTimer: NodeJS.Timeout | undefined = undefined;
 
   constructor(ctx: ForwardContext, ex: ForwardExchange, resolve: (result: ForwardResult) => void) {
     this.ex = ex;
@@ -88,6 +89,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
 
   start(decision: Decision): void {
     this.#target(decision);
+    this.#armFirstByteBudget();
     (this.res as ResponseWithJob)[JOB] = this;
     this.res.on("close", onShopperClose);
     if (this.hasBody) this.#reader = new RequestBodyReader(this.ex.req, this.#ctx.limits, this);
@@ -121,6 +123,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
   onCallHead(call: UpstreamCall, head: ResponseHead): boolean {
     const { ex } = this;
     const upstream = call.upstream;
+    this.#disarmFirstByteBudget();
     if (head.status >= 500 && upstream.breaker !== undefined) {
       upstream.breaker.recordFailure();
       if (canReplay(ex)) {
@@ -146,6 +149,28 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     this.#onFailure(failure);
   }
 
+  /**
+   * The new side sent nothing within its budget: the request leaves the queue or its attempt, the breaker
+   * counts a failure, and the fallback answers (#onFailure), so a hung new side costs a shopper the budget
+   * and, once the breaker opens, nothing.
+   */
+  onFirstByteBudgetSpent(): void {
+    this.#budgetTimer = undefined;
+    if (this.#settled || this.res.headersSent) return;
+    const upstream = this.#upstream;
+    const failure = new ForwardError("response-head", upstream.name,
+      new FirstByteTimeoutError(`no first byte within ${upstream.firstByteTimeoutMs} ms`), { timedOut: true });
+    if (this.#call !== undefined) {
+      this.#call.abort(failure); // its failure comes back through onCallFailed
+      return;
+    }
+    if (this.#waiting) {
+      this.#leaveQueue();
+      upstream.breaker?.recordFailure();
+      this.#onFailure(failure);
+    }
+  }
+
   /** The shopper's connection closed before the job settled. */
   onShopperGone(): void {
     if (this.#settled) return;
@@ -166,6 +191,10 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
   }
 
   #admit(): void {
+    // Decided before the breaker opened (a burst of requests to a hung new side): straight to the fallback.
+    if (this.#upstream.breaker?.state() === "open" && canReplay(this.ex)) {
+      return this.#replay(new ForwardError("circuit", this.#upstream.name, "the circuit opened after the decision"));
+    }
     const slots = this.#upstream.slots;
     if (slots.tryAcquire()) return this.#dispatch();
     if (slots.wait(this)) {
@@ -205,6 +234,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     this.#failure = failure;
     this.#replayedFrom = this.#upstream.name;
     this.#fresh = false;
+    this.#disarmFirstByteBudget();
     this.#target(ex.decision!.onFailure!);
     this.#admit();
   }
@@ -229,12 +259,29 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     this.#upstream.slots.cancel(this);
   }
 
+  /** Only where a fallback can answer: a GET/HEAD to an upstream with a breaker (every one but legacy). */
+  #armFirstByteBudget(): void {
+    if (this.#upstream.breaker === undefined || !canReplay(this.ex)) return;
+    this.#budgetTimer = setTimeout(onFirstByteBudget, this.#upstream.firstByteTimeoutMs, this);
+  }
+
+  #disarmFirstByteBudget(): void {
+    if (this.#budgetTimer === undefined) return;
+    clearTimeout(this.#budgetTimer);
+    this.#budgetTimer = undefined;
+  }
+
   #settle(): void {
     if (this.#settled) return;
     this.#settled = true;
+    this.#disarmFirstByteBudget();
     this.#reader?.stop();
     this.#resolve({ failure: this.#failure, replayedFrom: this.#replayedFrom });
   }
+}
+
+function onFirstByteBudget(job: ForwardJob): void {
+  job.onFirstByteBudgetSpent();
 }
 
 function onShopperClose(this: ResponseWithJob): void {

@@ -18,6 +18,11 @@ export class ShopperSendTimeoutError extends Error {
   readonly code = "SHOPPER_SEND_TIMEOUT";
 }
 
+/** The upstream sent no byte within its first-byte budget (a hung new side). */
+export class FirstByteTimeoutError extends Error {
+  readonly code = "FIRST_BYTE_TIMEOUT";
+}
+
 const CONNECT_CODES = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EADDRNOTAVAIL"]);
 
 export function classifyFailure(upstream: string, phase: CallPhase, error: Error, hasBody: boolean): ForwardError {

@@ -13,6 +13,12 @@ export interface UpstreamOptions {
   connectTimeoutMs: number;
   /** Required. Milliseconds of upstream silence before its head, and between body chunks. */
   responseTimeoutMs: number;
+  /**
+   * Required. Milliseconds a GET/HEAD that has a fallback may wait for this upstream's first byte, queue
+   * included; past it the fallback answers and the breaker counts a failure. For legacy (no fallback) it is
+   * the response-head timeout of every request.
+   */
+  firstByteTimeoutMs: number;
   /** Required. Pooled connections, and so concurrent requests. */
   connections: number;
   /** Required. Requests that may wait for a connection, and for how many milliseconds. */
@@ -40,6 +46,7 @@ export interface Upstream {
   readonly freshPool: Pool;
   readonly slots: ConnectionSlots;
   readonly responseTimeoutMs: number;
+  readonly firstByteTimeoutMs: number;
   close(): Promise<void>;
 }
 
@@ -52,7 +59,10 @@ const IDLE_MS = 4_000;
 
 export function createUpstream(name: string, url: URL, options: UpstreamOptions): Upstream {
   const connect = createConnector(options);
-  const timeouts = { headersTimeout: options.responseTimeoutMs, bodyTimeout: options.responseTimeoutMs };
+  const isLegacy = name === "legacy";
+  // A new side's POST has nowhere else to go, so only legacy's head timeout is the (longer) budget itself.
+  const headersTimeout = isLegacy ? options.firstByteTimeoutMs : options.responseTimeoutMs;
+  const timeouts = { headersTimeout, bodyTimeout: options.responseTimeoutMs };
   const idleMs = options.idleMs ?? IDLE_MS;
   const pool = new Pool(url.origin, {
     connections: options.connections, pipelining: 1, connect, ...timeouts,
@@ -60,7 +70,6 @@ export function createUpstream(name: string, url: URL, options: UpstreamOptions)
     keepAliveTimeout: idleMs, keepAliveMaxTimeout: idleMs, keepAliveTimeoutThreshold: 1_000,
   });
   const freshPool = new Pool(url.origin, { connections: options.connections, pipelining: 0, connect, ...timeouts });
-  const isLegacy = name === "legacy";
   const breaker = isLegacy ? undefined
     : createCircuitBreaker({ failureThreshold: options.circuitFailures, openMs: options.circuitOpenMs, now: options.now });
   const onWait = options.onWait;
@@ -69,7 +78,7 @@ export function createUpstream(name: string, url: URL, options: UpstreamOptions)
     onWait: onWait === undefined ? undefined : (seconds, granted) => onWait(name, seconds, granted),
   });
   return {
-    name, url, isLegacy, breaker, pool, freshPool, slots, responseTimeoutMs: options.responseTimeoutMs,
+    name, url, isLegacy, breaker, pool, freshPool, slots, responseTimeoutMs: options.responseTimeoutMs, firstByteTimeoutMs: options.firstByteTimeoutMs,
     async close() {
       await Promise.all([pool.destroy(), freshPool.destroy()]);
     },

@@ -25,8 +25,8 @@ let cartBefore: CartState;
 
 beforeAll(async () => {
   rig = await startRig({ "fault-pages.yaml": ROOT_PAGES_PLAN });
-  // No first-byte budget yet: the response timeout is what turns a slow new side into a fallback.
-  proxy = await startProxyProcess(rig.proxyEnv({ RESPONSE_TIMEOUT_MS: "1000" }));
+  // The new side's first-byte budget turns a slow new side into a fallback.
+  proxy = await startProxyProcess(rig.proxyEnv({ FIRST_BYTE_TIMEOUT_MS: "1000" }));
   agent = createLoadAgent();
   shopper = await startCartShopper(proxy.shopUrl, 2);
   cartBefore = await shopper.readCart(proxy.shopUrl);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   plans = await createPlansDir({ "new.yaml": planYaml("new-pages", "  - path: /new/**\n    methods: [GET, HEAD, POST]") });
   proxy = await startTestProxy({
     legacy: legacy.url, newFrontend: next.url, plansDir: plans.dir,
-    env: { RESPONSE_TIMEOUT_MS: "300", CIRCUIT_FAILURES: "1000" },
+    env: { RESPONSE_TIMEOUT_MS: "300", FIRST_BYTE_TIMEOUT_MS: "300", CIRCUIT_FAILURES: "1000" },
   });
 });
 afterAll(async () => {
@@ -148,7 +148,7 @@ describe("with legacy down", () => {
     }, 504, "The shop is taking too long"],
   ])("answers a clean error page when legacy is %s, without a stack trace", async (_name, makeLegacy, status, text) => {
     const down = await makeLegacy();
-    const alone = await startTestProxy({ legacy: down.url, env: { RESPONSE_TIMEOUT_MS: "300" } });
+    const alone = await startTestProxy({ legacy: down.url, env: { LEGACY_FIRST_BYTE_TIMEOUT_MS: "300" } });
     try {
       const response = await fetch(`${alone.shopUrl}/anything`);
       const body = await response.text();
@@ -201,5 +201,45 @@ describe("circuit breaker", () => {
     clock += 10_000;
     expect(await reason()).toBe("rollout");
     expect([await reason(), await reason()]).toEqual(["rollout", "rollout"]);
+  });
+});
+
+describe("the first-byte budget (FIRST_BYTE_TIMEOUT_MS) of the new side", () => {
+  let budgeted: RunningProxy;
+  let slowNext: TestUpstream;
+  beforeAll(async () => {
+    // The new side answers everything, but only after 800 ms: longer than the budget, shorter than the response timeout.
+    slowNext = await startUpstream("new", (req, res) => { setTimeout(() => res.end(`new ${req.method} ${req.url}`), 800).unref(); });
+    budgeted = await startTestProxy({
+      legacy: legacy.url, newFrontend: slowNext.url, plansDir: plans.dir,
+      env: { FIRST_BYTE_TIMEOUT_MS: "200", RESPONSE_TIMEOUT_MS: "2000", CIRCUIT_FAILURES: "2", CIRCUIT_OPEN_MS: "60000" },
+    });
+  });
+  afterAll(async () => {
+    await budgeted.close();
+    await slowNext.close();
+  });
+
+  it("lets a POST, which has no fallback, wait past the budget for the new side's own answer, sent once", async () => {
+    const received = slowNext.received.length;
+    const response = await fetch(`${budgeted.shopUrl}/new/form`, { method: "POST", body: "a=1" });
+    expect([response.status, await response.text()]).toEqual([200, "new POST /new/form"]);
+    expect(slowNext.received.length - received).toBe(1);
+  });
+
+  it("answers a GET from legacy once the budget is spent, counts it toward the breaker, which then opens", async () => {
+    const get = async () => {
+      const started = performance.now();
+      const response = await fetch(`${budgeted.shopUrl}/new/slow`, { headers: debug });
+      return { body: await response.text(), reason: response.headers.get("x-strangler-decision")!.split("reason=")[1], ms: performance.now() - started };
+    };
+    const first = await get();
+    expect([first.body, first.reason]).toEqual(["legacy GET /new/slow", "fallback"]);
+    expect(first.ms).toBeLessThan(800); // the shopper did not wait for the new side's answer
+    expect((await get()).reason).toBe("fallback");
+    const third = await get(); // two budget timeouts in a row opened the circuit: no wait at all
+    expect([third.body, third.reason]).toEqual(["legacy GET /new/slow", "circuit-open"]);
+    const metrics = await (await fetch(`${budgeted.adminUrl}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
+    expect(metrics).toContain('strangler_fallbacks_total{from="new-frontend",stage="response-head"} 2');
   });
 });

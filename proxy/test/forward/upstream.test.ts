@@ -14,7 +14,7 @@ beforeAll(async () => { silent = await startUpstream("silent", () => {}); });
 afterAll(() => silent.close());
 
 const options = (overrides: Partial<UpstreamOptions>): UpstreamOptions => ({
-  connectTimeoutMs: 1_000, responseTimeoutMs: 10_000, connections: 4, queueLength: 4, queueTimeoutMs: 1_000,
+  connectTimeoutMs: 1_000, responseTimeoutMs: 10_000, firstByteTimeoutMs: 10_000, connections: 4, queueLength: 4, queueTimeoutMs: 1_000,
   circuitFailures: 5, circuitOpenMs: 10_000, ...overrides,
 });
 
@@ -41,8 +41,8 @@ describe("an upstream's pool", () => {
     }
   });
 
-  it("fails a request whose upstream stays silent past the response timeout, in the response-head stage", async () => {
-    const upstream = createUpstream("legacy", new URL(silent.url), options({ responseTimeoutMs: 150 }));
+  it("fails a request to legacy that stays silent past legacy's first-byte budget, in the response-head stage", async () => {
+    const upstream = createUpstream("legacy", new URL(silent.url), options({ firstByteTimeoutMs: 150 }));
     try {
       const started = performance.now();
       const error = await failureOf(upstream.pool.request({ path: "/slow", method: "GET" }));
