@@ -43,6 +43,8 @@ export const proxyEnvSchema = z.object({
     .transform((methods) => methods.map((method) => method.toUpperCase()))
     .refine((methods) => methods.length > 0 && methods.every((method) => HTTP_TOKEN.test(method) && method !== "CONNECT"))
     .describe("a comma-separated list of HTTP methods (CONNECT is never allowed)"),
+  BOT_SIDE: z.enum(["fallback", "target"]).default("fallback")
+    .describe('"fallback" or "target": where crawlers go while a plan splits shoppers'),
   STORE_CODES: csv("default").describe("a comma-separated list of Magento store codes"),
   MAGENTO_CRYPT_KEY: z.string().min(1).optional().describe("the store's env.php crypt/key"),
   MAGENTO_VARY_HASH: z.enum(["sha256", "sha1"]).default("sha256").describe('"sha256" (Magento 2.4.7+) or "sha1" (2.4.6 and older)'),

@@ -5,6 +5,7 @@ import type { LocalFlagStore } from "./flag-map-store.ts";
 import type { FlagsLogger } from "./logger.ts";
 import { evaluatePlanRollout } from "./plan-rollout.ts";
 import { startRefreshTimer } from "./refresh-timer.ts";
+import { isSplitRollout } from "./types.ts";
 import type { FlagContext, FlagEvaluation, FlagState, LocalFlag, LocalFlagPatch, ManagedFlagProvider, Rollout } from "./types.ts";
 
 export interface LocalProviderOptions {
@@ -18,7 +19,7 @@ export interface LocalProviderOptions {
 function evaluateLocalFlag(flag: LocalFlag, name: string, context: FlagContext, rollout: Rollout, random: RandomSource): FlagEvaluation {
   if (!flag.enabled) return { enabled: false, source: "local" };
   const effective: Rollout = { percentage: flag.percentage, stickiness: flag.stickiness ?? rollout.stickiness };
-  return { enabled: isInRollout(name, context, effective, random), source: "local" };
+  return { enabled: isInRollout(name, context, effective, random), source: "local", split: isSplitRollout(effective) };
 }
 
 function applyPatch(current: LocalFlag | undefined, patch: LocalFlagPatch, defaults: Rollout | undefined, updatedAt: string): LocalFlag {

@@ -24,6 +24,17 @@ export interface FlagEvaluation {
   /** Variant name, or its string payload when it has one: names the upstream when a flag splits between two new targets. */
   variant?: string;
   source: FlagSource;
+  /**
+   * The answer differs between shoppers (a share strictly between 0 and 100, or a flag service's
+   * strategies that split): the side then depends on who asks, so the answer must never be shared by a
+   * cache and a session-sticky split needs the shopper's strangler_sid. Absent: the same for everyone.
+   */
+  split?: boolean;
+}
+
+/** True when a rollout sends some shoppers one way and some the other. */
+export function isSplitRollout(rollout: Rollout): boolean {
+  return rollout.percentage > 0 && rollout.percentage < 100;
 }
 
 /** The per-request seam: synchronous, never throws, never awaits. */

@@ -12,6 +12,7 @@ import { evaluatePlanRollout } from "./plan-rollout.ts";
 import type { SavedStateStore } from "./saved-state.ts";
 import type { FlagEvaluation, FlagState, ManagedFlagProvider } from "./types.ts";
 import { toUnleashContext } from "./unleash-context.ts";
+import { isSplitToggle } from "./unleash-split.ts";
 import { FlagsManagedElsewhereError } from "./errors.ts";
 import { startRefreshTimer } from "./refresh-timer.ts";
 
@@ -47,9 +48,12 @@ export async function createUnleashProvider(options: UnleashProviderOptions): Pr
   function evaluateUnleash(name: string, context: Parameters<ManagedFlagProvider["evaluate"]>[1], rollout: Parameters<ManagedFlagProvider["evaluate"]>[2]): FlagEvaluation {
     if (kills.get(name)?.enabled === false) return { enabled: false, source: "local" };
     if (!hasState()) return evaluatePlanRollout(name, context, rollout, options.random);
-    if (!client.getFeatureToggleDefinition(name)) return { enabled: false, source: "unknown" };
+    const toggle = client.getFeatureToggleDefinition(name);
+    if (!toggle) return { enabled: false, source: "unknown" };
     const variant = client.getVariant(name, toUnleashContext(context));
-    const evaluation: FlagEvaluation = { enabled: variant.feature_enabled === true, source: health.isFresh() ? "unleash" : "unleash-saved" };
+    const evaluation: FlagEvaluation = {
+      enabled: variant.feature_enabled === true, source: health.isFresh() ? "unleash" : "unleash-saved", split: isSplitToggle(toggle),
+    };
     const target = evaluation.enabled ? readVariantTarget(variant) : undefined;
     if (target) evaluation.variant = target;
     return evaluation;

@@ -32,6 +32,8 @@ export interface ForwardExchange {
   readonly host: string;
   readonly debug: boolean;
   readonly newSessionCookie: string | undefined;
+  /** No shared cache may keep the answer (its side depended on who asked). */
+  readonly privateAnswer: boolean;
   /** The request head for the upstream (request-head.ts), built once. */
   upstreamHead: string[];
   decision: Decision | undefined;
@@ -134,7 +136,8 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
       upstream.breaker?.recordSuccess();
     }
     const rewrite = upstream.isLegacy ? undefined : createRewrite(ex, upstream, this.#ctx.publicHost);
-    writeResponseHead(this.res, head, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined);
+    const privacy = ex.debug ? "no-store" : ex.privateAnswer ? "private" : undefined;
+    writeResponseHead(this.res, head, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined, privacy);
     return true;
   }
 

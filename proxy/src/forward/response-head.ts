@@ -4,6 +4,8 @@
 // public host, so nothing leaks where the new side lives. Then our own: the sticky cookie and, for an
 // engineer, the decision.
 import type { ServerResponse } from "node:http";
+import { makeAnswerPrivate } from "./private-answer.ts";
+import type { AnswerPrivacy } from "./private-answer.ts";
 
 /** undici's raw header list: names and values alternate, as Buffers (or strings). */
 export type RawHeaders = ReadonlyArray<Buffer | string>;
@@ -29,12 +31,16 @@ export interface ResponseHead {
   raw: RawHeaders;
 }
 
-/** `setCookie` and `decision` are extra headers appended when defined (session cookie, debug decision). */
+/**
+ * `setCookie` and `decision` are extra headers appended when defined (session cookie, debug decision);
+ * `privacy`, when defined, keeps shared caches from storing the answer (private-answer.ts).
+ */
 export function writeResponseHead(
   res: ServerResponse, head: ResponseHead, rewrite: ResponseRewrite | undefined,
-  setCookie: string | undefined, decision: string | undefined,
+  setCookie: string | undefined, decision: string | undefined, privacy?: AnswerPrivacy,
 ): void {
   const out = filterResponseHeaders(head.raw, rewrite);
+  if (privacy !== undefined) makeAnswerPrivate(out, privacy);
   if (setCookie !== undefined) out.push("Set-Cookie", setCookie);
   if (decision !== undefined) out.push("X-Strangler-Decision", decision);
   res.writeHead(head.status, head.statusMessage || undefined, out);

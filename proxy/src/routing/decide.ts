@@ -15,6 +15,8 @@ export interface DecideInput {
   pageTypeState: PageTypeState;
   /** An upstream name an authenticated engineer asked for (X-Strangler-Force); undefined for shoppers. */
   forcedTarget?: string | undefined;
+  /** A crawler that brought no session cookie (by its User-Agent); read only when a split plan matched. */
+  readonly isBot?: boolean;
 }
 
 export interface DecideEnv {
@@ -25,6 +27,8 @@ export interface DecideEnv {
   isAdminPath: AdminPathGuard;
   knownTargets: ReadonlySet<string>;
   legacy: string;
+  /** Where a crawler goes while a plan splits shoppers: the plan's fallback (default) or its target. */
+  crawlerSide?: "fallback" | "target";
 }
 
 export const NO_ROUTE = createDecision("legacy", "no-route");
@@ -51,29 +55,35 @@ export function decide(input: DecideInput, table: RouteTable, env: DecideEnv): D
   const { facts } = input;
   if (env.isAdminPath(facts.path)) return ADMIN_PATH;
   if (input.forcedTarget !== undefined && env.knownTargets.has(input.forcedTarget)) {
-    return createDecision(input.forcedTarget, "forced");
+    return createDecision(input.forcedTarget, "forced", undefined, undefined, undefined, { perShopper: true });
   }
   const route = matchRoute(table, facts, input.pageTypeState === "resolved");
   if (route === undefined) return NO_ROUTE;
   if (route.needsPageType !== undefined && input.pageTypeState !== "resolved") {
     return input.pageTypeState === "failed" ? route.decisions.pageTypeUnresolved : NEEDS_PAGE_TYPE;
   }
-  return decideByFlag(route, input.flagContext, env);
+  return decideByFlag(route, input, env);
 }
 
-function decideByFlag(route: Route, context: FlagContext, env: DecideEnv): Decision {
-  const evaluation = env.provider.evaluate(route.flag, context, route.rollout);
+function decideByFlag(route: Route, input: DecideInput, env: DecideEnv): Decision {
+  const evaluation = env.provider.evaluate(route.flag, input.flagContext, route.rollout);
   const source = evaluation.source;
-  const decisions = route.decisions;
-  if (source === "unknown") return decisions.flagUnavailable;
+  const all = route.decisions;
+  if (source === "unknown") return all.flagUnavailable;
+  // Mid-ramp, a crawler sees one side, always the same, and never gets a cookie (it would not keep it).
+  if (evaluation.split === true && input.isBot === true) {
+    return env.crawlerSide === "target" && env.isUpstreamAvailable(route.target) ? all.crawlerToTarget : all.crawlerToFallback;
+  }
+  const decisions = evaluation.split === true ? all.split : all;
   if (!evaluation.enabled) {
     return source === "plan-rollout" ? decisions.rolloutOut : source === "unleash-saved" ? decisions.flagOffSaved : decisions.flagOff;
   }
   const variant = evaluation.variant;
   if (variant !== undefined && variant !== route.target && env.knownTargets.has(variant)) {
-    if (!env.isUpstreamAvailable(variant)) return decisions.circuitOpen;
-    return createDecision(variant, "variant", route.planId, route.id, decisions.fallback);
+    if (!env.isUpstreamAvailable(variant)) return all.circuitOpen;
+    const flags = { perShopper: evaluation.split === true, needsSession: decisions.rolloutIn.needsSession };
+    return createDecision(variant, "variant", route.planId, route.id, all.fallback, flags);
   }
-  if (!env.isUpstreamAvailable(route.target)) return decisions.circuitOpen;
+  if (!env.isUpstreamAvailable(route.target)) return all.circuitOpen;
   return source === "plan-rollout" ? decisions.rolloutIn : source === "unleash-saved" ? decisions.flagOnSaved : decisions.flagOn;
 }

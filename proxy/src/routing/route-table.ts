@@ -10,6 +10,8 @@ export type DecisionReason =
   | "flag-on-saved" | "flag-off-saved"
   | "flag-unavailable" | "rollout"
   | "variant" | "circuit-open" | "page-type-unresolved" | "fallback"
+  /** A crawler met a plan mid-ramp: it gets the side BOT_SIDE names, always the same, and no cookie. */
+  | "crawler"
   /** Only in logs and metrics: the request was refused before routing, or never decided. */
   | "refused" | "undecided";
 
@@ -21,11 +23,25 @@ export interface Decision {
   readonly reason: DecisionReason;
   /** Where a failed GET/HEAD is replayed; set only on decisions that send traffic to a plan's target. */
   readonly onFailure?: Decision | undefined;
+  /** The side depended on who asked (a split flag, a crawler, an engineer): no shared cache may keep the answer. */
+  readonly perShopper: boolean;
+  /** The side depended on the shopper's strangler_sid: a shopper without one gets it with this answer. */
+  readonly needsSession: boolean;
 }
 
-export interface RouteDecisions {
-  flagOn: Decision; flagOff: Decision; flagOnSaved: Decision; flagOffSaved: Decision; flagUnavailable: Decision; rolloutIn: Decision; rolloutOut: Decision;
-  circuitOpen: Decision; pageTypeUnresolved: Decision; fallback: Decision;
+export interface DecisionFlags { perShopper?: boolean; needsSession?: boolean }
+
+/** The answers a flag can give; built twice per route: for everyone alike, and split between shoppers. */
+export interface FlagDecisions {
+  flagOn: Decision; flagOff: Decision; flagOnSaved: Decision; flagOffSaved: Decision; rolloutIn: Decision; rolloutOut: Decision;
+}
+
+export interface RouteDecisions extends FlagDecisions {
+  flagUnavailable: Decision; circuitOpen: Decision; pageTypeUnresolved: Decision; fallback: Decision;
+  /** The same flag answers when the share splits shoppers: per shopper, sticky by session when the plan says so. */
+  split: FlagDecisions;
+  /** A crawler mid-ramp, to the plan's fallback or its target. */
+  crawlerToFallback: Decision; crawlerToTarget: Decision;
 }
 
 export interface Route {
@@ -47,8 +63,8 @@ export interface RouteTable {
   readonly usesPageType: boolean;
 }
 
-export function createDecision(target: string, reason: DecisionReason, planId?: string, routeId?: string, onFailure?: Decision): Decision {
-  return Object.freeze({ target, planId, routeId, reason, onFailure });
+export function createDecision(target: string, reason: DecisionReason, planId?: string, routeId?: string, onFailure?: Decision, flags: DecisionFlags = {}): Decision {
+  return Object.freeze({ target, planId, routeId, reason, onFailure, perShopper: flags.perShopper ?? false, needsSession: flags.needsSession ?? false });
 }
 
 export function compileRouteTable(plans: readonly Plan[]): RouteTable {
@@ -66,17 +82,23 @@ export function compileRouteTable(plans: readonly Plan[]): RouteTable {
 function compileRoute(plan: Plan, index: number, matcher: CompiledMatcher): Route {
   const id = `${plan.id}#${index}`;
   const fallback = createDecision(plan.fallback, "fallback", plan.id, id);
-  const to = (target: string, reason: DecisionReason) =>
-    createDecision(target, reason, plan.id, id, target === plan.fallback ? undefined : fallback);
+  const to = (target: string, reason: DecisionReason, flags: DecisionFlags = {}) =>
+    createDecision(target, reason, plan.id, id, target === plan.fallback ? undefined : fallback, flags);
+  const flagDecisions = (flags: DecisionFlags): FlagDecisions => Object.freeze({
+    flagOn: to(plan.target, "flag-on", flags), flagOff: to(plan.fallback, "flag-off", flags),
+    flagOnSaved: to(plan.target, "flag-on-saved", flags), flagOffSaved: to(plan.fallback, "flag-off-saved", flags),
+    rolloutIn: to(plan.target, "rollout", flags), rolloutOut: to(plan.fallback, "rollout", flags),
+  });
+  // Random stickiness draws anew per request: per shopper, yet no session to keep.
+  const split = { perShopper: true, needsSession: plan.rollout.stickiness === "sessionId" };
   return Object.freeze({
     id, planId: plan.id, target: plan.target, fallback: plan.fallback, flag: plan.flag,
     rollout: Object.freeze({ ...plan.rollout }), matcher, needsPageType: matcher.needsPageType,
     decisions: Object.freeze({
-      flagOn: to(plan.target, "flag-on"), flagOff: to(plan.fallback, "flag-off"),
-      flagOnSaved: to(plan.target, "flag-on-saved"), flagOffSaved: to(plan.fallback, "flag-off-saved"),
-      flagUnavailable: to(plan.fallback, "flag-unavailable"), rolloutIn: to(plan.target, "rollout"),
-      rolloutOut: to(plan.fallback, "rollout"), circuitOpen: to(plan.fallback, "circuit-open"),
+      ...flagDecisions({}), split: flagDecisions(split),
+      flagUnavailable: to(plan.fallback, "flag-unavailable"), circuitOpen: to(plan.fallback, "circuit-open"),
       pageTypeUnresolved: to(plan.fallback, "page-type-unresolved"), fallback,
+      crawlerToFallback: to(plan.fallback, "crawler", { perShopper: true }), crawlerToTarget: to(plan.target, "crawler", { perShopper: true }),
     }),
   });
 }

@@ -8,6 +8,7 @@ import type { Upstream } from "../forward/upstream.ts";
 import type { DecideInput, PageTypeState } from "../routing/decide.ts";
 import type { Decision } from "../routing/route-table.ts";
 import { createCustomerGroupReader, type CustomerGroupReader } from "../flags/customer-group.ts";
+import { isbot } from "isbot";
 import { parseCookies, readCookie } from "../routing/session-cookie.ts";
 
 /** Guests only: the shop handler sets the configured reader on every exchange. */
@@ -37,8 +38,13 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   userAgent: string | undefined;
   /** The request carries a body (Content-Length above 0 or Transfer-Encoding). */
   hasBody = false;
+  /** The shopper came without a strangler_sid: sessionId is new, and is sent as a cookie only if the decision needs it. */
+  sessionIsNew = false;
   /** Set when this response must carry a new strangler_sid cookie. */
   newSessionCookie: string | undefined = undefined;
+  /** No shared cache may keep this answer (it depended on who asked); set with the decision. */
+  privateAnswer = false;
+  #isBot: boolean | undefined = undefined;
   debug = false;
   forcedTarget: string | undefined = undefined;
   decision: Decision | undefined = undefined;
@@ -76,5 +82,10 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   get cookies(): Record<string, string> { return (this.#cookies ??= parseCookies(this.headers.cookie)); }
   get query(): URLSearchParams { return (this.#query ??= new URLSearchParams(this.search)); }
   /** Magento's customer group from the X-Magento-Vary cookie; read only when a flag constraint asks. */
+  /**
+   * A crawler without a strangler_sid (isbot on the User-Agent): it would get a side drawn anew on every
+   * request. A client that keeps our cookie stays on its side like any shopper. Read only mid-ramp.
+   */
+  get isBot(): boolean { return (this.#isBot ??= this.sessionIsNew && isbot(this.userAgent)); }
   get customerGroup(): string | undefined { return this.readCustomerGroup(readCookie(this.headers.cookie, "X-Magento-Vary")); }
 }

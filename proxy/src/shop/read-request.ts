@@ -8,7 +8,7 @@ import { RequestRefusedError } from "../errors.ts";
 import { DEBUG_HEADER, FORCE_HEADER } from "../forward/request-head.ts";
 import { hasRequestBody } from "../forward/request-body.ts";
 import { readRequestTarget } from "../http/request-target.ts";
-import { formatSessionCookie, readCookie, readSessionId } from "../routing/session-cookie.ts";
+import { readCookie, readSessionId } from "../routing/session-cookie.ts";
 import type { TokenCheck } from "./debug-token.ts";
 import type { Exchange } from "./exchange.ts";
 
@@ -47,7 +47,7 @@ export function createRequestReader(config: ProxyConfig, isDebugToken: TokenChec
     ex.storeCode = readStoreCode(ex, storeCodes, defaultStore);
     const sessionId = readSessionId(headers.cookie);
     ex.sessionId = sessionId ?? newSessionId();
-    if (sessionId === undefined) ex.newSessionCookie = formatSessionCookie(ex.sessionId, ex.proto === "https");
+    ex.sessionIsNew = sessionId === undefined;
     const debugToken = headers[DEBUG_HEADER];
     if (debugToken !== undefined && isDebugToken(debugToken)) {
       ex.debug = true;

@@ -18,7 +18,7 @@ import type { DecideEnv } from "../routing/decide.ts";
 import type { PageTypeResolver } from "../routing/page-type-resolver.ts";
 import { createDecision } from "../routing/route-table.ts";
 import type { Decision, RouteTable } from "../routing/route-table.ts";
-import { createSessionId } from "../routing/session-cookie.ts";
+import { createSessionId, formatSessionCookie } from "../routing/session-cookie.ts";
 import { answerClientError } from "./client-errors.ts";
 import type { ClientRefusal } from "./client-errors.ts";
 import type { TokenCheck } from "./debug-token.ts";
@@ -56,6 +56,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
     isAdminPath: createAdminPathGuard(config.ADMIN_PATH, config.STORE_CODES),
     knownTargets: new Set(deps.upstreams.keys()),
     legacy: "legacy",
+    crawlerSide: config.BOT_SIDE,
     isUpstreamAvailable: (name) => deps.upstreams.get(name)?.breaker?.allowRequest() ?? true,
   };
 
@@ -65,6 +66,10 @@ export function createShopHandler(deps: ShopHandlerDeps) {
   }
 
   function send(ex: Exchange, decision: Decision): void {
+    // The sticky cookie only where the side depended on it, so an answer the same for everyone carries no
+    // Set-Cookie a shared cache could hand to other shoppers; and such answers, an engineer's included, are private.
+    if (decision.needsSession && ex.sessionIsNew) ex.newSessionCookie = formatSessionCookie(ex.sessionId, ex.proto === "https");
+    ex.privateAnswer = decision.perShopper || ex.debug;
     if (ex.tunnel) {
       forwarder.upgrade(ex, decision, ex.upgradeSocket!, ex.upgradeHead!).then((result) => {
         deps.onForwarded(ex, result);

@@ -52,7 +52,7 @@ describe("hashing", () => {
   ] as const)("accepts stickiness: %s", (_title, stickiness, context, expectedValue) => {
     for (const percentage of [10, 40, 70]) {
       const expected = getBucket(FLAG, expectedValue) <= percentage;
-      expect(evaluatePlanRollout(FLAG, context, { percentage, stickiness }, noRandom)).toEqual({ enabled: expected, source: "plan-rollout" });
+      expect(evaluatePlanRollout(FLAG, context, { percentage, stickiness }, noRandom)).toEqual({ enabled: expected, source: "plan-rollout", split: true });
     }
   });
 

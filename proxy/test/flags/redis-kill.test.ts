@@ -58,7 +58,7 @@ describe("kill switch shared through Redis", () => {
     const [first, second] = [await start(), await start()];
     const server = await startRouterServer("/flags", createFlagsAdminRouter(first, [{ id: "product-pages", flag: FLAG, rollout: ROLLOUT }]));
     try {
-      expect(second.evaluate(FLAG, { sessionId: "s" }, ROLLOUT)).toEqual({ enabled: true, source: "unleash" });
+      expect(second.evaluate(FLAG, { sessionId: "s" }, ROLLOUT)).toEqual({ enabled: true, source: "unleash", split: false });
       expect((await requestJson(`${server.url}/flags/${FLAG}/kill`, { method: "POST" })).body).toMatchObject({ killed: true });
       expect(first.evaluate(FLAG, { sessionId: "s" }, ROLLOUT)).toEqual({ enabled: false, source: "local" });
       const killedAfter = await waitUntil(() => !second.evaluate(FLAG, { sessionId: "s" }, ROLLOUT).enabled, REFRESH_MS * 10, 10);
@@ -67,7 +67,7 @@ describe("kill switch shared through Redis", () => {
 
       await requestJson(`${server.url}/flags/${FLAG}/kill`, { method: "DELETE" });
       await waitUntil(() => second.evaluate(FLAG, { sessionId: "s" }, ROLLOUT).enabled, REFRESH_MS * 10, 10);
-      expect(second.evaluate(FLAG, { sessionId: "s" }, ROLLOUT)).toEqual({ enabled: true, source: "unleash" });
+      expect(second.evaluate(FLAG, { sessionId: "s" }, ROLLOUT)).toEqual({ enabled: true, source: "unleash", split: false });
     } finally {
       await server.close();
     }

@@ -17,13 +17,17 @@ const PLANS = {
   "by-session-too.yaml": "id: by-session-too\ntarget: new-frontend\nmatch:\n  - path: /by-session-too/**\nrollout: { percentage: 50, stickiness: sessionId }\n",
 };
 
+const BROWSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
 /** A cookie jar of one shopper, fed by every Set-Cookie the proxy passes on. */
 function createShopper(shopUrl: string) {
   const jar = new Map<string, string>();
   const setCookies: string[] = [];
   async function send(path: string, init: RequestInit = {}): Promise<Response> {
     const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-    const response = await fetch(`${shopUrl}${path}`, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie } });
+    // A browser's User-Agent: node's own ("node") reads as a crawler, which gets no cookie mid-ramp.
+    const headers = { "user-agent": BROWSER_AGENT, ...(init.headers as Record<string, string>), cookie };
+    const response = await fetch(`${shopUrl}${path}`, { ...init, redirect: "manual", headers });
     for (const line of response.headers.getSetCookie()) {
       setCookies.push(line);
       const [pair] = line.split(";");
@@ -69,11 +73,13 @@ describe("a shopper's side across signing in (proxy in front of the sandbox)", (
     const expected: string[] = [];
     for (let i = 0; i < SHOPPERS; i++) {
       const shopper = createShopper(proxy.shopUrl);
-      expect((await shopper.send("/customer/account/login/")).status).toBe(200);
+      // The first page mid-ramp gives the shopper its strangler_sid (the login page, matched by no plan, does not).
+      const first = await shopper.sideOf(`/by-session/${i}`);
       const sid = shopper.jar.get("strangler_sid")!;
       expect(shopper.setCookies.find((line) => line.startsWith("strangler_sid="))).toBe(`strangler_sid=${sid}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax`);
+      expect((await shopper.send("/customer/account/login/")).status).toBe(200);
       const sessionBefore = shopper.jar.get("PHPSESSID");
-      before.push(`${await shopper.sideOf(`/by-session/${i}`)}/${await shopper.sideOf(`/by-session-too/${i}`)}`);
+      before.push(`${first}/${await shopper.sideOf(`/by-session-too/${i}`)}`);
 
       const body = new URLSearchParams({ form_key: shopper.jar.get("form_key")!, "login[username]": "roni_cost@example.com", "login[password]": "Test1234!" });
       const login = await shopper.send("/customer/account/loginPost/", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });

@@ -106,7 +106,7 @@ describe("Unleash provider against the client API (nock)", () => {
     const provider = await start(configFor(dir));
     expect(provider.ready()).toBe(false);
     const evaluation = provider.evaluate(FLAG, { sessionId: "x" }, { percentage: 100, stickiness: "sessionId" });
-    expect(evaluation).toEqual({ enabled: true, source: "plan-rollout" });
+    expect(evaluation).toEqual({ enabled: true, source: "plan-rollout", split: false });
   });
 
   it("turns unleash-saved while answers are slower than the timeout, without changing any decision", async () => {
@@ -133,7 +133,7 @@ describe("Unleash provider against the client API (nock)", () => {
     features().delay(600).reply(200, featuresPayload(toggle(FLAG, { rollout: 100 })), { ETag: '"a"' });
     features().times(20).reply(304);
     const provider = await start(configFor(dir), 50);
-    expect(provider.evaluate(FLAG, { sessionId: "s" }, ROLLOUT)).toEqual({ enabled: false, source: "plan-rollout" });
+    expect(provider.evaluate(FLAG, { sessionId: "s" }, ROLLOUT)).toEqual({ enabled: false, source: "plan-rollout", split: false });
     await waitUntil(() => sourceOf(provider) === "unleash", 3000);
     expect(decisions(provider).every(Boolean)).toBe(true);
   });
@@ -242,7 +242,7 @@ describe("Unleash provider against the client API (nock)", () => {
       expect(killed.body).toMatchObject({ mode: "unleash", killed: true, unleash: { enabled: true } });
       expect(provider.evaluate(FLAG, { sessionId: "s" }, ROLLOUT)).toEqual({ enabled: false, source: "local" });
       await requestJson(`${server.url}/flags/${FLAG}/kill`, { method: "DELETE" });
-      expect(provider.evaluate(FLAG, { sessionId: "s" }, ROLLOUT)).toEqual({ enabled: true, source: "unleash" });
+      expect(provider.evaluate(FLAG, { sessionId: "s" }, ROLLOUT)).toEqual({ enabled: true, source: "unleash", split: false });
     } finally {
       await server.close();
     }

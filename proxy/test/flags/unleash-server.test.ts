@@ -246,7 +246,7 @@ describe("flags against a real Unleash server", () => {
     expect(counts["new-frontend"] + counts["catalog-service"]).toBe(200);
     expect(Math.min(counts["new-frontend"], counts["catalog-service"])).toBeGreaterThan(60);
     expect(sample.map((sessionId) => provider.evaluate(name, { sessionId, storeCode: "default" }, ROLLOUT).variant)).toEqual(variants);
-    expect(provider.evaluate(name, { sessionId: sample[0]!, storeCode: "fr" }, ROLLOUT)).toEqual({ enabled: false, source: "unleash" });
+    expect(provider.evaluate(name, { sessionId: sample[0]!, storeCode: "fr" }, ROLLOUT)).toEqual({ enabled: false, source: "unleash", split: true });
 
     // Through a proxy: the variant picks the upstream ("new" is new-frontend's answer), per shopper, as the provider said.
     await writeFile(join(plansDir, "variant-check.yaml"), "id: variant-check\ntarget: new-frontend\nmatch:\n  - path: /variant/**\n");
@@ -281,7 +281,7 @@ describe("flags against a real Unleash server", () => {
       expect(sidesOf(restarted)).toEqual(last);
     }
     const nothingSaved = await startProvider(await tempDir("empty"), false);
-    expect(nothingSaved.evaluate(FLAG, { sessionId: shoppers[0]! }, ROLLOUT)).toEqual({ enabled: false, source: "plan-rollout" });
+    expect(nothingSaved.evaluate(FLAG, { sessionId: shoppers[0]! }, ROLLOUT)).toEqual({ enabled: false, source: "plan-rollout", split: false });
 
     const restartedProxy = await startProxy(dirs.find((dir) => dir.includes("strangler-it-proxy-a-"))!);
     expect(await sidesThroughProxy(restartedProxy, shoppers.slice(0, 200))).toEqual(last.slice(0, 200));

@@ -153,12 +153,10 @@ describe("the new side's address never leaks", () => {
 });
 
 describe("session cookie and debug header", () => {
-  it("gives a new shopper a strangler_sid cookie, and none to a shopper who has one", async () => {
+  it("gives no strangler_sid where no plan splits shoppers (see caches-in-front.test.ts for where it does)", async () => {
     legacy.handle((_req, res) => res.end("ok"));
-    const first = await fetch(`${proxy.shopUrl}/`);
-    expect(first.headers.get("set-cookie")).toMatch(/^strangler_sid=[A-Za-z0-9_-]{22}; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/);
-    const again = await fetch(`${proxy.shopUrl}/`, { headers: { cookie: first.headers.get("set-cookie")!.split(";")[0]! } });
-    expect(again.headers.get("set-cookie")).toBeNull();
+    next.handle(textHandler("new"));
+    for (const path of ["/", "/new/x"]) expect((await fetch(`${proxy.shopUrl}${path}`)).headers.get("set-cookie")).toBeNull();
   });
 
   it("shows the decision only to a request carrying the admin token", async () => {
@@ -214,6 +212,6 @@ describe("behind a trusted load balancer (TRUST_PROXY=loopback)", () => {
     const got = last(legacy);
     expect([got.headers["x-forwarded-for"], got.headers["x-forwarded-proto"], got.headers["x-forwarded-host"]])
       .toEqual(["203.0.113.9, 127.0.0.1", "https", "shop.example.com"]);
-    expect(response.headers.get("set-cookie")).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    expect(response.status).toBe(200);
   });
 });

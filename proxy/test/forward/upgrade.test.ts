@@ -34,7 +34,8 @@ beforeAll(async () => {
   next = await startUpstream("new");
   acceptEcho(legacy);
   acceptEcho(next);
-  plans = await createPlansDir({ "live.yaml": planYaml("live", "  - path: /live/**") });
+  // Mid-ramp, so the side depends on the shopper's session and the upgrade's answer carries the sticky cookie.
+  plans = await createPlansDir({ "live.yaml": planYaml("live", "  - path: /live/**").replace("percentage: 100", "percentage: 99") });
   const sink = new Writable({ write(chunk, _encoding, done) { lines.push(JSON.parse(chunk.toString())); done(); } });
   proxy = await startTestProxy({
     legacy: legacy.url, newFrontend: next.url, plansDir: plans.dir,
@@ -70,12 +71,21 @@ const requestLine = (path: string) => lines.filter((line) => line.msg === "reque
 const metrics = async () => (await fetch(`${proxy.adminUrl}/metrics`, { headers: auth })).text();
 
 describe("a WebSocket upgrade", () => {
-  it("is decided, gets the sticky cookie, relays frames both ways, and shows in the access log and metrics", async () => {
+  it("gets the sticky cookie where a plan splits shoppers, like a request", async () => {
+    const session = open(proxy.shopUrl, "/live/news");
+    await until(() => session.text().includes("\r\n\r\n"));
+    expect(session.text()).toMatch(/^HTTP\/1\.1 101 Switching Protocols\r\n/);
+    expect(session.text()).toMatch(/\r\nSet-Cookie: strangler_sid=[A-Za-z0-9_-]{22}; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax\r\n/);
+    session.socket.end();
+    await session.closed;
+  });
+
+  it("is decided, relays frames both ways, and shows in the access log and metrics (no plan: no cookie)", async () => {
     const session = open(proxy.shopUrl, "/socket//chat");
     await until(() => session.text().includes("\r\n\r\n"));
     expect(session.text()).toMatch(/^HTTP\/1\.1 101 Switching Protocols\r\n/);
     expect(session.text()).toMatch(/\r\nX-Seen: \/socket\/chat 127\.0\.0\.1\r\n/i);
-    expect(session.text()).toMatch(/\r\nSet-Cookie: strangler_sid=[A-Za-z0-9_-]{22}; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax\r\n/);
+    expect(session.text()).not.toContain("Set-Cookie");
     session.socket.write("ping");
     await until(() => session.text().includes("echo:ping"));
     session.socket.end();

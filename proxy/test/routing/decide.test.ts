@@ -30,10 +30,10 @@ function env(provider: FlagProvider = createPlanRolloutProvider(), open: string[
   };
 }
 
-function run(input: MatchInput, state: PageTypeState = "resolved", e = env(), sessionId = "shopper-1", forced?: string) {
+function run(input: MatchInput, state: PageTypeState = "resolved", e = env(), sessionId = "shopper-1", forced?: string, isBot = false) {
   const flagContext: FlagContext = { sessionId };
-  const decision = decide({ facts: input, flagContext, pageTypeState: state, forcedTarget: forced }, table, e);
-  return { target: decision.target, plan: decision.planId, reason: decision.reason };
+  const decision = decide({ facts: input, flagContext, pageTypeState: state, forcedTarget: forced, isBot }, table, e);
+  return { target: decision.target, plan: decision.planId, reason: decision.reason, perShopper: decision.perShopper, needsSession: decision.needsSession };
 }
 
 describe("decide", () => {
@@ -53,7 +53,28 @@ describe("decide", () => {
     ["a resolved product page", facts("GET", "/joust-duffle-bag.html", "", "PRODUCT"), { target: "new-frontend", plan: "product-pages", reason: "rollout" }],
     ["a resolved category page", facts("GET", "/gear.html", "", "CATEGORY"), { target: "legacy", plan: undefined, reason: "no-route" }],
   ])("routes %s", (_name, input, expected) => {
-    expect(run(input)).toEqual(expected);
+    expect(run(input)).toMatchObject(expected);
+  });
+
+  it.each([
+    ["a shopper mid-ramp: per shopper, sticky by session", false, undefined, { perShopper: true, needsSession: true }],
+    ["a cookieless crawler mid-ramp: the plan's fallback, per shopper, no session", true, undefined, { target: "legacy", reason: "crawler", perShopper: true, needsSession: false }],
+    ["a cookieless crawler mid-ramp with BOT_SIDE=target", true, "target" as const, { target: "new-frontend", reason: "crawler", perShopper: true, needsSession: false }],
+  ])("decides %s", (_name, isBot, crawlerSide, expected) => {
+    const e = { ...env(), crawlerSide };
+    expect(run(facts("GET", "/half/x"), "resolved", e, "shopper-1", undefined, isBot)).toMatchObject(expected);
+  });
+
+  it.each([
+    ["a plan at 100 % (the same for everyone)", facts("GET", "/about-us"), { perShopper: false, needsSession: false }],
+    ["no plan", facts("GET", "/checkout/cart/"), { perShopper: false, needsSession: false }],
+  ])("keeps %s shareable, with no session needed, for crawlers too", (_name, input, expected) => {
+    expect(run(input)).toMatchObject(expected);
+    expect(run(input, "resolved", env(), "s", undefined, true)).toMatchObject(expected);
+  });
+
+  it("marks a forced decision per shopper", () => {
+    expect(run(facts("GET", "/about-us"), "resolved", env(), "s", "legacy")).toMatchObject({ reason: "forced", perShopper: true });
   });
 
   it("asks for the page type before deciding a page-type route", () => {
@@ -62,7 +83,7 @@ describe("decide", () => {
   });
 
   it("sends a page whose type failed to resolve to the fallback with page-type-unresolved", () => {
-    expect(run(facts("GET", "/joust-duffle-bag.html"), "failed")).toEqual({ target: "legacy", plan: "product-pages", reason: "page-type-unresolved" });
+    expect(run(facts("GET", "/joust-duffle-bag.html"), "failed")).toMatchObject({ target: "legacy", plan: "product-pages", reason: "page-type-unresolved" });
   });
 
   it.each([
@@ -81,12 +102,12 @@ describe("decide", () => {
   });
 
   it("sends a plan's traffic to its fallback while the target's circuit is open", () => {
-    expect(run(facts("GET", "/about-us"), "resolved", env(undefined, ["search"]))).toEqual({ target: "legacy", plan: "about", reason: "circuit-open" });
+    expect(run(facts("GET", "/about-us"), "resolved", env(undefined, ["search"]))).toMatchObject({ target: "legacy", plan: "about", reason: "circuit-open" });
   });
 
   it("honours a forced target only when it is a known upstream", () => {
-    expect(run(facts("GET", "/x"), "resolved", env(), "s", "new-frontend")).toEqual({ target: "new-frontend", plan: undefined, reason: "forced" });
-    expect(run(facts("GET", "/x"), "resolved", env(), "s", "evil.example")).toEqual({ target: "legacy", plan: undefined, reason: "no-route" });
+    expect(run(facts("GET", "/x"), "resolved", env(), "s", "new-frontend")).toMatchObject({ target: "new-frontend", plan: undefined, reason: "forced" });
+    expect(run(facts("GET", "/x"), "resolved", env(), "s", "evil.example")).toMatchObject({ target: "legacy", plan: undefined, reason: "no-route" });
   });
 
   it("splits a 50 % rollout by session, the same way on every call", () => {
@@ -117,7 +138,7 @@ describe("createPlanRolloutProvider", () => {
     const rollout: Rollout = { percentage: 37, stickiness: "sessionId" };
     for (let i = 0; i < 200; i++) {
       const inUnleash = normalizedStrategyValue(`s${i}`, "strangler.x") <= 37;
-      expect(provider.evaluate("strangler.x", { sessionId: `s${i}` }, rollout)).toEqual({ enabled: inUnleash, source: "plan-rollout" });
+      expect(provider.evaluate("strangler.x", { sessionId: `s${i}` }, rollout)).toEqual({ enabled: inUnleash, source: "plan-rollout", split: true });
     }
   });
 
