@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startStack, type Stack } from "../support/stack.ts";
 import { writePlans } from "../support/plans.ts";
-import { launchBrowser, newShopper, readSide, saveScreenshot, type Side } from "../support/browser.ts";
+import { launchBrowser, newShopper, readSide, saveScreenshot, shopperAgent, type Side } from "../support/browser.ts";
 
 let stack: Stack;
 let browser: Browser;
@@ -117,7 +117,7 @@ describe("shopping journeys through the proxy", () => {
     // 40 fresh shoppers, each with its own cookie jar (a Playwright request context: no browser tab,
     // which costs seconds apiece on 2 cores); the side is read from the HTML the proxy returned.
     const visitAsFreshShopper = async (): Promise<Side> => {
-      const shopper = await request.newContext({ baseURL: stack.shopUrl });
+      const shopper = await request.newContext({ baseURL: stack.shopUrl, userAgent: shopperAgent(browser) });
       const response = await shopper.get("/joust-duffle-bag.html");
       expect(response.status()).toBe(200);
       const side: Side = (await response.text()).includes('<meta name="generator" content="strangler-new-frontend"/>') ? "new" : "legacy";

@@ -17,7 +17,12 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A new shopper: own cookies; sends the engineer's debug header so responses carry X-Strangler-Decision. */
 export function newShopper(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, extraHTTPHeaders: { "X-Strangler-Debug": adminToken } });
+  return browser.newContext({ baseURL, userAgent: shopperAgent(browser), extraHTTPHeaders: { "X-Strangler-Debug": adminToken } });
+}
+
+/** Chromium's own User-Agent without "Headless": a headless browser reads as a crawler (isbot), which gets no cookie mid-ramp. */
+export function shopperAgent(browser: Browser): string {
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`;
 }
 
 export type Side = "new" | "legacy";
