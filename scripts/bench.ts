@@ -6,7 +6,9 @@ import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
 const workspaces = ["magento-sandbox", "adapters", "proxy", "new-frontend"];
-const only = process.argv.slice(2);
+// `npm run bench -- proxy --soak`: names pick workspaces, `--flags` go to each picked bench.
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const flags = process.argv.slice(2).filter((arg) => arg.startsWith("--"));
 let failed = 0;
 
 for (const workspace of workspaces) {
@@ -14,7 +16,7 @@ for (const workspace of workspaces) {
   const entry = join(root, workspace, "bench", "index.ts");
   if (!existsSync(entry)) continue;
   console.log(`\n=== ${workspace} ===`);
-  const run = spawnSync(process.execPath, [entry], { stdio: "inherit", cwd: join(root, workspace) });
+  const run = spawnSync(process.execPath, [entry, ...flags], { stdio: "inherit", cwd: join(root, workspace) });
   if (run.status !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -1,25 +1,27 @@
-// Bench (c)/(d): the strangler proxy as it runs in production (access log at info, to /dev/null so
-// the terminal stays readable), one plan sending /new/** to the new side at 100 %.
+// Bench rows "strangler": the proxy as it runs in production (access log at info, to /dev/null so the
+// terminal stays readable). `paths` loads three path plans (/new/** goes to the new side at 100 %, the others
+// match nothing the bench asks for); `page-type` adds a plan that needs the page type (PRODUCT → new side),
+// resolved once from legacy's GraphQL and then served from the in-process cache.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createProxy, loadConfig } from "../src/index.ts";
 import { createProcessLogger } from "../src/logger.ts";
-import { serveCpuUsage } from "./cpu-usage.ts";
 
-const [legacyUrl, newUrl] = process.argv.slice(2) as [string, string];
+const [legacyUrl, newUrl, mode] = process.argv.slice(2) as [string, string, "paths" | "page-type"];
 const plansDir = await mkdtemp(join(tmpdir(), "strangler-bench-plans-"));
-await writeFile(join(plansDir, "bench.yaml"), [
-  "id: bench-pages", "target: new-frontend", "match:", "  - path: /new/**", "rollout: { percentage: 100, stickiness: sessionId }", "",
-].join("\n"));
+const plan = (id: string, match: string, priority = 0) => [
+  `id: ${id}`, "target: new-frontend", `priority: ${priority}`, "match:", match, "rollout: { percentage: 100, stickiness: sessionId }", "",
+].join("\n");
+await writeFile(join(plansDir, "new.yaml"), plan("bench-new", "  - path: /new/**", 10));
+await writeFile(join(plansDir, "blog.yaml"), plan("bench-blog", "  - path: /blog/**", 10));
+await writeFile(join(plansDir, "account.yaml"), plan("bench-account", "  - path: /customer/account/**\n    methods: [GET]", 10));
+if (mode === "page-type") await writeFile(join(plansDir, "products.yaml"), plan("bench-products", "  - path: /p/**\n    pageType: PRODUCT"));
 const config = loadConfig({
   PORT: "0", ADMIN_PORT: "0", HOST: "127.0.0.1", ADMIN_TOKEN: "bench-admin-token-0123456789",
   LEGACY_URL: legacyUrl, NEW_FRONTEND_URL: newUrl, PLANS_DIR: plansDir, LOG_LEVEL: "info", FLAG_STATE_DIR: join(plansDir, "flags"),
 });
-// BENCH_LOG_LEVEL=silent measures the proxy without its access log (the log is on in production).
-const level = process.env.BENCH_LOG_LEVEL ?? "info";
-const { logger, destination } = createProcessLogger(level, "/dev/null");
+const { logger, destination } = createProcessLogger("info", "/dev/null");
 const proxy = await createProxy(config, { logger, logDestination: destination, defaultMetrics: false });
 process.send!({ url: proxy.shopUrl });
-serveCpuUsage();
-process.on("SIGINT", () => process.exit(0));
+process.on("disconnect", () => process.exit(0));

@@ -1,5 +1,6 @@
-// Bench upstream, in its own process: fixed 2 KB and 100 KB pages with Content-Length, on two ports
-// (one plays legacy, one the new side). Reports its ports to the parent over IPC.
+// Bench upstream, in its own process: fixed 2 KB and 100 KB pages with Content-Length on two ports (one plays
+// legacy, one the new side), and legacy's GraphQL `route` answering PRODUCT for the page-type plan.
+// Reports its ports to the parent over IPC.
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,10 +9,16 @@ const bodies = new Map<string, Buffer>([
   ["2k", Buffer.alloc(2 * 1024, "a")],
   ["100k", Buffer.alloc(100 * 1024, "b")],
 ]);
+const ROUTE = Buffer.from(JSON.stringify({ data: { route: { type: "PRODUCT", redirect_code: 0, relative_url: "p.html" } } }));
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
-  const key = req.url!.slice(req.url!.lastIndexOf("/") + 1);
-  const body = bodies.get(key) ?? bodies.get("2k")!;
+  if (req.url === "/graphql") {
+    req.resume();
+    req.on("end", () => res.writeHead(200, { "Content-Type": "application/json", "Content-Length": ROUTE.length }).end(ROUTE));
+    return;
+  }
+  const key = /(2k|100k)/.exec(req.url ?? "")?.[1] ?? "2k";
+  const body = bodies.get(key)!;
   res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length, "Cache-Control": "no-store" });
   res.end(body);
 }

@@ -14,8 +14,8 @@ import type { SlotWaiter } from "./connection-slots.ts";
 import { canReplay, isIdempotentWithoutBody } from "./replay-policy.ts";
 import { RequestBodyReader } from "./request-body.ts";
 import type { BodyLimits, BodyListener } from "./request-body.ts";
-import { writeResponseHead } from "./response-head.ts";
-import type { ResponseHead, ResponseRewrite } from "./response-head.ts";
+import { createRewrite, writeResponseHead } from "./response-head.ts";
+import type { ResponseHead } from "./response-head.ts";
 import { classifyFailure, FirstByteTimeoutError, isStaleSocketFailure, ShopperGoneError, statusForFailure } from "./stages.ts";
 import { UpstreamCall } from "./upstream-call.ts";
 import type { CallOwner } from "./upstream-call.ts";
@@ -238,6 +238,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     this.#replayedFrom = this.#upstream.name;
     this.#fresh = false;
     this.#disarmFirstByteBudget();
+    this.#call = undefined; // a 5xx answer may still be draining: its end must not settle this job
     this.#target(ex.decision!.onFailure!);
     this.#admit();
   }
@@ -289,13 +290,4 @@ function onFirstByteBudget(job: ForwardJob): void {
 
 function onShopperClose(this: ResponseWithJob): void {
   this[JOB]?.onShopperGone();
-}
-
-export function createRewrite(ex: Pick<ForwardExchange, "proto" | "headers" | "host">, upstream: Upstream, publicHost: string): ResponseRewrite {
-  return {
-    upstreamOrigin: upstream.url.origin,
-    upstreamHostname: upstream.url.hostname.toLowerCase(),
-    publicOrigin: `${ex.proto}://${ex.headers.host || publicHost}`,
-    publicHostname: ex.host,
-  };
 }

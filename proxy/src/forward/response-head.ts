@@ -3,7 +3,7 @@
 // any upstream but legacy, Location and Set-Cookie Domain rewritten from the upstream's own address to the
 // public host, so nothing leaks where the new side lives. Then our own: the sticky cookie and, for an
 // engineer, the decision.
-import type { ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import { makeAnswerPrivate } from "./private-answer.ts";
 import type { AnswerPrivacy } from "./private-answer.ts";
 
@@ -47,13 +47,12 @@ export function writeResponseHead(
 }
 
 /** The raw list as strings, hop-by-hop headers (and those Connection names) removed, rewritten for non-legacy upstreams. */
-export function filterResponseHeaders(rawHeaders: RawHeaders, rewrite: ResponseRewrite | undefined): string[] {
-  const raw = rawHeaders.map(toLatin1);
+export function filterResponseHeaders(raw: RawHeaders, rewrite: ResponseRewrite | undefined): string[] {
   const connectionTokens = findNamedHopHeaders(raw);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
-    let value = raw[i + 1]!;
+    const name = toLatin1(raw[i]!);
+    let value = toLatin1(raw[i + 1]!);
     if (!SPECIAL_LENGTHS.has(name.length) && connectionTokens === undefined) {
       out.push(name, value);
       continue;
@@ -75,10 +74,10 @@ function toLatin1(value: Buffer | string): string {
 }
 
 /** The Connection header's value when it names headers beyond the standard tokens, else undefined. */
-function findNamedHopHeaders(raw: string[]): string | undefined {
+function findNamedHopHeaders(raw: RawHeaders): string | undefined {
   for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i]!.length !== 10 || raw[i]!.toLowerCase() !== "connection") continue;
-    const value = raw[i + 1]!.toLowerCase();
+    if (raw[i]!.length !== 10 || toLatin1(raw[i]!).toLowerCase() !== "connection") continue;
+    const value = toLatin1(raw[i + 1]!).toLowerCase();
     if (!STANDARD_CONNECTION.test(value)) return value;
   }
   return undefined;
@@ -104,4 +103,14 @@ export function rewriteCookieDomain(value: string, rewrite: ResponseRewrite): st
   const match = COOKIE_DOMAIN.exec(value);
   if (!match || match[1]!.trim().toLowerCase() !== rewrite.upstreamHostname) return value;
   return value.slice(0, match.index) + `; Domain=${rewrite.publicHostname}` + value.slice(match.index + match[0].length);
+}
+
+/** The rewrite for a non-legacy upstream's answer: its own origin becomes the shopper's. */
+export function createRewrite(ex: { proto: string; headers: IncomingHttpHeaders; host: string }, upstream: { url: URL }, publicHost: string): ResponseRewrite {
+  return {
+    upstreamOrigin: upstream.url.origin,
+    upstreamHostname: upstream.url.hostname.toLowerCase(),
+    publicOrigin: `${ex.proto}://${ex.headers.host || publicHost}`,
+    publicHostname: ex.host,
+  };
 }

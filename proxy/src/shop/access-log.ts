@@ -1,8 +1,7 @@
-// One record per finished shop request: an access line (method, path, status, upstream, plan, route,
-// reason, duration), the same object kept in the decisions ring, and the request metrics. One
-// allocation per request; nothing here formats dates or hashes labels. With the logger's destination
-// at hand, the line pino would write is built here and written to that stream directly: pino's generic
-// serializer (key loop, per-value type dispatch) was the largest cost left in the proxy's own code.
+// One record per finished shop request or upgrade (and per refusal before routing): an access line
+// (method, path, status, upstream, plan, route, reason, duration, failure stage), the same object kept in
+// the decisions ring, and the request metrics. With the logger's destination at hand, the exact line pino
+// would write is built here and written to that stream directly (README, performance notes: why).
 import type { Logger } from "pino";
 import type { DecisionLog, DecisionRecord } from "../admin/decision-log.ts";
 import type { ProxyMetrics } from "../admin/metrics.ts";

@@ -20,7 +20,7 @@ export type WithExchange = { [EXCHANGE]?: Exchange };
 export class Exchange implements MatchInput, FlagContext, DecideInput {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
-  /** performance.now() at arrival: a double, no BigInt allocation per request. */
+  /** performance.now() at arrival, in milliseconds. */
   readonly startedAt: number;
   readonly method: string;
   readonly headers: Record<string, string | undefined>;
