@@ -15,10 +15,10 @@ import { createGraphQlClient } from "../support/graphql-client.ts";
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), "utf8");
 const json = (path: string) => JSON.parse(read(path)) as { workspaces?: string[]; engines?: { node?: string }; type?: string; scripts?: Record<string, string> };
-const WORKSPACES = ["migration-plans", "magento-sandbox", "adapters", "proxy", "new-frontend"];
+const WORKSPACES = ["migration-plans", "magento-sandbox", "adapters", "proxy", "new-frontend", "deploy"];
 
 describe("the npm workspace", () => {
-  it("declares the five workspaces, ES modules and Node >= 22.18 (the first 22 that runs .ts directly)", () => {
+  it("declares every workspace, ES modules and Node >= 22.18 (the first 22 that runs .ts directly)", () => {
     const pkg = json("package.json");
     expect([...(pkg.workspaces ?? [])].sort()).toEqual([...WORKSPACES].sort());
     expect(pkg.type).toBe("module");
