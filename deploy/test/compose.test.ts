@@ -24,10 +24,13 @@ const ENV_READERS: Record<string, string[]> = {
   "flags-sync": ["proxy/src/cli/cli-config.ts"],
   purge: ["adapters/bin/purge-server.ts", "adapters/src/purge/config.ts"],
   "new-frontend": ["new-frontend/lib/config.ts"],
+  "search-service": ["services/search/src/config/service-env.ts"],
   magento: ["deploy/magento/connect-services.sh"],
 };
 /** Read by a framework rather than our code: `next start` takes PORT. */
 const FRAMEWORK_ENV: Record<string, string[]> = { "new-frontend": ["PORT"] };
+/** Read by pattern: the proxy takes every UPSTREAM_<NAME>_URL (proxy/src/config.ts readExtraUpstreams). */
+const PATTERN_ENV: Record<string, RegExp> = { proxy: /^UPSTREAM_[A-Z0-9_]+_URL$/ };
 
 describe("docker-compose.yml", () => {
   it("is valid against the Compose specification's JSON schema", () => {
@@ -57,6 +60,12 @@ describe("docker-compose.yml", () => {
       expect(service.image).toMatch(/:v?\d+\.\d+(\.\d+)?$|magento2\.4\.8-sample-data$/);
       expect(Object.keys(THIRD_PARTY_IMAGES)).toContain(service.image);
     }
+  });
+
+  it("runs every deployable we build: proxy, new frontend, purge endpoint (and search service, when its workspace exists)", () => {
+    const workspaces = (JSON.parse(read("package.json")) as { workspaces: string[] }).workspaces;
+    const built = names.filter((name) => services[name]!.build && name !== "flags-sync").sort();
+    expect(built).toEqual(["new-frontend", "proxy", "purge", ...(workspaces.includes("services/search") ? ["search-service"] : [])].sort());
   });
 
   it("runs a real Magento 2.4.8 with the sample data on MariaDB 11.4, OpenSearch 2 and Redis", () => {
@@ -99,7 +108,8 @@ describe("docker-compose.yml", () => {
     const readers = (ENV_READERS[name] ?? []).map((file) => read(file)).join("\n");
     const imageEnv = [...(THIRD_PARTY_IMAGES[services[name]!.image ?? ""]?.env ?? []), ...(FRAMEWORK_ENV[name] ?? [])];
     const unread = Object.keys(services[name]!.environment!)
-      .filter((variable) => !imageEnv.includes(variable) && !new RegExp(`\\b${variable.replace(".", "\\.")}\\b`).test(readers));
+      .filter((variable) => !imageEnv.includes(variable) && !PATTERN_ENV[name]?.test(variable)
+        && !new RegExp(`\\b${variable.replace(".", "\\.")}\\b`).test(readers));
     expect(unread).toEqual([]);
   });
 
@@ -147,5 +157,9 @@ describe("the purge endpoint in docker-compose.yml", () => {
     expect(subnet).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+$/);
     expect(purge.PURGE_ALLOWED_ADDRESSES).toBe(subnet);
     expect(purge.REVALIDATE_TOKEN).toBe(services["new-frontend"]?.environment?.REVALIDATE_TOKEN);
+  });
+
+  it.each(names.filter((name) => services[name]!.environment?.PURGE_CHANNEL))("publishes its purges on the channel %s listens to", (name) => {
+    expect(services[name]!.environment!.PURGE_CHANNEL).toBe(services.purge?.environment?.PURGE_PUBLISH_CHANNEL);
   });
 });

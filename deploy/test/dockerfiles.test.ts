@@ -15,6 +15,8 @@ import { readImageModel, stageNamed } from "./support/dockerfile-model.ts";
 import type { ImageModel } from "./support/dockerfile-model.ts";
 import { ImageEmulator } from "./support/emulate-image.ts";
 import { findUnneededPackages } from "./support/production-closure.ts";
+import { startSandboxProcess } from "./support/sandbox-process.ts";
+import type { SandboxProcess } from "./support/sandbox-process.ts";
 import { findFreePort, passesHealthCheck, startImage, waitHealthy } from "./support/run-image.ts";
 
 const repo = join(import.meta.dirname, "..", "..");
@@ -33,7 +35,12 @@ const RUN_ENV: Record<string, () => Promise<Record<string, string>>> = {
   "new-frontend.Dockerfile": async () => ({ PORT: String(await findFreePort()), MAGENTO_URL: legacyUrl }),
   "purge.Dockerfile": async () => ({ PURGE_PORT: String(await findFreePort()), MAGENTO_URL: legacyUrl, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `image-test-${process.pid}:` }),
   "sandbox.Dockerfile": async () => ({ SANDBOX_PORT: String(await findFreePort()) }),
+  // The search service builds its index from Magento before it listens as healthy: a real sandbox.
+  "search-service.Dockerfile": async () => ({ SEARCH_PORT: String(await findFreePort()), MAGENTO_URL: (await sandbox()).url }),
 };
+
+let sandboxProcess: Promise<SandboxProcess> | undefined;
+const sandbox = () => (sandboxProcess ??= startSandboxProcess(repo));
 
 beforeAll(async () => {
   // Legacy Magento as the proxy's readiness sees it: health_check.php answers 200.
@@ -41,7 +48,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => legacy.listen(0, "127.0.0.1", resolve));
   legacyUrl = `http://127.0.0.1:${(legacy.address() as { port: number }).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => legacy.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => legacy.close(() => resolve()));
+  await (await sandboxProcess)?.stop();
+});
 
 describe("deploy/images", () => {
   it("has one Dockerfile per deployable", () => {

@@ -3,7 +3,7 @@
 // against the Prometheus operator's CRD models), and against our rules — probes, resources, security
 // context, writable paths, and references that land. No cluster is needed or reached.
 import { execFile } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
@@ -18,6 +18,8 @@ const repo = join(import.meta.dirname, "..", "..");
 const k8s = join(repo, "deploy", "k8s");
 const overlays = readdirSync(join(k8s, "overlays")).sort();
 const plans = readdirSync(join(repo, "migration-plans", "plans")).filter((f) => /\.ya?ml$/.test(f)).sort();
+const workspaces = (JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { workspaces: string[] }).workspaces;
+const DEPLOYABLES = ["new-frontend", "proxy", "purge", ...(workspaces.includes("services/search") ? ["search-service"] : [])];
 /** Secrets an overlay expects to exist in the cluster, created outside this repository. */
 const EXTERNAL_SECRETS: Record<string, string[]> = { dev: [], production: ["strangler-tokens"] };
 
@@ -82,9 +84,9 @@ describe.each(overlays)("overlay %s", (overlay) => {
   const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
 
   it("renders with kubectl kustomize into the objects of every deployable", () => {
-    expect(byKind("Deployment").map((d) => d.metadata.name).sort()).toEqual(["new-frontend", "proxy", "purge"]);
-    expect(byKind("PodDisruptionBudget").map((d) => d.metadata.name).sort()).toEqual(["new-frontend", "proxy", "purge"]);
-    expect(byKind("HorizontalPodAutoscaler").map((d) => d.metadata.name).sort()).toEqual(["new-frontend", "proxy"]);
+    expect(byKind("Deployment").map((d) => d.metadata.name).sort()).toEqual(DEPLOYABLES);
+    expect(byKind("PodDisruptionBudget").map((d) => d.metadata.name).sort()).toEqual(DEPLOYABLES);
+    expect(byKind("HorizontalPodAutoscaler").map((d) => d.metadata.name).sort()).toEqual(DEPLOYABLES.filter((name) => name !== "purge"));
   });
 
   it("is valid against the Kubernetes schemas (kubernetes-models validate)", async () => {
