@@ -9,7 +9,7 @@
 //   chown                               checked (the paths must exist), ownership is not emulated.
 // Anything else fails, naming the command, so a new Dockerfile step cannot pass unchecked.
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { dirname, join, posix, relative } from "node:path";
 import { promisify } from "node:util";
 import type { ImageModel, Stage, Step } from "./dockerfile-model.ts";
@@ -172,8 +172,9 @@ export class ImageEmulator {
     const name = args[args.indexOf("--workspace") + 1];
     const workspace = this.workspaces.find((w) => w.name === name || w.dir === name);
     if (!workspace) throw new Error(`RUN npm run build: no workspace ${name ?? "(none named)"}`);
-    const output = join(this.repo, workspace.dir, ".next");
-    if (!existsSync(join(output, "BUILD_ID"))) throw new Error(`${workspace.dir} has no production build (.next/BUILD_ID)`);
+    const built = join(this.repo, workspace.dir, ".next");
+    if (!existsSync(join(built, "BUILD_ID"))) throw new Error(`${workspace.dir} has no production build (.next/BUILD_ID)`);
+    const output = realpathSync(built);
     cpSync(output, join(cwd, workspace.dir, ".next"), { recursive: true, filter: (path) => !relative(output, path).startsWith("cache") });
   }
 
