@@ -113,6 +113,12 @@ describe.each(dockerfiles)("%s", (file) => {
     expect(model.cmd?.[0]).toBe("node");
   });
 
+  it("exposes exactly the ports its *_PORT settings default to", () => {
+    const exposed = model.final.steps.filter((s) => s.kind === "OTHER" && s.keyword === "EXPOSE").flatMap((s) => (s.kind === "OTHER" ? s.args.split(/\s+/) : []));
+    const ports = Object.entries(model.env).filter(([key]) => /(^|_)PORT$/.test(key)).map(([, value]) => value);
+    expect(exposed.sort()).toEqual(ports.sort());
+  });
+
   it("installs production dependencies only into the final stage, and copies none from a stage with dev dependencies", () => {
     const installs = model.final.steps.filter((s) => s.kind === "RUN" && /\bnpm (ci|install|i)\b/.test(s.command));
     expect(installs).toEqual(installs.filter((s) => s.kind === "RUN" && s.command.includes("--omit=dev")));
