@@ -21,8 +21,9 @@ first_start=false
 if [ "$tables" = "0" ]; then
   first_start=true
   echo "strangler: copying the installed store (sample data) into MariaDB at $DB_HOST"
-  # MySQL 8's default collation has another name in MariaDB; Magento's own tables name theirs.
-  mysqldump -u root --single-transaction --no-tablespaces --routines --triggers magento \
+  # MySQL 8's default collation has another name in MariaDB; Magento's own tables name theirs. No GTID
+  # statement: MariaDB's GTIDs are not MySQL's.
+  mysqldump -u root --single-transaction --no-tablespaces --set-gtid-purged=OFF --routines --triggers magento \
     | sed -e 's/utf8mb4_0900_ai_ci/utf8mb4_general_ci/g' \
     | "${external[@]}"
 fi
