@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const workspaces = ["magento-sandbox", "adapters", "proxy", "new-frontend"];
+const workspaces = ["magento-sandbox", "adapters", "proxy", "new-frontend", "services/search"];
 const only = process.argv.slice(2);
 let failed = 0;
 
