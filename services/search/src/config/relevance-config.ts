@@ -2,6 +2,7 @@
 // admin offers for catalog search (attribute search weights, synonyms, minimum query length, sort
 // options, visibility) plus the typo tolerance Magento lacks. Every problem is reported at once.
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { SearchConfigError } from "../errors.ts";
 
@@ -79,4 +80,4 @@ export function loadRelevanceConfig(file: string): RelevanceConfig {
 }
 
 /** The repository's search.config.json. */
-export const DEFAULT_RELEVANCE_FILE = new URL("../../search.config.json", import.meta.url).pathname;
+export const DEFAULT_RELEVANCE_FILE = fileURLToPath(new URL("../../search.config.json", import.meta.url));
