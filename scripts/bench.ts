@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const workspaces = ["magento-sandbox", "adapters", "proxy", "new-frontend"];
+const workspaces = ["magento-sandbox", "adapters", "proxy", "new-frontend", "services/search"];
 // `npm run bench -- proxy --soak`: names pick workspaces, `--flags` go to each picked bench.
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const flags = process.argv.slice(2).filter((arg) => arg.startsWith("--"));

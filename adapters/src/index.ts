@@ -22,6 +22,8 @@ export { parseTagsPattern } from "./purge/tags-pattern.ts";
 export { loadPurgeEnv, parsePurgeOptions, LOOPBACK_ADDRESSES } from "./purge/config.ts";
 export type { PurgeConfig, PurgeOptions } from "./purge/config.ts";
 export type { OnPurged, PurgeTarget } from "./purge/purge-runner.ts";
+export { createPurgePublisher, DEFAULT_PURGE_CHANNEL } from "./purge/publisher.ts";
+export type { PurgePublisher, PurgePublisherOptions } from "./purge/publisher.ts";
 export {
   AdapterError,
   AdapterConfigError,

@@ -1,11 +1,14 @@
 // bin/purge-server.ts as a real process: Magento's PURGE drops the shared Redis entry and the
-// frontend's revalidate route receives the tags with the bearer token; `.*` flushes everything and
-// tells the frontend `{ all: true }`; PURGE_* settings decide who may purge.
+// frontend's revalidate route receives the tags with the bearer token (and a Redis subscriber of
+// PURGE_PUBLISH_CHANNEL the same tags); `.*` flushes everything and tells the frontend `{ all: true }`;
+// PURGE_* settings decide who may purge.
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import type { IncomingHttpHeaders, Server } from "node:http";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdapters, createRevalidateNotifier, createCounterMetrics } from "../src/index.ts";
 import type { Adapters } from "../src/index.ts";
@@ -24,10 +27,13 @@ let child: ChildProcess;
 let purgeUrl = "";
 let adapters: Adapters;
 const redisKeyPrefix = uniquePrefix("purge-server");
+const publishChannel = `strangler:test:purge-server:${randomUUID()}`;
+const published: unknown[] = [];
+let subscriber: Redis;
 
 function spawnPurgeServer(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [join(import.meta.dirname, "../bin/purge-server.ts")], {
-    env: { ...process.env, MAGENTO_URL: magento.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix, PURGE_PORT: "0", ...env },
+    env: { ...process.env, MAGENTO_URL: magento.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix, PURGE_PORT: "0", PURGE_PUBLISH_CHANNEL: publishChannel, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
@@ -55,12 +61,16 @@ beforeAll(async () => {
   magento = await startFakeMagento({ delayMs: 0 });
   adapters = createAdapters({ magentoUrl: magento.url, redisUrl, redisKeyPrefix });
   await adapters.ready();
+  subscriber = new Redis(redisUrl);
+  subscriber.on("message", (_channel: string, message: string) => void published.push(JSON.parse(message)));
+  await subscriber.subscribe(publishChannel);
   child = spawnPurgeServer({ REVALIDATE_URL: `${revalidateUrl}/api/revalidate`, REVALIDATE_TOKEN: token });
   purgeUrl = await listeningUrl(child);
 });
 
 afterAll(async () => {
   child.kill("SIGTERM");
+  subscriber.disconnect();
   await adapters.purgeAll();
   await adapters.close();
   await magento.close();
@@ -77,6 +87,13 @@ describe("bin/purge-server.ts", () => {
     expect(received.at(-1)?.headers.authorization).toBe(`Bearer ${token}`);
     await adapters.getProductBySku("24-MB01");
     expect(magento.calls()).toBe(calls + 1);
+  });
+
+  it("publishes the purged tags on PURGE_PUBLISH_CHANNEL for the other subscribers", async () => {
+    const before = published.length;
+    await fetch(purgeUrl, { method: "PURGE", headers: { "X-Magento-Tags-Pattern": "((^|,)cat_p_1(,|$))|((^|,)cat_p_68(,|$))" } });
+    for (let waited = 0; published.length === before && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(published.slice(before)).toEqual([{ tags: ["cat_p_1", "cat_p_68"], all: false }]);
   });
 
   it("flushes everything on Magento's PURGE .* and tells the frontend { all: true }", async () => {

@@ -5,7 +5,7 @@
  * point into the copy, so the copy never runs the original tree's code.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 
 /** Repository-relative paths of the tracked files and the new ones git does not ignore, as a clone would get them after a commit. */
@@ -20,9 +20,11 @@ export function copyRepository(root: string, target: string): void {
     cpSync(join(root, path), join(target, path));
   }
   linkNodeModules(join(root, "node_modules"), join(target, "node_modules"));
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    const own = join(root, entry.name, "node_modules");
-    if (entry.isDirectory() && existsSync(own) && existsSync(join(target, entry.name))) symlinkSync(own, join(target, entry.name, "node_modules"));
+  // A workspace's own node_modules (a version apart from the root's), nested ones (services/search) too.
+  const { workspaces = [] } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { workspaces?: string[] };
+  for (const workspace of workspaces) {
+    const own = join(root, workspace, "node_modules");
+    if (existsSync(own) && existsSync(join(target, workspace))) symlinkSync(own, join(target, workspace, "node_modules"));
   }
 }
 

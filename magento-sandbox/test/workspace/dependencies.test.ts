@@ -11,7 +11,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
-const WORKSPACES = ["migration-plans", "magento-sandbox", "adapters", "proxy", "new-frontend"];
+const WORKSPACES = ["migration-plans", "magento-sandbox", "adapters", "proxy", "new-frontend", "services/search", "deploy"];
 const DEV_ONLY_DIRS = /^(test|bench|tools|scripts)\/|^vitest\.config\.ts$/;
 /** Declared for what they bring at run time without an import: types packages, Next's peer deps, CLIs. */
 const USED_WITHOUT_IMPORT = /^(@types\/|react-dom$|unleash-server$)/;

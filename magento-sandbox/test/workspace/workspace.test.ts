@@ -15,10 +15,10 @@ import { createGraphQlClient } from "../support/graphql-client.ts";
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), "utf8");
 const json = (path: string) => JSON.parse(read(path)) as { workspaces?: string[]; engines?: { node?: string }; type?: string; scripts?: Record<string, string> };
-const WORKSPACES = ["migration-plans", "magento-sandbox", "adapters", "proxy", "new-frontend"];
+const WORKSPACES = ["migration-plans", "magento-sandbox", "adapters", "proxy", "new-frontend", "services/search", "deploy"];
 
 describe("the npm workspace", () => {
-  it("declares the five workspaces, ES modules and Node >= 22.19 (runs .ts directly; undici 8 needs 22.19)", () => {
+  it("declares every workspace, ES modules and Node >= 22.19 (runs .ts directly; undici 8 needs 22.19)", () => {
     const pkg = json("package.json");
     expect([...(pkg.workspaces ?? [])].sort()).toEqual([...WORKSPACES].sort());
     expect(pkg.type).toBe("module");
@@ -37,7 +37,8 @@ describe("the npm workspace", () => {
   it.each(WORKSPACES)("type-checks %s strictly from the shared base config", (workspace) => {
     // `--if-present` would silently skip a workspace without its own typecheck script.
     expect(json(`${workspace}/package.json`).scripts?.typecheck).toBe("tsc -p .");
-    expect(read(`${workspace}/tsconfig.json`)).toContain('"extends": "../tsconfig.base.json"');
+    // Nested workspaces (services/search) reach the base one directory further up.
+    expect(read(`${workspace}/tsconfig.json`)).toContain(`"extends": "${"../".repeat(workspace.split("/").length)}tsconfig.base.json"`);
   });
 
   it("shares one strict base config", () => {
