@@ -6,7 +6,8 @@ import type { OpenLoopOptions, OpenLoopResult } from "./open-loop.ts";
 import { cpuMicros, LOAD_CPU, PINNED } from "./processes.ts";
 import { BENCH_COOKIE, runWrk } from "./wrk.ts";
 
-export interface Sample { rps: number; cpuUs: number; p50: number; p99: number; errors: number }
+/** p50/p99 from due times (open loop, coordinated omission corrected); sentP50 from send times. */
+export interface Sample { rps: number; cpuUs: number; p50: number; p99: number; sentP50: number; errors: number }
 
 export interface MeasureOptions { seconds: number; connections: number; rate: number; openSeconds: number }
 
@@ -16,7 +17,11 @@ export async function measure(url: string, pid: number | undefined, options: Mea
   const cpuUs = pid === undefined ? NaN : (cpuMicros(pid) - before) / closed.requests;
   const open = await runOpenLoop({ url, rate: options.rate, seconds: options.openSeconds, cookie: BENCH_COOKIE });
   const sorted = open.latenciesUs.sort((a, b) => a - b);
-  return { rps: closed.rps, cpuUs, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), errors: closed.errors + open.errors };
+  const sent = open.serviceUs.sort((a, b) => a - b);
+  return {
+    rps: closed.rps, cpuUs, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), sentP50: percentile(sent, 0.5),
+    errors: closed.errors + open.errors,
+  };
 }
 
 export function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
@@ -48,7 +53,7 @@ export function median(values: number[]): number {
 export function medianSample(samples: Sample[]): Sample {
   return {
     rps: median(samples.map((s) => s.rps)), cpuUs: median(samples.map((s) => s.cpuUs)),
-    p50: median(samples.map((s) => s.p50)), p99: median(samples.map((s) => s.p99)),
+    p50: median(samples.map((s) => s.p50)), p99: median(samples.map((s) => s.p99)), sentP50: median(samples.map((s) => s.sentP50)),
     errors: samples.reduce((sum, s) => sum + s.errors, 0),
   };
 }

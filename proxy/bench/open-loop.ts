@@ -6,7 +6,11 @@
 import { Pool } from "undici";
 
 export interface OpenLoopOptions { url: string; rate: number; seconds: number; cookie: string }
-export interface OpenLoopResult { latenciesUs: number[]; errors: number; sent: number }
+/**
+ * `latenciesUs` from each request's due time (coordinated omission corrected: tails); `serviceUs` from when it
+ * was actually sent, free of the 1 ms send timer's own lateness, which is what a p50 of a few hundred µs needs.
+ */
+export interface OpenLoopResult { latenciesUs: number[]; serviceUs: number[]; errors: number; sent: number }
 
 process.once("message", (options: OpenLoopOptions) => {
   const target = new URL(options.url);
@@ -14,6 +18,7 @@ process.once("message", (options: OpenLoopOptions) => {
   const total = Math.round(options.rate * options.seconds);
   const intervalMs = 1000 / options.rate;
   const latencies = new Float64Array(total);
+  const service = new Float64Array(total);
   const path = target.pathname + target.search;
   const headers = { cookie: options.cookie };
   let next = 0;
@@ -23,16 +28,20 @@ process.once("message", (options: OpenLoopOptions) => {
 
   const finish = () => {
     const latenciesUs = Array.from(latencies, (ms) => Math.round(ms * 1000));
-    process.send!({ latenciesUs, errors, sent: next } satisfies OpenLoopResult, () => process.exit(0));
+    const serviceUs = Array.from(service, (ms) => Math.round(ms * 1000));
+    process.send!({ latenciesUs, serviceUs, errors, sent: next } satisfies OpenLoopResult, () => process.exit(0));
   };
   const send = (i: number, due: number) => {
+    const sentAt = performance.now();
     pool.request({ path, method: "GET", headers }).then(
       async ({ statusCode, body }) => {
         await body.dump();
         if (statusCode >= 400) errors += 1;
-        latencies[i] = performance.now() - due;
+        const end = performance.now();
+        latencies[i] = end - due;
+        service[i] = end - sentAt;
       },
-      () => { errors += 1; latencies[i] = performance.now() - due; },
+      () => { errors += 1; latencies[i] = performance.now() - due; service[i] = performance.now() - sentAt; },
     ).finally(() => { if (++done === total) finish(); });
   };
   // A 1 ms timer sends whatever is due; its own lateness is charged to the target like any stall, and
