@@ -5,7 +5,7 @@
 // never holds back the next due request. Reports latencies (µs) over IPC.
 import { Pool } from "undici";
 
-export interface OpenLoopOptions { url: string; rate: number; seconds: number; cookie: string }
+export interface OpenLoopOptions { url: string; rate: number; seconds: number; cookie: string; body?: string | undefined }
 export interface OpenLoopResult { latenciesUs: number[]; errors: number; sent: number }
 
 process.once("message", (options: OpenLoopOptions) => {
@@ -15,7 +15,9 @@ process.once("message", (options: OpenLoopOptions) => {
   const intervalMs = 1000 / options.rate;
   const latencies = new Float64Array(total);
   const path = target.pathname + target.search;
-  const headers = { cookie: options.cookie };
+  const headers = options.body === undefined ? { cookie: options.cookie } : { cookie: options.cookie, "content-type": "application/json" };
+  const method = options.body === undefined ? "GET" : "POST";
+  const body = options.body;
   let next = 0;
   let done = 0;
   let errors = 0;
@@ -26,7 +28,7 @@ process.once("message", (options: OpenLoopOptions) => {
     process.send!({ latenciesUs, errors, sent: next } satisfies OpenLoopResult, () => process.exit(0));
   };
   const send = (i: number, due: number) => {
-    pool.request({ path, method: "GET", headers }).then(
+    pool.request({ path, method, headers, body }).then(
       async ({ statusCode, body }) => {
         await body.dump();
         if (statusCode >= 400) errors += 1;
