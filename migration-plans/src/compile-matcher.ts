@@ -4,7 +4,7 @@
 // store values are compared exactly, and "*" means "present with any value".
 import { InvalidPatternError } from "./errors.ts";
 import { compilePathTest, parsePathPattern } from "./path-pattern.ts";
-import type { CompiledMatcher, MatchEntry, MatchInput, PathPredicate } from "./types.ts";
+import type { CompiledMatcher, GraphqlMatch, GraphqlOperation, MatchEntry, MatchInput, PathPredicate } from "./types.ts";
 
 type Test = (input: MatchInput) => boolean;
 
@@ -25,15 +25,42 @@ export function compileMatcher(entry: MatchEntry): CompiledMatcher {
   for (const [name, value] of Object.entries(entry.header ?? {})) tests.push(compileValueTest((input) => input.headers[name], value));
   for (const [name, value] of Object.entries(entry.cookie ?? {})) tests.push(compileValueTest((input) => input.cookies[name], value));
   for (const [name, value] of Object.entries(entry.query ?? {})) {
-    tests.push(value === "*" ? (input) => input.query.has(name) : (input) => input.query.has(name, value));
+    tests.push(value === "*" ? (input) => input.query.has(name) || hasBracketed(input.query, `${name}[`) : (input) => input.query.has(name, value));
   }
   const matchesIgnoringPageType = combine(tests);
   const pageType = entry.pageType;
-  if (pageType === undefined) return { matches: matchesIgnoringPageType, matchesIgnoringPageType };
-  return {
-    matches: (input) => input.pageType === pageType && matchesIgnoringPageType(input),
-    matchesIgnoringPageType,
-    needsPageType: pageType,
+  if (entry.graphql !== undefined) {
+    const testOperation = compileGraphqlTest(entry.graphql);
+    return {
+      matches: (input) => matchesIgnoringPageType(input) && input.graphql !== undefined && testOperation(input.graphql),
+      matchesIgnoringPageType,
+      matchesIgnoringGraphql: matchesIgnoringPageType,
+      needsGraphql: true,
+    };
+  }
+  if (pageType === undefined) return { matches: matchesIgnoringPageType, matchesIgnoringPageType, matchesIgnoringGraphql: matchesIgnoringPageType };
+  const matches: Test = (input) => input.pageType === pageType && matchesIgnoringPageType(input);
+  return { matches, matchesIgnoringPageType, matchesIgnoringGraphql: matches, needsPageType: pageType };
+}
+
+/** A query (never a mutation or subscription) with the name, exactly the root fields, and the argument asked for. */
+export function compileGraphqlTest(match: GraphqlMatch): (operation: GraphqlOperation) => boolean {
+  const { operationName, argument } = match;
+  const rootFields = match.rootFields === undefined ? undefined : new Set(match.rootFields);
+  return (operation) => {
+    if (operation.type !== "query") return false;
+    if (operationName !== undefined && operation.name !== operationName) return false;
+    const fields = operation.rootFields;
+    if (rootFields !== undefined) {
+      if (fields.length === 0) return false;
+      const seen = new Set<string>();
+      for (const field of fields) {
+        if (!rootFields.has(field.name)) return false;
+        seen.add(field.name);
+      }
+      if (seen.size !== rootFields.size) return false;
+    }
+    return argument === undefined || (fields.length > 0 && fields.every((field) => field.arguments.includes(argument)));
   };
 }
 
@@ -65,6 +92,12 @@ function compileHostTest(hostPattern: string): Test {
 function compileValueTest(read: (input: MatchInput) => string | undefined, expected: string): Test {
   if (expected === "*") return (input) => read(input) !== undefined;
   return (input) => read(input) === expected;
+}
+
+/** PHP (Magento) reads `searchCriteria[pageSize]=5` as `searchCriteria` present, an array. */
+function hasBracketed(query: URLSearchParams, prefix: string): boolean {
+  for (const key of query.keys()) if (key.startsWith(prefix)) return true;
+  return false;
 }
 
 function combine(tests: readonly Test[]): Test {

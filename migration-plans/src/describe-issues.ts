@@ -18,6 +18,9 @@ const FIELD_FIXES: Record<string, string> = {
   priority: "use a whole number; higher wins among overlapping plans",
   enabled: "use true or false",
   path: 'write an exact path ("/sale.html"), a glob ("/gear/**") or "regex:^/gear/"',
+  operationName: "use a GraphQL name: letters, digits and _, not starting with a digit",
+  rootFields: 'list root field names, e.g. "rootFields: [products]"',
+  argument: 'name one argument of the root field, e.g. "argument: search"',
   stickiness: 'use "sessionId" (signed-in shoppers keep their side too: sign-in does not change strangler_sid) or "random"; '
     + '"userId" is not offered because a stock Magento exposes no customer id to the proxy',
 };
@@ -38,7 +41,7 @@ export function describeIssues(file: string, issues: readonly Issue[], locate: L
 type Described = { code: ProblemCode; message: string; fix: string };
 
 function describeUnknownKey(path: readonly PropertyKey[], key: string): Described {
-  const level = path.length === 0 ? "plan" : path[0] === "rollout" ? "rollout" : "match";
+  const level = path.length === 0 ? "plan" : path[0] === "rollout" ? "rollout" : path.at(-1) === "graphql" ? "graphql" : "match";
   const allowed = KNOWN_KEYS[level];
   const where = path.length === 0 ? "the plan" : formatPath(path);
   const suggestion = suggestClosest(key, allowed);

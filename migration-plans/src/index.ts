@@ -5,6 +5,9 @@
 // while watchPlans reports edits; a broken edit comes back as problems, never as an exception.
 export type {
   CompiledMatcher,
+  GraphqlMatch,
+  GraphqlOperation,
+  GraphqlRootField,
   LoadOptions,
   LoadResult,
   MatchEntry,
@@ -22,5 +25,6 @@ export { loadPlans, checkPlanTexts } from "./load.ts";
 export { formatProblems } from "./format-problems.ts";
 export { watchPlans } from "./watch.ts";
 export type { PlansWatcher, WatchOptions } from "./watch.ts";
-export { compileMatcher } from "./compile-matcher.ts";
+export { compileMatcher, compileGraphqlTest } from "./compile-matcher.ts";
+export { GRAPHQL_PATH, GRAPHQL_METHODS } from "./normalize.ts";
 export { PlansError, PlansInvalidError, InvalidPatternError, PlansDirectoryError } from "./errors.ts";

@@ -5,9 +5,12 @@
 import type { Locate } from "./parse.ts";
 import { parsePathPattern } from "./path-pattern.ts";
 import type { RawMatchEntry, RawPlan } from "./schema.ts";
-import type { MatchEntry, Plan, PlanProblem } from "./types.ts";
+import type { GraphqlMatch, MatchEntry, Plan, PlanProblem } from "./types.ts";
 
 export const DEFAULT_METHODS: readonly string[] = Object.freeze(["GET", "HEAD"]);
+/** A graphql entry's defaults: Magento's GraphQL endpoint, both ways a query arrives. */
+export const GRAPHQL_PATH = "/graphql";
+export const GRAPHQL_METHODS: readonly string[] = Object.freeze(["GET", "POST"]);
 
 export function normalizePlan(raw: RawPlan, file: string, locate: Locate): { plan: Plan; problems: PlanProblem[] } {
   const problems: PlanProblem[] = [];
@@ -34,9 +37,11 @@ export function normalizePlan(raw: RawPlan, file: string, locate: Locate): { pla
 type Report = (field: PropertyKey[], problem: Pick<PlanProblem, "code" | "message" | "fix">) => void;
 
 function normalizeEntry(raw: RawMatchEntry, report: Report): MatchEntry {
-  const entry: MatchEntry = { methods: raw.methods ? [...new Set(raw.methods)] : DEFAULT_METHODS };
-  if (raw.path !== undefined) {
-    const parsed = parsePathPattern(raw.path);
+  const defaultMethods = raw.graphql === undefined ? DEFAULT_METHODS : GRAPHQL_METHODS;
+  const entry: MatchEntry = { methods: raw.methods ? [...new Set(raw.methods)] : defaultMethods };
+  const path = raw.path ?? (raw.graphql === undefined ? undefined : GRAPHQL_PATH);
+  if (path !== undefined) {
+    const parsed = parsePathPattern(path);
     if (parsed.ok) entry.path = parsed.predicate;
     else report(["path"], { code: "invalid-pattern", message: parsed.message, fix: parsed.fix });
   }
@@ -53,7 +58,8 @@ function normalizeEntry(raw: RawMatchEntry, report: Report): MatchEntry {
   if (raw.header !== undefined) {
     entry.header = Object.fromEntries(Object.entries(raw.header).map(([name, value]) => [name.toLowerCase(), value]));
   }
-  const predicates = ["path", "pageType", "query", "header", "cookie", "host", "store"] as const;
+  if (raw.graphql !== undefined) entry.graphql = normalizeGraphql(raw, report);
+  const predicates = ["path", "pageType", "query", "header", "cookie", "host", "store", "graphql"] as const;
   if (!predicates.some((key) => raw[key] !== undefined)) {
     report([], {
       code: "empty-match",
@@ -62,4 +68,28 @@ function normalizeEntry(raw: RawMatchEntry, report: Report): MatchEntry {
     });
   }
   return entry;
+}
+
+const INVALID = "invalid-shape" as const;
+
+function normalizeGraphql(raw: RawMatchEntry, report: Report): GraphqlMatch {
+  const graphql = raw.graphql!;
+  if (graphql.operationName === undefined && graphql.rootFields === undefined) {
+    report(["graphql"], { code: INVALID, message: "match graphql names neither an operation nor root fields", fix: 'add operationName or rootFields, e.g. "graphql: { rootFields: [products], argument: search }"' });
+  }
+  if (graphql.argument !== undefined && graphql.rootFields === undefined) {
+    report(["graphql", "argument"], { code: INVALID, message: "match graphql argument needs rootFields to carry it", fix: 'list the root fields, e.g. "rootFields: [products]"' });
+  }
+  if (raw.pageType !== undefined) {
+    report(["pageType"], { code: INVALID, message: "match entry has both graphql and pageType", fix: "a GraphQL request has no page type: split them into two entries" });
+  }
+  const others = (raw.methods ?? []).filter((method) => !GRAPHQL_METHODS.includes(method));
+  if (others.length > 0) {
+    report(["methods"], { code: INVALID, message: `match graphql reads GET and POST requests only, got ${others.join(", ")}`, fix: "use methods [GET, POST] or leave methods out" });
+  }
+  return {
+    ...(graphql.operationName !== undefined && { operationName: graphql.operationName }),
+    ...(graphql.rootFields !== undefined && { rootFields: [...new Set(graphql.rootFields)] }),
+    ...(graphql.argument !== undefined && { argument: graphql.argument }),
+  };
 }

@@ -2,7 +2,7 @@
 // routing depend on file order. Conservative where it must be: a path-only entry and a pageType-only entry
 // are not reported, because which paths are product or category pages is known only at run time.
 import { canPathsOverlap } from "./path-pattern.ts";
-import type { MatchEntry } from "./types.ts";
+import type { GraphqlMatch, MatchEntry } from "./types.ts";
 
 export function canEntriesOverlap(a: MatchEntry, b: MatchEntry): boolean {
   if (!a.methods.some((method) => b.methods.includes(method))) return false;
@@ -11,6 +11,7 @@ export function canEntriesOverlap(a: MatchEntry, b: MatchEntry): boolean {
   if (a.path && b.path && !canPathsOverlap(a.path, b.path)) return false;
   if (a.pageType && b.pageType && a.pageType !== b.pageType) return false;
   if (a.store !== undefined && b.store !== undefined && a.store !== b.store) return false;
+  if (a.graphql && b.graphql && !canOperationsOverlap(a.graphql, b.graphql)) return false;
   if (a.host !== undefined && b.host !== undefined && !canHostsOverlap(a.host, b.host)) return false;
   return areValuesCompatible(a.query, b.query) && areValuesCompatible(a.header, b.header) && areValuesCompatible(a.cookie, b.cookie);
 }
@@ -21,11 +22,19 @@ export function summarizeEntry(entry: MatchEntry): string {
     entry.pageType && `pageType ${entry.pageType}`,
     entry.host && `host ${entry.host}`,
     entry.store && `store ${entry.store}`,
+    entry.graphql && `graphql ${entry.graphql.operationName ?? ""}${entry.graphql.rootFields ? `{${entry.graphql.rootFields.join(",")}}` : ""}`,
     entry.query && `query ${Object.keys(entry.query).join(",")}`,
     entry.header && `header ${Object.keys(entry.header).join(",")}`,
     entry.cookie && `cookie ${Object.keys(entry.cookie).join(",")}`,
   ];
   return parts.filter(Boolean).join(", ");
+}
+
+/** Different names, or different root field sets, never accept the same operation. */
+function canOperationsOverlap(a: GraphqlMatch, b: GraphqlMatch): boolean {
+  if (a.operationName !== undefined && b.operationName !== undefined && a.operationName !== b.operationName) return false;
+  if (a.rootFields === undefined || b.rootFields === undefined) return true;
+  return a.rootFields.length === b.rootFields.length && a.rootFields.every((field) => b.rootFields!.includes(field));
 }
 
 function isPathOnly(entry: MatchEntry): boolean {

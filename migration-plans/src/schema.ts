@@ -11,6 +11,16 @@ export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "O
 export const STICKINESS = ["sessionId", "random"] as const;
 
 const stringMap = z.record(z.string().min(1), z.string());
+// A GraphQL Name (operation, field, argument), as the GraphQL spec writes it.
+const graphqlName = z.string().regex(/^[_A-Za-z][_0-9A-Za-z]*$/);
+
+export const graphqlMatchSchema = z
+  .strictObject({
+    operationName: graphqlName.describe("The operation's name (the named one, or the only one in the document)."),
+    rootFields: z.array(graphqlName).min(1).describe("The operation's root fields, exactly: all of them and no others (__typename aside)."),
+    argument: graphqlName.describe("An argument every listed root field must carry, e.g. search on products."),
+  })
+  .partial();
 
 export const matchEntrySchema = z
   .strictObject({
@@ -25,6 +35,7 @@ export const matchEntrySchema = z
     cookie: stringMap.describe('Cookies that must be present ("*") or equal.'),
     host: z.string().min(1).describe("Host name (case-insensitive, port ignored); `*.example.com` matches sub-domains."),
     store: z.string().min(1).describe("Magento store code, e.g. default."),
+    graphql: graphqlMatchSchema.describe("A GraphQL query (never a mutation) by operation name, root fields and argument; implies path /graphql and methods [GET, POST]."),
   })
   .partial();
 
@@ -65,6 +76,7 @@ export const KNOWN_KEYS = {
   plan: Object.keys(planSchema.shape),
   match: Object.keys(matchEntrySchema.shape),
   rollout: Object.keys(rolloutSchema.shape),
+  graphql: Object.keys(graphqlMatchSchema.shape),
 } as const;
 
 /** The JSON Schema editors use (`# yaml-language-server: $schema=../plan.schema.json`). */

@@ -25,6 +25,32 @@ export interface MatchEntry {
   host?: string;
   /** Magento store code, e.g. "default". */
   store?: string;
+  /** A GraphQL query by operation; the entry then defaults to path /graphql and methods [GET, POST]. */
+  graphql?: GraphqlMatch;
+}
+
+/** What a GraphQL match entry asks of the request's operation; at least operationName or rootFields. */
+export interface GraphqlMatch {
+  operationName?: string;
+  /** Exactly these root fields, all of them and no others (__typename aside); distinct names. */
+  rootFields?: readonly string[];
+  /** An argument every root field carries (a variable counts when the request's variables give it a value). */
+  argument?: string;
+}
+
+/** The request's GraphQL operation as the proxy read it (graphql-js parse): what a GraphqlMatch compares. */
+export interface GraphqlOperation {
+  type: "query" | "mutation" | "subscription";
+  /** The operation's own name, if it has one. */
+  name: string | undefined;
+  /** Root fields in document order, fragments at the root expanded, __typename left out. */
+  rootFields: readonly GraphqlRootField[];
+}
+
+export interface GraphqlRootField {
+  name: string;
+  /** Arguments present with a value (a variable without a value in the request does not count). */
+  arguments: readonly string[];
 }
 
 export interface Rollout {
@@ -96,6 +122,8 @@ export interface MatchInput {
   query: URLSearchParams;
   storeCode: string;
   pageType?: PageType;
+  /** The request's GraphQL operation; read by the proxy only when a graphql entry's other predicates hold. */
+  graphql?: GraphqlOperation | undefined;
 }
 
 export interface CompiledMatcher {
@@ -105,4 +133,8 @@ export interface CompiledMatcher {
   matchesIgnoringPageType(input: MatchInput): boolean;
   /** Set when the entry has a pageType: the proxy must resolve it (GraphQL `route`) before `matches`. */
   needsPageType?: PageType;
+  /** Set when the entry has a graphql predicate: the proxy must read the operation before `matches`. */
+  needsGraphql?: true;
+  /** True when every predicate except graphql holds (method and path first): read the operation only then. */
+  matchesIgnoringGraphql(input: MatchInput): boolean;
 }

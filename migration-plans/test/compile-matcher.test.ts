@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileMatcher } from "../src/compile-matcher.ts";
 import { InvalidPatternError } from "../src/errors.ts";
 import { checkPlanTexts } from "../src/load.ts";
-import type { MatchEntry, MatchInput } from "../src/types.ts";
+import type { GraphqlOperation, MatchEntry, MatchInput } from "../src/types.ts";
 import { KNOWN_TARGETS } from "./helpers.ts";
 
 /** Builds the entry the way the proxy gets it: from YAML through the loader. */
@@ -18,6 +18,10 @@ function request(overrides: Partial<Omit<MatchInput, "query">> & { query?: strin
 }
 
 type Row = [string, string, Parameters<typeof request>[0]];
+
+const products = (args: string[] = ["search"], type: GraphqlOperation["type"] = "query", name?: string): GraphqlOperation =>
+  ({ type, name, rootFields: [{ name: "products", arguments: args }] });
+const gql = (graphql: GraphqlOperation, method = "POST") => ({ path: "/graphql", method, graphql });
 
 const accepted: Row[] = [
   ["an exact path", "path: /sale.html", { path: "/sale.html" }],
@@ -36,12 +40,22 @@ const accepted: Row[] = [
   ["a cookie value", "{ path: /x, cookie: { beta: '1' } }", { path: "/x", cookies: { beta: "1" } }],
   ["a cookie present", "{ path: /x, cookie: { beta: '*' } }", { path: "/x", cookies: { beta: "anything" } }],
   ["a query parameter present", "{ path: /s, query: { q: '*' } }", { path: "/s", query: "q=" }],
+  ["a query parameter present in PHP's bracketed form", "{ path: /rest/*/V1/products, query: { searchCriteria: '*' } }",
+    { path: "/rest/default/V1/products", query: "searchCriteria[pageSize]=5" }],
   ["a query value among repeats", "{ path: /s, query: { q: bags } }", { path: "/s", query: "q=shoes&q=bags" }],
   ["a host in another case with a port", "{ path: /x, host: shop.example.com }", { path: "/x", host: "SHOP.Example.com:8080" }],
   ["a sub-domain wildcard", "{ path: /x, host: '*.example.com' }", { path: "/x", host: "de.example.com" }],
   ["a host with port", "{ path: /x, host: 'shop.example.com:8443' }", { path: "/x", host: "shop.example.com:8443" }],
   ["a store code", "{ path: /x, store: b2b }", { path: "/x", storeCode: "b2b" }],
   ["a page type", "pageType: PRODUCT", { path: "/joust-duffle-bag.html", pageType: "PRODUCT" }],
+  ["a graphql query by root field and argument", "graphql: { rootFields: [products], argument: search }", gql(products())],
+  ["a graphql query sent as GET", "graphql: { rootFields: [products] }", gql(products([]), "GET")],
+  ["a graphql query by operation name", "graphql: { operationName: ProductSearch }", gql(products([], "query", "ProductSearch"))],
+  ["a graphql query with a root field twice (aliases)", "graphql: { rootFields: [products], argument: search }",
+    gql({ type: "query", name: undefined, rootFields: [{ name: "products", arguments: ["search"] }, { name: "products", arguments: ["search", "filter"] }] })],
+  ["a graphql query with two listed root fields", "graphql: { rootFields: [products, categories] }",
+    gql({ type: "query", name: undefined, rootFields: [{ name: "categories", arguments: [] }, { name: "products", arguments: [] }] })],
+  ["a graphql query on another path", "{ path: /default/graphql, graphql: { rootFields: [products] } }", { ...gql(products()), path: "/default/graphql" }],
   ["every predicate at once", "{ path: /gear/**, pageType: CATEGORY, methods: [GET], header: { x-a: '1' }, cookie: { c: '2' }, query: { p: '3' }, host: shop.example.com, store: default }",
     { path: "/gear/bags.html", pageType: "CATEGORY", headers: { "x-a": "1" }, cookies: { c: "2" }, query: "p=3" }],
 ];
@@ -60,6 +74,7 @@ const rejected: Row[] = [
   ["another header value", "{ path: /x, header: { x-beta: 'on' } }", { path: "/x", headers: { "x-beta": "off" } }],
   ["a missing cookie", "{ path: /x, cookie: { beta: '*' } }", { path: "/x", cookies: { other: "1" } }],
   ["a missing query parameter", "{ path: /s, query: { q: '*' } }", { path: "/s", query: "p=1" }],
+  ["a parameter that only starts with the name", "{ path: /s, query: { searchCriteria: '*' } }", { path: "/s", query: "searchCriteriaX=1" }],
   ["another query value", "{ path: /s, query: { q: bags } }", { path: "/s", query: "q=shoes" }],
   ["another host", "{ path: /x, host: shop.example.com }", { path: "/x", host: "evil.example.com" }],
   ["the bare domain for a sub-domain wildcard", "{ path: /x, host: '*.example.com' }", { path: "/x", host: "example.com" }],
@@ -67,6 +82,17 @@ const rejected: Row[] = [
   ["another store", "{ path: /x, store: b2b }", { path: "/x", storeCode: "default" }],
   ["another page type", "pageType: PRODUCT", { path: "/gear.html", pageType: "CATEGORY" }],
   ["an unresolved page type", "pageType: PRODUCT", { path: "/gear.html" }],
+  ["a graphql mutation", "graphql: { rootFields: [products] }", gql(products([], "mutation"))],
+  ["a graphql subscription", "graphql: { rootFields: [products] }", gql(products([], "subscription"))],
+  ["a graphql query with a root field of another owner", "graphql: { rootFields: [products] }",
+    gql({ type: "query", name: undefined, rootFields: [{ name: "products", arguments: [] }, { name: "categories", arguments: [] }] })],
+  ["a graphql query missing a listed root field", "graphql: { rootFields: [products, categories] }", gql(products())],
+  ["a graphql query without the argument", "graphql: { rootFields: [products], argument: search }", gql(products(["filter"]))],
+  ["a graphql query of another name", "graphql: { operationName: ProductSearch }", gql(products([], "query", "Other"))],
+  ["a graphql query with only __typename", "graphql: { rootFields: [products] }", gql({ type: "query", name: undefined, rootFields: [] })],
+  ["a graphql request not read", "graphql: { rootFields: [products] }", { path: "/graphql", method: "POST" }],
+  ["a graphql query on another path", "graphql: { rootFields: [products] }", { ...gql(products()), path: "/rest/V1/products" }],
+  ["a graphql query as PUT", "graphql: { rootFields: [products] }", gql(products(), "PUT")],
 ];
 
 describe("compileMatcher", () => {
@@ -84,6 +110,16 @@ describe("compileMatcher", () => {
     expect(product.matchesIgnoringPageType(request({ path: "/x.html" }))).toBe(true);
     expect(product.matchesIgnoringPageType(request({ path: "/x.html", method: "POST" }))).toBe(false);
     expect(compileMatcher(entryFrom("path: /x")).needsPageType).toBeUndefined();
+  });
+
+  it("asks for the GraphQL operation only for graphql entries, and pre-filters on method and path without it", () => {
+    const search = compileMatcher(entryFrom("graphql: { rootFields: [products], argument: search }"));
+    expect(search.needsGraphql).toBe(true);
+    expect(search.matchesIgnoringGraphql(request({ path: "/graphql", method: "POST" }))).toBe(true);
+    expect(search.matchesIgnoringGraphql(request({ path: "/graphql", method: "GET" }))).toBe(true);
+    expect(search.matchesIgnoringGraphql(request({ path: "/graphql", method: "HEAD" }))).toBe(false);
+    expect(search.matchesIgnoringGraphql(request({ path: "/customer/account", method: "POST" }))).toBe(false);
+    expect(compileMatcher(entryFrom("path: /graphql")).needsGraphql).toBeUndefined();
   });
 
   it("rejects a hand-built entry whose pattern does not compile", () => {

@@ -39,7 +39,7 @@ describe("meaning across plans", () => {
     ["a host with a wildcard in the middle", "  - host: shop.*.com\n",
       'p.yaml:4:11 invalid-pattern host pattern "shop.*.com" is not a host name | write a host name ("shop.example.com"), optionally with a leading "*." for sub-domains'],
     ["an entry without predicates", "  - methods: [GET]\n",
-      "p.yaml:4:5 empty-match match entry has no predicate, so it would match every request | add at least one of path, pageType, query, header, cookie, host, store"],
+      "p.yaml:4:5 empty-match match entry has no predicate, so it would match every request | add at least one of path, pageType, query, header, cookie, host, store, graphql"],
   ])("rejects %s", (_name, match, expected) => {
     expect(summarize(checkFiles({ "p.yaml": planText("p", entry(match)) }))).toEqual([expected]);
   });
@@ -68,6 +68,8 @@ describe("overlapping matches", () => {
     ["two globs that share paths", "  - path: /gear/*.html\n", "  - path: /*/bags.html\n", "match[0]: path /gear/*.html", "match[0]: path /*/bags.html"],
     ["a regex and a path it matches", "  - path: 'regex:^/gear/'\n", "  - path: /gear/x\n", "match[0]: path regex:^/gear/", "match[0]: path /gear/x"],
     ["the same page type", "  - pageType: PRODUCT\n", "  - pageType: PRODUCT\n    methods: [HEAD]\n", "match[0]: pageType PRODUCT", "match[0]: pageType PRODUCT"],
+    ["graphql entries with the same root fields", "  - graphql: { rootFields: [products] }\n", "  - graphql: { rootFields: [products], argument: search }\n",
+      "match[0]: path /graphql, graphql {products}", "match[0]: path /graphql, graphql {products}"],
     ["a later entry of the second plan", "  - path: /a\n", "  - path: /b\n  - path: /a\n    header: { x-beta: '1' }\n", "match[0]: path /a", "match[1]: path /a, header x-beta"],
   ])("rejects %s at equal priority", (_name, a, b, left, right) => {
     const problems = overlapProblem(a, b);
@@ -85,6 +87,8 @@ describe("overlapping matches", () => {
     ["different values of one header", "  - path: /a\n    header: { x-beta: '1' }\n", "  - path: /a\n    header: { x-beta: '2' }\n"],
     ["different query values", "  - path: /s\n    query: { q: shoes }\n", "  - path: /s\n    query: { q: bags }\n"],
     ["a path plan and a page-type plan", "  - path: /catalogsearch/result/\n", "  - pageType: PRODUCT\n"],
+    ["graphql entries with different root fields", "  - graphql: { rootFields: [products] }\n", "  - graphql: { rootFields: [products, categories] }\n"],
+    ["graphql entries with different operation names", "  - graphql: { operationName: A }\n", "  - graphql: { operationName: B }\n"],
   ])("accepts %s at equal priority", (_name, a, b) => {
     expect(overlapProblem(a, b)).toEqual([]);
   });

@@ -1,8 +1,10 @@
 // `npm run bench -- proxy`: what the forwarder costs, with wrk (Debian's package) as the load generator on
 // its own core and each proxy alone on core 0. Rows, printed "direct" first so a saturated load generator
 // shows: direct to the upstream, bare http-proxy, bare undici, strangler → legacy (three path plans),
-// strangler → new side by plan, strangler with a page-type plan and a warm cache; for a 2 KB and a 100 KB
-// page. Closed-loop req/s (wrk -c50) and the proxy's CPU µs per request (/proc), then p50/p99 at a fixed
+// strangler → new side by plan, strangler with a page-type plan and a warm cache, strangler with a GraphQL
+// plan (a page GET → legacy: nothing parsed); for a 2 KB and a 100 KB page. Then, 2 KB table only: a GraphQL
+// POST → legacy without a GraphQL plan (body forwarded unread), and the same POST read, parsed and sent to
+// the new side by its operation. Closed-loop req/s (wrk -c50) and the proxy's CPU µs per request (/proc), then p50/p99 at a fixed
 // 1,000 req/s open loop (open-loop.ts) and what each proxy adds over direct. Every scenario runs once per
 // round, rounds interleaved (order rotated), medians reported.
 // `npm run bench -- proxy --soak [--minutes=10]`: RSS of the strangler under 1,000 req/s (soak.ts).
@@ -12,6 +14,18 @@ import { measure, medianSample } from "./measure.ts";
 import type { Sample } from "./measure.ts";
 import { hasWrk, LOAD_CPU, PINNED, PROXY_CPU, startScript } from "./processes.ts";
 import { runSoak } from "./soak.ts";
+import type { PostBody } from "./wrk.ts";
+
+/** A Venia-sized search request (operation, variables): what the GraphQL rows send. */
+const SEARCH_POST: PostBody = {
+  body: JSON.stringify({
+    operationName: "ProductSearch",
+    query: "query ProductSearch($search: String, $pageSize: Int) { products(search: $search, pageSize: $pageSize) { total_count "
+      + "items { uid sku name url_key small_image { url label } price_range { minimum_price { final_price { value currency } } } } "
+      + "aggregations { attribute_code label count options { label value count } } page_info { current_page total_pages } } }",
+    variables: { search: "jacket", pageSize: 12 },
+  }),
+};
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
@@ -55,24 +69,32 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
   const bareUndici = await start("bare-undici.ts", [legacyUrl], PROXY_CPU);
   const paths = await start("strangler-proxy.ts", [legacyUrl, newUrl, "paths"], PROXY_CPU);
   const pageType = await start("strangler-proxy.ts", [legacyUrl, newUrl, "page-type"], PROXY_CPU);
+  const graphql = await start("strangler-proxy.ts", [legacyUrl, newUrl, "graphql"], PROXY_CPU);
   const url = (started: { message: Record<string, unknown> }) => started.message.url as string;
   for (const size of ["2k", "100k"]) {
-    const scenarios: Array<[string, string, number | undefined]> = [
+    const scenarios: Array<[string, string, number | undefined, PostBody?]> = [
       ["direct to the upstream", `${legacyUrl}/page/${size}`, undefined],
       ["bare http-proxy (keep-alive)", `${url(bareProxy)}/page/${size}`, bareProxy.child.pid],
       ["bare undici (Pool.stream)", `${url(bareUndici)}/page/${size}`, bareUndici.child.pid],
       ["strangler -> legacy", `${url(paths)}/page/${size}`, paths.child.pid],
       ["strangler -> new by plan", `${url(paths)}/new/${size}`, paths.child.pid],
       ["strangler page-type, warm cache", `${url(pageType)}/p/${size}.html`, pageType.child.pid],
+      ["strangler graphql plan, page", `${url(graphql)}/page/${size}`, graphql.child.pid],
     ];
+    if (size === "2k") {
+      scenarios.push(
+        ["graphql POST -> legacy, no plan", `${url(paths)}/graphql`, paths.child.pid, SEARCH_POST],
+        ["graphql POST -> new by operation", `${url(graphql)}/graphql`, graphql.child.pid, SEARCH_POST],
+      );
+    }
     await fetch(scenarios[5]![1], { headers: { cookie: "strangler_sid=BenchShopper0000000000" } }).then((r) => r.arrayBuffer()); // warms the page-type cache
     const samples: Sample[][] = scenarios.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
       for (let k = 0; k < scenarios.length; k++) {
         const i = (k + round) % scenarios.length; // rotated, so no scenario always runs first
-        const [, target, pid] = scenarios[i]!;
-        if (round === 0) await measure(target, pid, { ...options, seconds: 1, openSeconds: 0.5 }); // JIT warm-up, not counted
-        samples[i]!.push(await measure(target, pid, options));
+        const [, target, pid, post] = scenarios[i]!;
+        if (round === 0) await measure(target, pid, { ...options, seconds: 1, openSeconds: 0.5 }, post); // JIT warm-up, not counted
+        samples[i]!.push(await measure(target, pid, options, post));
       }
     }
     print(size === "2k" ? "2 KB" : "100 KB", scenarios.map(([name]) => name), samples.map(medianSample));

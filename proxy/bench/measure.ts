@@ -5,17 +5,18 @@ import { join } from "node:path";
 import type { OpenLoopOptions, OpenLoopResult } from "./open-loop.ts";
 import { cpuMicros, LOAD_CPU, PINNED } from "./processes.ts";
 import { BENCH_COOKIE, runWrk } from "./wrk.ts";
+import type { PostBody } from "./wrk.ts";
 
 /** p50/p99 from due times (open loop, coordinated omission corrected); sentP50 from send times. */
 export interface Sample { rps: number; cpuUs: number; p50: number; p99: number; sentP50: number; errors: number }
 
 export interface MeasureOptions { seconds: number; connections: number; rate: number; openSeconds: number }
 
-export async function measure(url: string, pid: number | undefined, options: MeasureOptions): Promise<Sample> {
+export async function measure(url: string, pid: number | undefined, options: MeasureOptions, post?: PostBody): Promise<Sample> {
   const before = pid === undefined ? 0 : cpuMicros(pid);
-  const closed = await runWrk(url, options.seconds, options.connections);
+  const closed = await runWrk(url, options.seconds, options.connections, post);
   const cpuUs = pid === undefined ? NaN : (cpuMicros(pid) - before) / closed.requests;
-  const open = await runOpenLoop({ url, rate: options.rate, seconds: options.openSeconds, cookie: BENCH_COOKIE });
+  const open = await runOpenLoop({ url, rate: options.rate, seconds: options.openSeconds, cookie: BENCH_COOKIE, body: post?.body });
   const sorted = open.latenciesUs.sort((a, b) => a - b);
   const sent = open.serviceUs.sort((a, b) => a - b);
   return {

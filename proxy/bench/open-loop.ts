@@ -5,7 +5,7 @@
 // never holds back the next due request. Reports latencies (µs) over IPC.
 import { Pool } from "undici";
 
-export interface OpenLoopOptions { url: string; rate: number; seconds: number; cookie: string }
+export interface OpenLoopOptions { url: string; rate: number; seconds: number; cookie: string; body?: string | undefined }
 /**
  * `latenciesUs` from each request's due time (coordinated omission corrected: tails); `serviceUs` from when it
  * was actually sent, free of the 1 ms send timer's own lateness, which is what a p50 of a few hundred µs needs.
@@ -20,7 +20,9 @@ process.once("message", (options: OpenLoopOptions) => {
   const latencies = new Float64Array(total);
   const service = new Float64Array(total);
   const path = target.pathname + target.search;
-  const headers = { cookie: options.cookie };
+  const headers = options.body === undefined ? { cookie: options.cookie } : { cookie: options.cookie, "content-type": "application/json" };
+  const method = options.body === undefined ? "GET" : "POST";
+  const body = options.body;
   let next = 0;
   let done = 0;
   let errors = 0;
@@ -33,7 +35,7 @@ process.once("message", (options: OpenLoopOptions) => {
   };
   const send = (i: number, due: number) => {
     const sentAt = performance.now();
-    pool.request({ path, method: "GET", headers }).then(
+    pool.request({ path, method, headers, body }).then(
       async ({ statusCode, body }) => {
         await body.dump();
         if (statusCode >= 400) errors += 1;

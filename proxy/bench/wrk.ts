@@ -1,14 +1,21 @@
 // Closed-loop throughput with wrk (Debian's package), pinned to the load core: requests per second, the
 // total requests (for CPU per request) and any socket errors or non-2xx answers.
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { LOAD_CPU, pinned } from "./processes.ts";
 
 export interface WrkResult { rps: number; requests: number; errors: number }
 
 export const BENCH_COOKIE = "strangler_sid=BenchShopper0000000000";
 
-export function runWrk(url: string, seconds: number, connections: number): Promise<WrkResult> {
-  const [command, args] = pinned(LOAD_CPU, "wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "-H", `Cookie: ${BENCH_COOKIE}`, url]);
+/** A JSON POST (a GraphQL request) instead of a GET. */
+export interface PostBody { body: string }
+
+export function runWrk(url: string, seconds: number, connections: number, post?: PostBody): Promise<WrkResult> {
+  const script = post === undefined ? [] : ["-s", writePostScript(post.body)];
+  const [command, args] = pinned(LOAD_CPU, "wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "-H", `Cookie: ${BENCH_COOKIE}`, ...script, url]);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
@@ -24,4 +31,11 @@ export function runWrk(url: string, seconds: number, connections: number): Promi
       resolve({ rps: Number(rps[1]), requests: Number(total[1]), errors });
     });
   });
+}
+
+/** wrk sends a body only through a Lua script; a long bracket string needs no escaping. */
+function writePostScript(body: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "strangler-bench-wrk-")), "post.lua");
+  writeFileSync(file, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [==[${body}]==]\n`);
+  return file;
 }

@@ -29,6 +29,7 @@ import { createAccessLog } from "./shop/access-log.ts";
 import { createTokenCheck } from "./shop/debug-token.ts";
 import { createShopHandler } from "./shop/shop-handler.ts";
 import { createShopServer } from "./shop/shop-server.ts";
+import type { ParseGraphql } from "./graphql/graphql-request.ts";
 
 export interface ProxyDeps {
   logger?: Logger;
@@ -44,6 +45,8 @@ export interface ProxyDeps {
   /** Page-type cache shared between instances; default one from REDIS_URL. */
   redis?: PageTypeRedis;
   plansDebounceMs?: number;
+  /** graphql-js's parse for routing by GraphQL operation; a test may count the calls. */
+  parseGraphql?: ParseGraphql;
   /** Node process metrics on /metrics; default true. */
   defaultMetrics?: boolean;
 }
@@ -90,6 +93,8 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
     onFinished: accessLog.recordRequest,
     onClientRefused: accessLog.recordRefusal,
+    parseGraphql: deps.parseGraphql,
+    onGraphqlRead: (result) => metrics.graphqlReads.inc({ result }),
     onRoutingError: (ex, error) => logger.error({ err: error, path: ex.path }, "routing failed; sending to legacy"),
     onForwarded: (ex, result) => {
       if (result.replayedFrom === undefined) return;

@@ -12,6 +12,8 @@ export interface ProxyMetrics {
   requests: RequestMetrics;
   fallbacks: Counter<"from" | "stage">;
   reloads: Counter<"result">;
+  /** GraphQL operations the router read: query, mutation, subscription, or unreadable. */
+  graphqlReads: Counter<"result">;
   /** Refusals before routing (ours and node's parser's), by code. */
   refusals: Counter<"code">;
   /** Seconds a request waited for an upstream connection; `result` granted or timeout. */
@@ -50,6 +52,7 @@ export function createMetrics(upstreams: ReadonlyMap<string, Upstream>, withDefa
     registry,
     requests: createRequestMetrics(),
     fallbacks: new Counter({ name: "strangler_fallbacks_total", help: "Requests replayed to the fallback after the new side failed", labelNames: ["from", "stage"], registers }),
+    graphqlReads: new Counter({ name: "strangler_graphql_reads_total", help: "GraphQL operations read for routing, by result", labelNames: ["result"], registers }),
     reloads: new Counter({ name: "strangler_plan_reloads_total", help: "Plan reloads by result", labelNames: ["result"], registers }),
     refusals: new Counter({ name: "strangler_refusals_total", help: "Requests refused before routing, by code", labelNames: ["code"], registers }),
     queueWaits: new Histogram({

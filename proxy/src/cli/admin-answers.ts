@@ -13,6 +13,7 @@ export const matchEntrySchema = z.object({
   cookie: pairs.optional(),
   host: z.string().optional(),
   store: z.string().optional(),
+  graphql: z.object({ operationName: z.string().optional(), rootFields: z.array(z.string()).optional(), argument: z.string().optional() }).optional(),
 });
 
 export type AdminMatchEntry = z.output<typeof matchEntrySchema>;

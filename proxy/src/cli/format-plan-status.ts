@@ -33,7 +33,15 @@ export function describeMatch(entry: AdminMatchEntry): string {
     entry.store ? `store=${entry.store}` : undefined,
     ...pairs("header:", entry.header),
     ...pairs("cookie:", entry.cookie),
+    entry.graphql ? describeGraphql(entry.graphql) : undefined,
   ].filter((part) => part !== undefined).join(" ");
+}
+
+/** `graphql=ProductSearch{products(search)}`: the operation name, then root fields with the argument. */
+function describeGraphql(graphql: NonNullable<AdminMatchEntry["graphql"]>): string {
+  const argument = graphql.argument ? `(${graphql.argument})` : "";
+  const fields = graphql.rootFields ? `{${graphql.rootFields.map((field) => `${field}${argument}`).join(",")}}` : "";
+  return `graphql=${graphql.operationName ?? ""}${fields}`;
 }
 
 const DECIDED_BY: Record<string, string> = {

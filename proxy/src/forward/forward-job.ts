@@ -40,6 +40,10 @@ export interface ForwardExchange {
   upstream: Upstream | undefined;
   replayed: boolean;
   failure: string | undefined;
+  /** A GraphQL query read whole before deciding: replayable to the fallback, also after a 422 refusal. */
+  readonly graphqlQuery: boolean;
+  /** The body's reader when the body was read before deciding; the job takes it over. */
+  readonly bodyReader: RequestBodyReader | undefined;
 }
 
 export interface ForwardResult {
@@ -94,7 +98,8 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     this.#armFirstByteBudget();
     (this.res as ResponseWithJob)[JOB] = this;
     this.res.on("close", onShopperClose);
-    if (this.hasBody) this.#reader = new RequestBodyReader(this.ex.req, this.#ctx.limits, this);
+    if (this.ex.bodyReader !== undefined) (this.#reader = this.ex.bodyReader).handOver(this);
+    else if (this.hasBody) this.#reader = new RequestBodyReader(this.ex.req, this.#ctx.limits, this);
     else this.#admit();
   }
 
@@ -132,6 +137,12 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
         this.#replay(new ForwardError("status", upstream.name, `answered ${head.status}`));
         return false;
       }
+    } else if (head.status === 422 && ex.graphqlQuery && upstream.breaker !== undefined && canReplay(ex)) {
+      // An extracted GraphQL service refuses an operation it does not answer whole with 422: it worked as
+      // designed (no breaker failure), and the fallback answers the query.
+      upstream.breaker.recordSuccess();
+      this.#replay(new ForwardError("status", upstream.name, "refused the operation (422)"));
+      return false;
     } else {
       upstream.breaker?.recordSuccess();
     }

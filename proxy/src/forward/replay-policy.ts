@@ -1,5 +1,7 @@
-// When a failed request may be sent again to the fallback: only GET and HEAD, only without a body, only
-// once, only when the decision names a fallback, and only before a byte of the answer left the proxy.
+// When a failed request may be sent again to the fallback: only GET and HEAD without a body, or a GraphQL
+// query the proxy read whole (its body buffered, its operation a query: nothing changes by running it twice),
+// only once, only when the decision names a fallback, and only before a byte of the answer left the proxy.
+// A mutation, and any other POST, is never replayed.
 import type { ServerResponse } from "node:http";
 import type { Decision } from "../routing/route-table.ts";
 
@@ -9,11 +11,13 @@ export interface ReplayCandidate {
   hasBody: boolean;
   decision: Decision | undefined;
   replayed: boolean;
+  /** The request is a GraphQL query the proxy read whole (a GET, or a POST body buffered before deciding). */
+  graphqlQuery: boolean;
 }
 
 export function canReplay(ex: ReplayCandidate): boolean {
   if (ex.replayed || ex.decision?.onFailure === undefined || ex.res.headersSent) return false;
-  return isIdempotentWithoutBody(ex);
+  return ex.graphqlQuery || isIdempotentWithoutBody(ex);
 }
 
 /** GET or HEAD without a body: safe to send twice (a stale pooled socket's retry, a replay). */

@@ -35,7 +35,10 @@ export function hasRequestBody(headers: IncomingHttpHeaders): boolean {
 export class RequestBodyReader {
   readonly #req: IncomingMessage;
   readonly #limits: BodyLimits;
-  readonly #listener: BodyListener;
+  #listener: BodyListener;
+  /** What the listener was given, for a listener that takes over later (handOver). */
+  #ready: Buffer | Readable | undefined = undefined;
+  #error: Error | undefined = undefined;
   #chunks: Buffer[] = [];
   #received = 0;
   #checkedAt = 0;
@@ -52,6 +55,17 @@ export class RequestBodyReader {
     req.on("error", (error: Error) => this.#fail(new ShopperGoneError(`the shopper's body failed: ${error.message}`)));
     req.on("close", () => { if (!this.#done) this.#fail(new ShopperGoneError("the shopper closed the connection before the body ended")); });
     this.#timer = setTimeout(() => this.#checkRate(), limits.windowMs);
+  }
+
+  /**
+   * A body read before the decision (a GraphQL operation) is handed to the forwarder: the new listener gets
+   * at once what the first one got (the whole Buffer, the stream of a larger body, or the failure), then
+   * every later event. The body is never read twice.
+   */
+  handOver(listener: BodyListener): void {
+    this.#listener = listener;
+    if (this.#error !== undefined) listener.onBodyFailed(this.#error);
+    else if (this.#ready !== undefined) listener.onBodyReady(this.#ready);
   }
 
   /** Stops reading (the request ended otherwise); the body is left unread. */
@@ -72,6 +86,7 @@ export class RequestBodyReader {
     for (const buffered of this.#chunks) stream.push(buffered);
     this.#chunks = [];
     this.#req.pause(); // until the upstream request reads
+    this.#ready = stream;
     this.#listener.onBodyReady(stream);
   }
 
@@ -79,7 +94,7 @@ export class RequestBodyReader {
     if (this.#done) return;
     this.#finish();
     if (this.#stream !== undefined) this.#stream.push(null);
-    else this.#listener.onBodyReady(this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks));
+    else this.#listener.onBodyReady((this.#ready = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks)));
     this.#chunks = [];
   }
 
@@ -100,6 +115,7 @@ export class RequestBodyReader {
     this.#finish();
     this.#chunks = [];
     this.#stream?.destroy(error);
+    this.#error = error;
     this.#listener.onBodyFailed(error);
   }
 

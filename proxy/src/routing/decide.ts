@@ -8,11 +8,15 @@ import { createDecision } from "./route-table.ts";
 import type { Decision, Route, RouteTable } from "./route-table.ts";
 
 export type PageTypeState = "unknown" | "resolved" | "failed";
+/** The request's GraphQL operation: not read yet, read (facts.graphql), or unreadable. */
+export type GraphqlState = "unknown" | "resolved" | "failed";
 
 export interface DecideInput {
   facts: MatchInput;
   flagContext: FlagContext;
   pageTypeState: PageTypeState;
+  /** Absent: "unknown". */
+  graphqlState?: GraphqlState;
   /** An upstream name an authenticated engineer asked for (X-Strangler-Force); undefined for shoppers. */
   forcedTarget?: string | undefined;
   /** A crawler that brought no session cookie (by its User-Agent); read only when a split plan matched. */
@@ -35,15 +39,19 @@ export const NO_ROUTE = createDecision("legacy", "no-route");
 export const ADMIN_PATH = createDecision("legacy", "admin-path");
 /** Not a routing answer: the caller must resolve the page type and call decide again. */
 export const NEEDS_PAGE_TYPE = createDecision("", "page-type-unresolved");
+/** Not a routing answer: the caller must read the request's GraphQL operation and call decide again. */
+export const NEEDS_GRAPHQL = createDecision("", "graphql-unreadable");
 
-/** First route (priority order) whose predicates hold. A page-type route whose other predicates hold is
- *  returned while the page type is still unknown, so the caller knows to resolve it. */
-export function matchRoute(table: RouteTable, facts: MatchInput, pageTypeKnown: boolean): Route | undefined {
+/** First route (priority order) whose predicates hold. A page-type (graphql) route whose other predicates
+ *  hold is returned while the page type (operation) is still unknown, so the caller knows to resolve it. */
+export function matchRoute(table: RouteTable, facts: MatchInput, pageTypeKnown: boolean, graphqlRead = true): Route | undefined {
   const routes = table.routes;
   for (let i = 0; i < routes.length; i++) {
     const route = routes[i]!;
     if (route.needsPageType !== undefined && !pageTypeKnown) {
       if (route.matcher.matchesIgnoringPageType(facts)) return route;
+    } else if (route.needsGraphql && !graphqlRead) {
+      if (route.matcher.matchesIgnoringGraphql(facts)) return route;
     } else if (route.matcher.matches(facts)) {
       return route;
     }
@@ -57,8 +65,12 @@ export function decide(input: DecideInput, table: RouteTable, env: DecideEnv): D
   if (input.forcedTarget !== undefined && env.knownTargets.has(input.forcedTarget)) {
     return createDecision(input.forcedTarget, "forced", undefined, undefined, undefined, { perShopper: true });
   }
-  const route = matchRoute(table, facts, input.pageTypeState === "resolved");
+  const graphqlState = input.graphqlState ?? "unknown";
+  const route = matchRoute(table, facts, input.pageTypeState === "resolved", graphqlState === "resolved");
   if (route === undefined) return NO_ROUTE;
+  if (route.needsGraphql && graphqlState !== "resolved") {
+    return graphqlState === "failed" ? route.decisions.graphqlUnreadable : NEEDS_GRAPHQL;
+  }
   if (route.needsPageType !== undefined && input.pageTypeState !== "resolved") {
     return input.pageTypeState === "failed" ? route.decisions.pageTypeUnresolved : NEEDS_PAGE_TYPE;
   }

@@ -10,6 +10,8 @@ export type DecisionReason =
   | "flag-on-saved" | "flag-off-saved"
   | "flag-unavailable" | "rollout"
   | "variant" | "circuit-open" | "page-type-unresolved" | "fallback"
+  /** A graphql route's method and path matched, but the operation could not be read (too large, persisted, bad). */
+  | "graphql-unreadable"
   /** A crawler met a plan mid-ramp: it gets the side BOT_SIDE names, always the same, and no cookie. */
   | "crawler"
   /** Only in logs and metrics: the request was refused before routing, or never decided. */
@@ -37,7 +39,7 @@ export interface FlagDecisions {
 }
 
 export interface RouteDecisions extends FlagDecisions {
-  flagUnavailable: Decision; circuitOpen: Decision; pageTypeUnresolved: Decision; fallback: Decision;
+  flagUnavailable: Decision; circuitOpen: Decision; pageTypeUnresolved: Decision; graphqlUnreadable: Decision; fallback: Decision;
   /** The same flag answers when the share splits shoppers: per shopper, sticky by session when the plan says so. */
   split: FlagDecisions;
   /** A crawler mid-ramp, to the plan's fallback or its target. */
@@ -53,6 +55,8 @@ export interface Route {
   readonly rollout: Rollout;
   readonly matcher: CompiledMatcher;
   readonly needsPageType: PageType | undefined;
+  /** The route compares the request's GraphQL operation: the handler reads it (body, query) first. */
+  readonly needsGraphql: boolean;
   readonly decisions: RouteDecisions;
 }
 
@@ -61,6 +65,8 @@ export interface RouteTable {
   readonly plans: readonly Plan[];
   /** True when some route needs Magento's page type: only then can a request wait on the resolver. */
   readonly usesPageType: boolean;
+  /** True when some route reads GraphQL operations: only then is any request body read before deciding. */
+  readonly usesGraphql: boolean;
 }
 
 export function createDecision(target: string, reason: DecisionReason, planId?: string, routeId?: string, onFailure?: Decision, flags: DecisionFlags = {}): Decision {
@@ -76,7 +82,9 @@ export function compileRouteTable(plans: readonly Plan[]): RouteTable {
   for (const { plan } of ordered) {
     plan.match.forEach((entry, i) => routes.push(compileRoute(plan, i, compileMatcher(entry))));
   }
-  return Object.freeze({ routes, plans, usesPageType: routes.some((route) => route.needsPageType) });
+  return Object.freeze({
+    routes, plans, usesPageType: routes.some((route) => route.needsPageType), usesGraphql: routes.some((route) => route.needsGraphql),
+  });
 }
 
 function compileRoute(plan: Plan, index: number, matcher: CompiledMatcher): Route {
@@ -94,16 +102,17 @@ function compileRoute(plan: Plan, index: number, matcher: CompiledMatcher): Rout
   return Object.freeze({
     id, planId: plan.id, target: plan.target, fallback: plan.fallback, flag: plan.flag,
     rollout: Object.freeze({ ...plan.rollout }), matcher, needsPageType: matcher.needsPageType,
+    needsGraphql: matcher.needsGraphql === true,
     decisions: Object.freeze({
       ...flagDecisions({}), split: flagDecisions(split),
       flagUnavailable: to(plan.fallback, "flag-unavailable"), circuitOpen: to(plan.fallback, "circuit-open"),
-      pageTypeUnresolved: to(plan.fallback, "page-type-unresolved"), fallback,
+      pageTypeUnresolved: to(plan.fallback, "page-type-unresolved"), graphqlUnreadable: to(plan.fallback, "graphql-unreadable"), fallback,
       crawlerToFallback: to(plan.fallback, "crawler", { perShopper: true }), crawlerToTarget: to(plan.target, "crawler", { perShopper: true }),
     }),
   });
 }
 
-export const EMPTY_ROUTE_TABLE: RouteTable = Object.freeze({ routes: [], plans: [], usesPageType: false });
+export const EMPTY_ROUTE_TABLE: RouteTable = Object.freeze({ routes: [], plans: [], usesPageType: false, usesGraphql: false });
 
 /** The X-Strangler-Decision value an engineer sees. */
 export function formatDecision(decision: Decision): string {

@@ -2,10 +2,11 @@
 // flag context (FlagContext), the decision input, and the forwarding state. One allocation, no closures.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { MatchInput, PageType } from "@strangler/migration-plans";
+import type { GraphqlOperation, MatchInput, PageType } from "@strangler/migration-plans";
 import type { FlagContext } from "../flags/types.ts";
+import type { RequestBodyReader } from "../forward/request-body.ts";
 import type { Upstream } from "../forward/upstream.ts";
-import type { DecideInput, PageTypeState } from "../routing/decide.ts";
+import type { DecideInput, GraphqlState, PageTypeState } from "../routing/decide.ts";
 import type { Decision } from "../routing/route-table.ts";
 import { createCustomerGroupReader, type CustomerGroupReader } from "../flags/customer-group.ts";
 import { isbot } from "isbot";
@@ -31,6 +32,13 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   storeCode = "";
   pageType: PageType | undefined = undefined;
   pageTypeState: PageTypeState = "unknown";
+  /** Read only when a graphql route's method and path matched (shop/graphql-reader.ts). */
+  graphql: GraphqlOperation | undefined = undefined;
+  graphqlState: GraphqlState = "unknown";
+  /** The operation was read whole and is a query: safe to replay to the fallback. */
+  graphqlQuery = false;
+  /** Set when the body was read before deciding (a GraphQL POST); the forwarder takes it over. */
+  bodyReader: RequestBodyReader | undefined = undefined;
   sessionId = "";
   remoteAddress: string | undefined;
   /** The peer is a proxy we trust (TRUST_PROXY), decided once per connection. */

@@ -13,7 +13,7 @@ import type { FlagProvider } from "../flags/types.ts";
 import type { Forwarder, ForwardResult } from "../forward/forwarder.ts";
 import type { Upstream } from "../forward/upstream.ts";
 import { createAdminPathGuard } from "../routing/admin-path.ts";
-import { decide, NEEDS_PAGE_TYPE } from "../routing/decide.ts";
+import { decide, NEEDS_GRAPHQL, NEEDS_PAGE_TYPE } from "../routing/decide.ts";
 import type { DecideEnv } from "../routing/decide.ts";
 import type { PageTypeResolver } from "../routing/page-type-resolver.ts";
 import { createDecision } from "../routing/route-table.ts";
@@ -24,6 +24,9 @@ import type { ClientRefusal } from "./client-errors.ts";
 import type { TokenCheck } from "./debug-token.ts";
 import { EXCHANGE, Exchange } from "./exchange.ts";
 import type { WithExchange } from "./exchange.ts";
+import { createGraphqlReader } from "./graphql-reader.ts";
+import type { OnGraphqlRead } from "./graphql-reader.ts";
+import type { ParseGraphql } from "../graphql/graphql-request.ts";
 import { createRequestReader } from "./read-request.ts";
 
 const ROUTING_FAILED = createDecision("legacy", "undecided");
@@ -46,11 +49,17 @@ export interface ShopHandlerDeps {
   onRoutingError(ex: Exchange, error: unknown): void;
   /** A request node's parser refused before any Exchange existed. */
   onClientRefused(refusal: ClientRefusal): void;
+  /** graphql-js's parse (default), for routing by GraphQL operation. */
+  parseGraphql?: ParseGraphql;
+  onGraphqlRead?: OnGraphqlRead;
 }
 
 export function createShopHandler(deps: ShopHandlerDeps) {
   const { config, forwarder } = deps;
   const reader = createRequestReader(config, deps.isDebugToken, deps.newSessionId ?? (() => createSessionId()));
+  const limits = { bufferBytes: config.REQUEST_BUFFER_BYTES, minBytesPerSecond: config.REQUEST_BODY_MIN_RATE, windowMs: config.REQUEST_BODY_RATE_WINDOW_MS };
+  const graphql = createGraphqlReader(limits, deps.parseGraphql, deps.onGraphqlRead);
+  const routeUnlessGone = (ex: Exchange) => { if (!isGone(ex)) route(ex); };
   const env: DecideEnv = {
     provider: deps.provider,
     isAdminPath: createAdminPathGuard(config.ADMIN_PATH, config.STORE_CODES),
@@ -89,6 +98,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
       deps.onRoutingError(ex, error);
       decision = ROUTING_FAILED;
     }
+    if (decision === NEEDS_GRAPHQL) return graphql.read(ex, routeUnlessGone);
     if (decision !== NEEDS_PAGE_TYPE) return send(ex, decision);
     const resolver = deps.resolver;
     const cached = resolver?.peek(ex.path, ex.storeCode);
@@ -127,6 +137,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
       return refuseUpgrade(ex, socket, error);
     }
     ex.pageTypeState = "resolved"; // an upgrade is never a catalog page
+    ex.graphqlState = "failed"; // nor a query read whole (a subscription's socket stays with the fallback)
     route(ex);
   }
 

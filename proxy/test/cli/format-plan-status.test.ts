@@ -12,6 +12,9 @@ describe("describeMatch", () => {
     ["other methods", { path: { raw: "/checkout/**" }, methods: ["POST"] }, "/checkout/** POST"],
     ["a query as a query string", { path: { raw: "/search" }, query: { q: "*", sort: "price" }, methods: GET_HEAD }, "/search ?q=*&sort=price"],
     ["host, store, header and cookie", { host: "*.example.com", store: "de", header: { "x-beta": "1" }, cookie: { beta: "*" }, methods: GET_HEAD }, "host=*.example.com store=de header:x-beta=1 cookie:beta=*"],
+    ["a GraphQL operation by root field and argument", { path: { raw: "/graphql" }, methods: ["GET", "POST"], graphql: { rootFields: ["products"], argument: "search" } },
+      "/graphql GET,POST graphql={products(search)}"],
+    ["a GraphQL operation by name", { path: { raw: "/graphql" }, methods: ["POST"], graphql: { operationName: "ProductSearch" } }, "/graphql POST graphql=ProductSearch"],
   ])("writes %s", (_title, entry, expected) => {
     expect(describeMatch(entry)).toBe(expected);
   });

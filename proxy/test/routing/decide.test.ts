@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { MatchInput } from "@strangler/migration-plans";
 import type { FlagContext, FlagEvaluation, FlagProvider, Rollout } from "../../src/flags/types.ts";
 import { createAdminPathGuard } from "../../src/routing/admin-path.ts";
-import { decide, NEEDS_PAGE_TYPE } from "../../src/routing/decide.ts";
-import type { DecideEnv, PageTypeState } from "../../src/routing/decide.ts";
+import { decide, NEEDS_GRAPHQL, NEEDS_PAGE_TYPE } from "../../src/routing/decide.ts";
+import type { DecideEnv, GraphqlState, PageTypeState } from "../../src/routing/decide.ts";
 import { compileRouteTable } from "../../src/routing/route-table.ts";
 import { createPlanRolloutProvider } from "../../src/routing/plan-rollout-provider.ts";
 import { plansFromYaml, planYaml } from "../support/proxy.ts";
@@ -156,5 +156,32 @@ describe("createPlanRolloutProvider", () => {
     const results = [low, high].map((p) => p.evaluate("strangler.product-pages", { sessionId: "s" }, rollout).enabled);
     expect(results).toEqual([true, false]);
     expect(low.evaluate("f", { sessionId: "x" }, { percentage: 50, stickiness: "random" })).toEqual(low.evaluate("f", { sessionId: "y" }, { percentage: 50, stickiness: "random" }));
+  });
+});
+
+const graphqlTable = compileRouteTable(await plansFromYaml({
+  "search.yaml": planYaml("catalog-search", "  - graphql: { rootFields: [products], argument: search }", "", "search"),
+}));
+
+describe("decide with a graphql route", () => {
+  const products = { type: "query" as const, name: undefined, rootFields: [{ name: "products", arguments: ["search"] }] };
+  const decideGraphql = (input: MatchInput, graphqlState: GraphqlState) =>
+    decide({ facts: input, flagContext: { sessionId: "s" }, pageTypeState: "unknown", graphqlState }, graphqlTable, env());
+
+  it.each([
+    ["a POST to /graphql not read yet", facts("POST", "/graphql"), "unknown", "needs-graphql"],
+    ["a GET to /graphql not read yet", facts("GET", "/graphql"), "unknown", "needs-graphql"],
+    ["a page: nothing to read", facts("GET", "/joust-duffle-bag.html"), "unknown", "legacy no-route"],
+    ["a HEAD to /graphql: nothing to read", facts("HEAD", "/graphql"), "unknown", "legacy no-route"],
+    ["an unreadable operation", facts("POST", "/graphql"), "failed", "legacy graphql-unreadable"],
+    ["a search query", { ...facts("POST", "/graphql"), graphql: products }, "resolved", "search rollout"],
+    ["a mutation", { ...facts("POST", "/graphql"), graphql: { ...products, type: "mutation" as const } }, "resolved", "legacy no-route"],
+  ])("decides %s", (_name, input, state, expected) => {
+    const decision = decideGraphql(input, state as GraphqlState);
+    expect(decision === NEEDS_GRAPHQL ? "needs-graphql" : `${decision.target} ${decision.reason}`).toBe(expected);
+  });
+
+  it("tells the handler whether any route reads GraphQL", () => {
+    expect([graphqlTable.usesGraphql, table.usesGraphql]).toEqual([true, false]);
   });
 });
