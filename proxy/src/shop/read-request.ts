@@ -76,21 +76,21 @@ interface KnownStores {
 
 /**
  * Magento's store, in the order Magento itself settles it: the `Store` header (GraphQL names its store),
- * the `store` cookie (the store switcher, honoured only within the Host's website, as StoreResolver
- * does), a known store code path prefix, the Host (STORE_HOSTS: the web server's MAGE_RUN_CODE), the
- * first STORE_CODES. A store chosen by Host alone is passed on as a `Store` header when the request has
+ * a known store code path prefix (Magento turns it into the `___store` parameter, which StoreResolver
+ * reads before the cookie), the `store` cookie (the store switcher, honoured only within the Host's
+ * website), the Host (STORE_HOSTS: the web server's MAGE_RUN_CODE), the first STORE_CODES. A store chosen by Host alone is passed on as a `Store` header when the request has
  * none: the new frontend renders that store, and Magento reads it as the same store its host names.
  */
 function readStoreCode(ex: Exchange, known: KnownStores): string {
   const header = ex.headers.store;
   if (header !== undefined && known.codes.has(header)) return header;
-  const byHost = known.hosts.get(ex.host);
-  const cookie = readCookie(ex.headers.cookie, "store");
-  if (cookie !== undefined && known.codes.has(cookie) && (!byHost || known.websiteOf(cookie) === byHost.website)) return cookie;
   const path = ex.path;
   for (const code of known.codes) {
     if (path.startsWith(code, 1) && (path.length === code.length + 1 || path[code.length + 1] === "/")) return code;
   }
+  const byHost = known.hosts.get(ex.host);
+  const cookie = readCookie(ex.headers.cookie, "store");
+  if (cookie !== undefined && known.codes.has(cookie) && (!byHost || known.websiteOf(cookie) === byHost.website)) return cookie;
   if (!byHost) return known.fallback;
   if (header === undefined) ex.headers.store = byHost.store;
   return byHost.store;

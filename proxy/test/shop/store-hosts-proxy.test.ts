@@ -63,9 +63,14 @@ describe("store views by Host", () => {
     expect(answer.body).toContain("Joust Duffle Bag");
   });
 
-  it("resolves the page type on a /fr/ prefixed path on the default host", async () => {
-    const answer = await get(proxy.shopUrl, "/fr/joust-duffle-bag.html", { host: "shop.test" });
+  it("resolves the page type on a /fr/ prefixed path on the default host, whatever the store cookie says", async () => {
+    const answer = await get(proxy.shopUrl, "/fr/joust-duffle-bag.html", { host: "shop.test", cookie: "store=default" });
     expect(answer).toEqual({ decision: TO_FR_PLAN, body: "new GET /fr/joust-duffle-bag.html", store: undefined });
+  });
+
+  it("keeps a /default/ prefixed path in default, whatever the store cookie says", async () => {
+    const answer = await get(proxy.shopUrl, "/default/joust-duffle-bag.html", { host: "fr.shop.test", cookie: "store=fr" });
+    expect(answer.decision).toBe("target=legacy; plan=-; route=-; reason=no-route");
   });
 
   it.each<[string, Record<string, string>, string | undefined]>([
