@@ -15,7 +15,8 @@ import type { NextRequest } from "next/server";
 import { resolvePage } from "./lib/magento.ts";
 import { getFrontendConfig } from "./lib/config.ts";
 import type { PageTarget } from "./lib/page-target.ts";
-import { pickStoreCode, toStoreView, type StoreView } from "./lib/store-view.ts";
+import { pickStore, toStoreView, type StoreView } from "./lib/store-view.ts";
+import { toPublicUrl } from "./lib/public-url.ts";
 
 const noRoutePath = "/strangler-no-route";
 const searchPath = /^\/catalogsearch\/result\/?$/;
@@ -29,13 +30,13 @@ async function resolveSafely(pathname: string, store: string): Promise<PageTarge
   }
 }
 
-function answerTarget(request: NextRequest, target: PageTarget | undefined, view: StoreView): Response | undefined {
+function answerTarget(request: NextRequest, target: PageTarget | undefined, view: StoreView, headers: Headers): Response | undefined {
   if (target?.kind === "redirect") return redirectTo(toPublicLocation(target.location, request.nextUrl.search, view), target.status);
   if (target?.kind === "not-found") {
     const rewritten = request.nextUrl.clone();
     rewritten.pathname = noRoutePath;
     rewritten.search = "";
-    return NextResponse.rewrite(rewritten, { status: 404 });
+    return NextResponse.rewrite(rewritten, { status: 404, request: { headers } });
   }
   return undefined;
 }
@@ -45,9 +46,9 @@ function answerTarget(request: NextRequest, target: PageTarget | undefined, view
  * except one on Magento's own (internal) address, which is moved to the store's public URL.
  */
 function toPublicLocation(location: string, search: string, view: StoreView): string {
-  if (!/^https?:\/\//i.test(location)) return `${view.publicUrl}${location}${search}`;
+  if (!/^https?:\/\//i.test(location)) return `${toPublicUrl(location, view.publicUrl)}${search}`;
   const internal = `${getFrontendConfig().magentoUrl}/`;
-  return location.startsWith(internal) ? `${view.publicUrl}/${location.slice(internal.length)}` : location;
+  return location.startsWith(internal) ? toPublicUrl(location.slice(internal.length), view.publicUrl) : location;
 }
 
 function redirectTo(location: string, status: number): Response {
@@ -57,18 +58,24 @@ function redirectTo(location: string, status: number): Response {
 export async function proxy(request: NextRequest) {
   const url = request.nextUrl;
   const config = getFrontendConfig();
-  const view = toStoreView(pickStoreCode(request.headers.get("store"), request.cookies.get("store")?.value, config), config);
-  if (searchPath.test(url.pathname)) {
-    // The search page is rendered per request and reads the store from the request itself.
-    return (url.searchParams.get("q") ?? "").trim() === "" ? redirectTo(`${view.publicUrl}/`, 302) : NextResponse.next();
+  const picked = pickStore(request.headers.get("store"), request.cookies.get("store")?.value, url.pathname, config);
+  const view = toStoreView(picked.code, config);
+  // Pages rendered per request (search, the 404) read the store settled here from this header.
+  const headers = new Headers(request.headers);
+  headers.set("store", view.code);
+  if (searchPath.test(picked.path)) {
+    if ((url.searchParams.get("q") ?? "").trim() === "") return redirectTo(`${view.publicUrl}/`, 302);
+    const search = url.clone();
+    search.pathname = picked.path;
+    return NextResponse.rewrite(search, { request: { headers } });
   }
   if (request.method === "GET" || request.method === "HEAD") {
-    const answer = answerTarget(request, await resolveSafely(url.pathname, view.code), view);
+    const answer = answerTarget(request, await resolveSafely(picked.path, view.code), view, headers);
     if (answer) return answer;
   }
   const rewritten = url.clone();
-  const cached = url.search === "" || url.search === "?" || url.pathname === "/";
-  rewritten.pathname = `/${cached ? "strangler-store" : "strangler-listing"}/${view.code}${url.pathname === "/" ? "" : url.pathname}`;
+  const cached = url.search === "" || url.search === "?" || picked.path === "/";
+  rewritten.pathname = `/${cached ? "strangler-store" : "strangler-listing"}/${view.code}${picked.path === "/" ? "" : picked.path}`;
   if (cached) rewritten.search = "";
   return NextResponse.rewrite(rewritten);
 }

@@ -1,9 +1,10 @@
-// For pages rendered per request (search, the 404 page): the store view named by the request itself.
+// For pages rendered per request (search, the 404 page): the store view proxy.ts settled, which it passes
+// on as the request's `Store` header.
 import { cookies, headers } from "next/headers";
 import { getFrontendConfig } from "./config.ts";
-import { enterStoreView, pickStoreCode } from "./store-view.ts";
+import { enterStoreView, pickStore } from "./store-view.ts";
 
 export async function enterRequestStoreView(): Promise<void> {
   const [head, jar] = await Promise.all([headers(), cookies()]);
-  enterStoreView(pickStoreCode(head.get("store"), jar.get("store")?.value, getFrontendConfig()));
+  enterStoreView(pickStore(head.get("store"), jar.get("store")?.value, "/", getFrontendConfig()).code);
 }

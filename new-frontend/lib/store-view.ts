@@ -13,12 +13,24 @@ export interface StoreView {
   publicUrl: string;
 }
 
-/** The request's store: a known `Store` header, else a known `store` cookie, else the default store. */
-export function pickStoreCode(header: string | null | undefined, cookie: string | undefined, config: FrontendConfig): string {
+export interface PickedStore {
+  code: string;
+  /** The path without its store code prefix (`/fr/x.html` → `/x.html`); the path itself otherwise. */
+  path: string;
+}
+
+/**
+ * The request's store, in the proxy's order: a known `Store` header, a known store code path prefix
+ * (Magento's "Add Store Code to URLs"; taken off the path either way), a known `store` cookie, the
+ * default store.
+ */
+export function pickStore(header: string | null | undefined, cookie: string | undefined, path: string, config: FrontendConfig): PickedStore {
   const known = (code: string | null | undefined): code is string => code != null && config.storeCodes.includes(code.trim());
-  if (known(header)) return header.trim();
-  if (known(cookie)) return cookie.trim();
-  return config.storeCode;
+  const prefix = /^\/([^/]+)(?=\/|$)/.exec(path)?.[1];
+  const bare = known(prefix) ? path.slice(prefix.length + 1) || "/" : path;
+  if (known(header)) return { code: header.trim(), path: bare };
+  if (known(prefix)) return { code: prefix, path: bare };
+  return { code: known(cookie) ? cookie.trim() : config.storeCode, path };
 }
 
 export function toStoreView(code: string, config: FrontendConfig = getFrontendConfig()): StoreView {

@@ -67,6 +67,14 @@ describe("store views on the new frontend", () => {
     expect([priceOf(page.html), canonicalOf(page.html)]).toEqual(["€30.60", `${FR_URL}/gear/bags.html`]);
   });
 
+  it("renders a store code prefixed path in that store, whatever the store cookie says", async () => {
+    const page = await get("/fr/joust-duffle-bag.html", { cookie: "store=default" });
+    expect(page.decision).toMatch(/^target=new-frontend;/);
+    expect([priceOf(page.html), canonicalOf(page.html)]).toEqual(["€30.60", `${FR_URL}/joust-duffle-bag.html`]);
+    const search = await get("/fr/catalogsearch/result/?q=joust", {}, stack.nextUrl);
+    expect([search.status, priceOf(search.html)]).toEqual([200, "€30.60"]);
+  });
+
   it("never lets a store the frontend does not know mint a page", async () => {
     const page = await get("/joust-duffle-bag.html", { store: "xx" }, stack.nextUrl);
     expect([page.status, priceOf(page.html)]).toEqual([200, "$34.00"]);
