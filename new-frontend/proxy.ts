@@ -5,41 +5,50 @@
 // - URLs Magento does not know → 404 with the no-route page as server-rendered HTML (a notFound() page
 //   is an empty shell painted by JavaScript, vercel/next.js#62228);
 // - quick search without a query (`/catalogsearch/result/?q=`) → Magento's 302 to the home page;
-// - catalog URLs with a query string (`/gear/bags.html?p=2`) → the per-request listing route; without
-//   one they stay on the cached (ISR) catch-all route, which must never see a query it would ignore.
+// - catalog URLs with a query string (`/gear/bags.html?p=2`) → the per-request listing route
+//   (/strangler-listing/<store>/<path>); without one → the cached (ISR) route /strangler-store/<store>/<path>,
+//   which must never see a query it would ignore. The store view is in the path, so Next's cache keeps
+//   each store's page apart; it is the request's `Store` header or `store` cookie (lib/store-view.ts).
 // The lookup is the adapters' cached `route` query, the same one the page makes.
 import { NextResponse } from "next/server";
 import type { NextRequest } from "next/server";
 import { resolvePage } from "./lib/magento.ts";
 import { getFrontendConfig } from "./lib/config.ts";
 import type { PageTarget } from "./lib/page-target.ts";
+import { pickStore, toStoreView, type StoreView } from "./lib/store-view.ts";
+import { toPublicUrl } from "./lib/public-url.ts";
 
 const noRoutePath = "/strangler-no-route";
 const searchPath = /^\/catalogsearch\/result\/?$/;
 
-async function resolveSafely(pathname: string): Promise<PageTarget | undefined> {
+async function resolveSafely(pathname: string, store: string): Promise<PageTarget | undefined> {
   try {
-    return await resolvePage(decodeURIComponent(pathname));
+    return await resolvePage(decodeURIComponent(pathname), store);
   } catch {
     // Magento unreachable or a malformed path: let the page decide (its error makes the proxy fall back).
     return undefined;
   }
 }
 
-function answerTarget(request: NextRequest, target: PageTarget | undefined): Response | undefined {
-  if (target?.kind === "redirect") {
-    // Like Magento's UrlRewrite router: a store path keeps the request's query, an absolute URL is used as is.
-    const external = /^https?:\/\//i.test(target.location);
-    const location = external ? target.location : `${getFrontendConfig().publicUrl}${target.location}${request.nextUrl.search}`;
-    return redirectTo(location, target.status);
-  }
+function answerTarget(request: NextRequest, target: PageTarget | undefined, view: StoreView, headers: Headers): Response | undefined {
+  if (target?.kind === "redirect") return redirectTo(toPublicLocation(target.location, request.nextUrl.search, view), target.status);
   if (target?.kind === "not-found") {
     const rewritten = request.nextUrl.clone();
     rewritten.pathname = noRoutePath;
     rewritten.search = "";
-    return NextResponse.rewrite(rewritten, { status: 404 });
+    return NextResponse.rewrite(rewritten, { status: 404, request: { headers } });
   }
   return undefined;
+}
+
+/**
+ * Like Magento's UrlRewrite router: a store path keeps the request's query, an absolute URL is used as is,
+ * except one on Magento's own (internal) address, which is moved to the store's public URL.
+ */
+function toPublicLocation(location: string, search: string, view: StoreView): string {
+  if (!/^https?:\/\//i.test(location)) return `${toPublicUrl(location, view.publicUrl)}${search}`;
+  const internal = `${getFrontendConfig().magentoUrl}/`;
+  return location.startsWith(internal) ? toPublicUrl(location.slice(internal.length), view.publicUrl) : location;
 }
 
 function redirectTo(location: string, status: number): Response {
@@ -48,20 +57,30 @@ function redirectTo(location: string, status: number): Response {
 
 export async function proxy(request: NextRequest) {
   const url = request.nextUrl;
-  if (searchPath.test(url.pathname)) {
-    return (url.searchParams.get("q") ?? "").trim() === "" ? redirectTo(`${getFrontendConfig().publicUrl}/`, 302) : NextResponse.next();
+  const config = getFrontendConfig();
+  const picked = pickStore(request.headers.get("store"), request.cookies.get("store")?.value, url.pathname, config);
+  const view = toStoreView(picked.code, config);
+  // Pages rendered per request (search, the 404) read the store settled here from this header.
+  const headers = new Headers(request.headers);
+  headers.set("store", view.code);
+  if (searchPath.test(picked.path)) {
+    if ((url.searchParams.get("q") ?? "").trim() === "") return redirectTo(`${view.publicUrl}/`, 302);
+    const search = url.clone();
+    search.pathname = picked.path;
+    return NextResponse.rewrite(search, { request: { headers } });
   }
   if (request.method === "GET" || request.method === "HEAD") {
-    const answer = answerTarget(request, await resolveSafely(url.pathname));
+    const answer = answerTarget(request, await resolveSafely(picked.path, view.code), view, headers);
     if (answer) return answer;
   }
-  if (url.search === "" || url.search === "?") return NextResponse.next();
   const rewritten = url.clone();
-  rewritten.pathname = `/strangler-listing${url.pathname}`;
+  const cached = url.search === "" || url.search === "?" || picked.path === "/";
+  rewritten.pathname = `/${cached ? "strangler-store" : "strangler-listing"}/${view.code}${picked.path === "/" ? "" : picked.path}`;
+  if (cached) rewritten.search = "";
   return NextResponse.rewrite(rewritten);
 }
 
 export const config = {
-  // Everything except Next's own files, the API, the listing route it rewrites to and the home page.
-  matcher: ["/((?!_next/|api/|strangler-listing/|favicon.ico).+)"],
+  // Everything except Next's own files, the API and the routes it rewrites to (the home page included).
+  matcher: ["/", "/((?!_next/|api/|strangler-listing/|strangler-store/|favicon.ico).+)"],
 };

@@ -4,6 +4,7 @@ import { createGraphQlRouter } from "./graphql/index.ts";
 import { createRestRouter } from "./rest/index.ts";
 import { createMediaRouter } from "./media/router.ts";
 import { createStorefrontRouter } from "./storefront/index.ts";
+import type { StoreUrls } from "./store-views.ts";
 
 export interface AppOptions {
   /** Public base URL with trailing slash; a function because the port is known only after listen. */
@@ -12,6 +13,8 @@ export interface AppOptions {
   configuredBaseUrl?: string;
   /** The deployment's crypt key (X-Magento-Vary); default the storefront's DEFAULT_CRYPT_KEY. */
   cryptKey?: string;
+  /** Store views' base URLs by code (GraphQL storeConfig, media and CMS links). */
+  storeUrls?: StoreUrls;
 }
 
 /**
@@ -26,7 +29,7 @@ export function createApp(store: SandboxStore, options: AppOptions): Express {
   // Magento's pub/health_check.php: an empty 200 while the store can serve (load balancers probe it).
   app.get("/health_check.php", (_req, res) => { res.status(200).end(); });
   app.use(createMediaRouter());
-  app.use(createGraphQlRouter(store, { baseUrl: options.baseUrl }));
+  app.use(createGraphQlRouter(store, { baseUrl: options.baseUrl, ...(options.storeUrls ? { storeUrls: options.storeUrls } : {}) }));
   app.use("/rest", createRestRouter(store));
   app.use(createStorefrontRouter(store, {
     ...(options.configuredBaseUrl ? { baseUrl: options.configuredBaseUrl } : {}),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConfigError } from "./errors.ts";
+import { STORE_CODES } from "./store-views.ts";
 
 /** Environment of `npm run sandbox`, parsed once at boot (nothing else reads process.env). */
 export const sandboxEnvSchema = z.object({
@@ -19,6 +20,17 @@ export const sandboxEnvSchema = z.object({
     }
     return urls;
   }).describe("a comma-separated list of URLs, such as http://127.0.0.1:8082/"),
+  /** Store views' base URLs, `code=url` comma-separated (stores: default, fr); default fr = base URL + "fr/". */
+  SANDBOX_STORE_URLS: z.string().optional().transform((value, ctx) => {
+    const urls: Record<string, string> = {};
+    for (const pair of (value ?? "").split(",").map((p) => p.trim()).filter((p) => p !== "")) {
+      const [code = "", url = ""] = pair.split(/=(.*)/s);
+      if (!STORE_CODES.includes(code)) ctx.addIssue({ code: "custom", message: `"${code}" is not a store code` });
+      else if (!URL.canParse(url)) ctx.addIssue({ code: "custom", message: `"${url}" is not a URL` });
+      else urls[code] = url;
+    }
+    return urls;
+  }).describe("a comma-separated list of store=URL pairs for the stores default and fr, such as fr=http://fr.shop.test/"),
   /** The deployment's crypt key (env.php crypt/key), which salts X-Magento-Vary; default DEFAULT_CRYPT_KEY. */
   SANDBOX_CRYPT_KEY: z.string().min(16).optional().describe("at least 16 characters, like Magento's crypt/key"),
 });
@@ -30,6 +42,7 @@ export interface SandboxConfig {
   sampleDataDir?: string;
   purgeUrls?: string[];
   cryptKey?: string;
+  storeUrls?: Record<string, string>;
 }
 
 /** An empty variable counts as unset; a refused one says what it expects. */
@@ -44,12 +57,13 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): SandboxC
     }))].join("; ");
     throw new ConfigError(`Invalid sandbox environment: ${problems}`);
   }
-  const { SANDBOX_PORT, SANDBOX_HOST, SANDBOX_BASE_URL, SANDBOX_SAMPLE_DATA_DIR, SANDBOX_PURGE_URLS, SANDBOX_CRYPT_KEY } = parsed.data;
+  const { SANDBOX_PORT, SANDBOX_HOST, SANDBOX_BASE_URL, SANDBOX_SAMPLE_DATA_DIR, SANDBOX_PURGE_URLS, SANDBOX_CRYPT_KEY, SANDBOX_STORE_URLS } = parsed.data;
   return {
     port: SANDBOX_PORT, host: SANDBOX_HOST,
     ...(SANDBOX_BASE_URL ? { baseUrl: SANDBOX_BASE_URL } : {}),
     ...(SANDBOX_SAMPLE_DATA_DIR ? { sampleDataDir: SANDBOX_SAMPLE_DATA_DIR } : {}),
     ...(SANDBOX_PURGE_URLS.length > 0 ? { purgeUrls: SANDBOX_PURGE_URLS } : {}),
     ...(SANDBOX_CRYPT_KEY ? { cryptKey: SANDBOX_CRYPT_KEY } : {}),
+    ...(Object.keys(SANDBOX_STORE_URLS).length > 0 ? { storeUrls: SANDBOX_STORE_URLS } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { loadCatalog } from "./catalog/index.ts";
 import { createCommerce } from "./commerce/index.ts";
 import { createApp } from "./app.ts";
 import { createPurgeNotifier } from "./purge.ts";
+import type { StoreUrls } from "./store-views.ts";
 
 export type { SandboxStore } from "./store.ts";
 export type * from "./catalog/types.ts";
@@ -18,6 +19,7 @@ export { loadCatalog, createCatalog, loadCatalogData } from "./catalog/index.ts"
 export { loadMagentoSchema, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "./graphql/index.ts";
 export { buildTagsPattern, createPurgeNotifier } from "./purge.ts";
 export { DEFAULT_CRYPT_KEY, createVaryHasher } from "./storefront/session.ts";
+export type { StoreUrls } from "./store-views.ts";
 
 export interface SandboxOptions {
   /** Port to listen on; default 0 (any free port). main.ts passes SANDBOX_PORT (8081). */
@@ -32,6 +34,8 @@ export interface SandboxOptions {
   purgeUrls?: string[];
   /** The deployment's crypt key, which salts X-Magento-Vary as 2.4.7+ does; default DEFAULT_CRYPT_KEY. */
   cryptKey?: string;
+  /** Store views' public base URLs by code, e.g. { fr: "http://fr.shop.test/" }; default fr = baseUrl + "fr/". */
+  storeUrls?: StoreUrls;
 }
 
 export interface RunningSandbox {
@@ -54,6 +58,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const baseUrl = () => (options.baseUrl ?? url).replace(/\/?$/, "/");
   const server = createServer(createApp(store, {
     baseUrl, ...(options.baseUrl ? { configuredBaseUrl: options.baseUrl } : {}), ...(options.cryptKey ? { cryptKey: options.cryptKey } : {}),
+    ...(options.storeUrls ? { storeUrls: options.storeUrls } : {}),
   }));
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;

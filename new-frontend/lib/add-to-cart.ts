@@ -2,6 +2,7 @@
 // `uenc` return URL, and the `super_attribute[<attribute id>]=<value index>` pickers of a configurable
 // product. Option value uids are Magento's base64("configurable/<attribute id>/<value index>"). Pure.
 import type { Product } from "@strangler/adapters";
+import { toPublicUrl } from "./public-url.ts";
 
 export interface OptionPicker {
   attributeId: number;
@@ -30,7 +31,7 @@ export function encodeReturnUrl(url: string): string {
 }
 
 export function buildAddToCartForm(product: Product, publicUrl: string): AddToCartForm {
-  const returnUrl = new URL(product.url, `${publicUrl}/`).toString();
+  const returnUrl = toPublicUrl(product.url, publicUrl);
   const action = `/checkout/cart/add/uenc/${encodeReturnUrl(returnUrl)}/product/${product.id}/`;
   let complete = true;
   const pickers = product.type !== "CONFIGURABLE" ? [] : product.options.map((option): OptionPicker => {

@@ -2,16 +2,46 @@
 import { z } from "zod";
 import { FrontendConfigError } from "./errors.ts";
 
+const STORE_CODE = /^[a-z][a-z0-9_]*$/;
+const storeCode = (name: string) => z.string().regex(STORE_CODE, `${name} must be a Magento store code like \`default\``);
+
+/** `fr=https://fr.shop.example,default=https://shop.example` → { fr: "https://fr.shop.example", … }. */
+const storePublicUrls = z.string().transform((value, ctx) => {
+  const urls: Record<string, string> = {};
+  for (const pair of value.split(",").map((item) => item.trim()).filter((item) => item !== "")) {
+    const [code = "", url = ""] = pair.split(/=(.*)/s);
+    if (!STORE_CODE.test(code) || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      ctx.addIssue({ code: "custom", message: `STORE_PUBLIC_URLS must be store=URL pairs like fr=https://fr.shop.example (got "${pair}")` });
+    } else {
+      urls[code] = url.replace(/\/+$/, "");
+    }
+  }
+  return urls;
+});
+
 const envSchema = z.object({
   MAGENTO_URL: z.url({ message: "MAGENTO_URL must be the legacy Magento base URL, e.g. http://127.0.0.1:8081" }),
-  /** The proxy's public URL: canonical links and JSON-LD point there, never at this server. */
-  PUBLIC_URL: z.url({ message: "PUBLIC_URL must be the shop's public URL, e.g. http://127.0.0.1:8080" }).optional(),
+  /**
+   * The shop's public URL (the proxy): canonical links, redirects and JSON-LD point there, never at this
+   * server or at MAGENTO_URL. Required: this server is never the public address.
+   */
+  PUBLIC_URL: z.url({
+    error: (issue) => (issue.input === undefined
+      ? "PUBLIC_URL is required: the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"
+      : "PUBLIC_URL must be the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"),
+  }),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
   /** Namespace of the adapters' Redis keys; every process sharing a cache (frontend, purge) must use the same one. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,100}$/, "REDIS_KEY_PREFIX may hold letters, digits and : _ . -").optional(),
   /** Shared secret the adapters' purge sends to /api/revalidate. Without it the route refuses every call. */
   REVALIDATE_TOKEN: z.string().min(16, "REVALIDATE_TOKEN must be at least 16 characters").optional(),
-  STORE_CODE: z.string().regex(/^[a-z0-9_]+$/, "STORE_CODE must be a Magento store code like `default`").default("default"),
+  /** The store view rendered when a request names none. */
+  STORE_CODE: storeCode("STORE_CODE").default("default"),
+  /** Every store view this frontend renders (the `Store` header or `store` cookie may name one); default STORE_CODE. */
+  STORE_CODES: z.string().transform((value) => value.split(",").map((item) => item.trim()).filter((item) => item !== ""))
+    .pipe(z.array(storeCode("STORE_CODES")).min(1, "STORE_CODES must name at least one store code")).optional(),
+  /** A store view's own public URL (another host), by code; the others use PUBLIC_URL. */
+  STORE_PUBLIC_URLS: storePublicUrls.optional(),
 });
 
 export interface FrontendConfig {
@@ -20,7 +50,12 @@ export interface FrontendConfig {
   redisUrl?: string;
   redisKeyPrefix?: string;
   revalidateToken?: string;
+  /** The default store view. */
   storeCode: string;
+  /** Every store view rendered, the default first. */
+  storeCodes: string[];
+  /** Public URL by store code (no trailing slash); each store in storeCodes has one. */
+  storePublicUrls: Record<string, string>;
 }
 
 export function parseFrontendConfig(env: Record<string, string | undefined>): FrontendConfig {
@@ -31,14 +66,22 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new FrontendConfigError(`Invalid new-frontend environment: ${problems.join("; ")}`, { cause: parsed.error });
   }
-  const { MAGENTO_URL, PUBLIC_URL, REDIS_URL, REDIS_KEY_PREFIX, REVALIDATE_TOKEN, STORE_CODE } = parsed.data;
+  const { MAGENTO_URL, PUBLIC_URL, REDIS_URL, REDIS_KEY_PREFIX, REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {} } = parsed.data;
+  const storeCodes = [...new Set([STORE_CODE, ...(STORE_CODES ?? [])])];
+  const unknown = Object.keys(STORE_PUBLIC_URLS).filter((code) => !storeCodes.includes(code));
+  if (unknown.length > 0) {
+    throw new FrontendConfigError(`Invalid new-frontend environment: STORE_PUBLIC_URLS: ${unknown.join(", ")} is not in STORE_CODES (${storeCodes.join(",")})`);
+  }
+  const publicUrl = PUBLIC_URL.replace(/\/+$/, "");
   return {
     magentoUrl: MAGENTO_URL.replace(/\/+$/, ""),
-    publicUrl: (PUBLIC_URL ?? MAGENTO_URL).replace(/\/+$/, ""),
+    publicUrl,
     ...(REDIS_URL ? { redisUrl: REDIS_URL } : {}),
     ...(REDIS_KEY_PREFIX ? { redisKeyPrefix: REDIS_KEY_PREFIX } : {}),
     ...(REVALIDATE_TOKEN ? { revalidateToken: REVALIDATE_TOKEN } : {}),
     storeCode: STORE_CODE,
+    storeCodes,
+    storePublicUrls: Object.fromEntries(storeCodes.map((code) => [code, STORE_PUBLIC_URLS[code] ?? publicUrl])),
   };
 }
 

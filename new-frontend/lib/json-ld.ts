@@ -1,6 +1,7 @@
 // Product structured data (schema.org) for search engines, built from the domain product. Pure.
 import type { Product } from "@strangler/adapters";
 import { toPlainText } from "./sanitize.ts";
+import { toPublicUrl } from "./public-url.ts";
 
 export interface ProductJsonLd {
   "@context": "https://schema.org";
@@ -21,6 +22,7 @@ export interface ProductJsonLd {
   };
 }
 
+/** Media sit at the host's root (Magento's media URL carries no store code): a root-relative join. */
 function toAbsolute(url: string, publicUrl: string): string {
   return new URL(url, `${publicUrl}/`).toString();
 }
@@ -41,7 +43,7 @@ function buildOffer(product: Product, url: string): ProductJsonLd["offers"] {
 }
 
 export function buildProductJsonLd(product: Product, publicUrl: string): ProductJsonLd {
-  const url = toAbsolute(product.url, publicUrl);
+  const url = toPublicUrl(product.url, publicUrl);
   const description = toPlainText(product.shortDescriptionHtml || product.descriptionHtml, 5000);
   const images = product.media.map((image) => toAbsolute(image.url, publicUrl));
   const offers = buildOffer(product, url);

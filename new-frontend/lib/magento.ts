@@ -8,6 +8,7 @@ import type { Adapters, CategoryTree, ListingQuery, ProductListing, RequestConte
 import { getFrontendConfig } from "./config.ts";
 import { mapResolution, type PageTarget } from "./page-target.ts";
 import { navigationTag } from "./cache-tags.ts";
+import { currentStoreView } from "./store-view.ts";
 
 // One Adapters (one cache) per process. Next bundles each route separately, so a module-level variable
 // would give the pages and /api/revalidate different caches; the process global is shared by all routes.
@@ -22,8 +23,13 @@ function getAdapters(): Adapters {
   return holder.stranglerAdapters;
 }
 
-function getContext(): RequestContext {
-  return { store: getFrontendConfig().storeCode };
+/**
+ * The render's store view; currency and customer group are the store's default display currency and
+ * group 0 (not logged in): a page is shared by every shopper of its store, so it carries no group's
+ * prices (see README "Store views, currency and customer group").
+ */
+function getContext(store: string = currentStoreView().code): RequestContext {
+  return { store, customerGroup: "0" };
 }
 
 /** `next build` prerenders the 404 shell with the layout: it must not need Magento. */
@@ -42,9 +48,10 @@ export async function tagRender(tags: string[]): Promise<void> {
   await unstable_cache(async () => true, ["strangler-tags", ...unique], { tags: unique })();
 }
 
-export const getStoreConfig = cache(async (): Promise<StoreConfig | undefined> => {
+/** The store's configuration; `store` only where no render scope exists (proxy.ts). */
+export const getStoreConfig = cache(async (store?: string): Promise<StoreConfig | undefined> => {
   if (isBuilding()) return undefined;
-  return getAdapters().getStoreConfig(getContext());
+  return getAdapters().getStoreConfig(getContext(store));
 });
 
 export const getNavigation = cache(async (): Promise<CategoryTree[]> => {
@@ -53,10 +60,10 @@ export const getNavigation = cache(async (): Promise<CategoryTree[]> => {
   return getAdapters().getCategoryTree(getContext());
 });
 
-/** What a path is in Magento (product, category, CMS page, redirect) or not-found. */
-export const resolvePage = cache(async (path: string): Promise<PageTarget> => {
-  const resolution = await getAdapters().resolveUrl(path, getContext());
-  const suffix = (await getStoreConfig())?.productUrlSuffix ?? ".html";
+/** What a path is in Magento (product, category, CMS page, redirect) or not-found; `store` as in getStoreConfig. */
+export const resolvePage = cache(async (path: string, store?: string): Promise<PageTarget> => {
+  const resolution = await getAdapters().resolveUrl(path, getContext(store));
+  const suffix = (await getStoreConfig(store))?.productUrlSuffix ?? ".html";
   return mapResolution(resolution, suffix);
 });
 

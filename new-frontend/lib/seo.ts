@@ -2,6 +2,7 @@
 // to the shop's public URL (the proxy), robots, and a generator marker that says which side served a page.
 import type { Metadata } from "next";
 import type { StoreConfig } from "@strangler/adapters";
+import { toPublicUrl } from "./public-url.ts";
 
 export const generatorMarker = "strangler-new-frontend";
 
@@ -30,6 +31,6 @@ export function buildMetadata(input: SeoInput): Metadata {
     robots: input.robots ?? "INDEX,FOLLOW",
     generator: generatorMarker,
     other: { title },
-    ...(input.canonicalPath ? { alternates: { canonical: new URL(input.canonicalPath, `${input.publicUrl}/`).toString() } } : {}),
+    ...(input.canonicalPath ? { alternates: { canonical: toPublicUrl(input.canonicalPath, input.publicUrl) } } : {}),
   };
 }

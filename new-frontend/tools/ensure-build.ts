@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 export const frontendDir = join(import.meta.dirname, "..");
 const rootDir = join(frontendDir, "..");
-const sourceRoots = ["app", "lib", "components", "public", "proxy.ts", "next.config.ts", "package.json", "../adapters/src"];
+const sourceRoots = ["app", "lib", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "../adapters/src"];
 
 function findNewestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -7,6 +7,7 @@ import { usableCpus } from "./cpu-quota.ts";
 import { describeEnvIssues, withoutEmptyValues } from "./env-problems.ts";
 import { ConfigError } from "./errors.ts";
 import { flagsEnvSchema } from "./flags/index.ts";
+import { findUnknownStores, storeHostsSchema } from "./shop/store-hosts.ts";
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback)
   .describe("a port number from 0 to 65535");
@@ -46,6 +47,7 @@ export const proxyEnvSchema = z.object({
   BOT_SIDE: z.enum(["fallback", "target"]).default("fallback")
     .describe('"fallback" or "target": where crawlers go while a plan splits shoppers'),
   STORE_CODES: csv("default").describe("a comma-separated list of Magento store codes"),
+  STORE_HOSTS: storeHostsSchema,
   MAGENTO_CRYPT_KEY: z.string().min(1).optional().describe("the store's env.php crypt/key"),
   MAGENTO_VARY_HASH: z.enum(["sha256", "sha1"]).default("sha256").describe('"sha256" (Magento 2.4.7+) or "sha1" (2.4.6 and older)'),
   MAGENTO_CUSTOMER_GROUPS: csv("1,2,3").describe("a comma-separated list of customer group ids, such as 1,2,3"),
@@ -116,6 +118,10 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, extraSchema: z.ZodObject |
   const extra: Record<string, unknown> = {};
   for (const key of Object.keys(extraSchema?.shape ?? {})) extra[key] = (rest as Record<string, unknown>)[key];
   const own = rest as Omit<ProxyEnv, "LEGACY_URL" | "NEW_FRONTEND_URL" | "PUBLIC_HOST">;
+  const unknownStores = findUnknownStores(own.STORE_HOSTS, own.STORE_CODES);
+  if (unknownStores.length > 0) {
+    throw new ConfigError(`invalid proxy configuration:\n  STORE_HOSTS names ${unknownStores.join(", ")}, which STORE_CODES (${own.STORE_CODES.join(",")}) does not list`);
+  }
   return { ...own, PUBLIC_HOST: PUBLIC_HOST ?? LEGACY_URL.host, isTrustedPeer: compileTrustProxy(own.TRUST_PROXY), upstreams, extra };
 }
 

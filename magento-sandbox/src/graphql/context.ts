@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { Catalog } from "../catalog/types.ts";
 import type { Commerce, Viewer } from "../commerce/index.ts";
+import type { Currency, StoreView } from "../store-views.ts";
 
 /** Per-request state the resolvers share. */
 export interface GraphQlContext {
@@ -12,9 +13,13 @@ export interface GraphQlContext {
   token?: string;
   /** Set when a Bearer token was sent but is invalid or expired. */
   tokenRejected: boolean;
+  /** The store view the `Store` header named (default: `default`). */
+  storeView: StoreView;
   storeCode: string;
-  /** Public base URL with trailing slash, e.g. http://127.0.0.1:8081/ */
+  /** The store view's public base URL with trailing slash, e.g. http://127.0.0.1:8081/ */
   baseUrl: string;
+  /** The currency catalog prices answer in: `Content-Currency`, else the store's display currency. */
+  currency: Currency;
   /** Cache tags collected by resolvers, sent as X-Magento-Tags on cacheable responses. */
   cacheTags: Set<string>;
 }

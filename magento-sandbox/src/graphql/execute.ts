@@ -10,6 +10,7 @@ import { checkLimits, MAX_PARSE_NESTING, MAX_QUERY_DEPTH, measureNesting, measur
 import { buildNoCacheHeaders, buildPublicHeaders, computeCacheId, isCacheableOperation } from "./cache-headers.ts";
 import { resolveViewer } from "./viewer.ts";
 import { GraphQlInputError } from "../errors.ts";
+import { createStoreViews, pickCurrency, type Currency, type StoreUrls, type StoreView } from "../store-views.ts";
 
 export interface GraphQlHttpRequest {
   method: "GET" | "POST";
@@ -29,7 +30,10 @@ export interface ExecutorOptions {
   schema: GraphQLSchema;
   resolvers: ResolverMap;
   store: SandboxStore;
+  /** The default store view's public base URL. */
   baseUrl: string;
+  /** Other store views' base URLs by code (see store-views.ts). */
+  storeUrls?: StoreUrls;
   log?: (error: unknown) => void;
   now?: () => Date;
 }
@@ -37,19 +41,17 @@ export interface ExecutorOptions {
 /** One request → one Magento-shaped response; never throws. */
 export type GraphQlExecutor = (request: GraphQlHttpRequest) => Promise<GraphQlHttpResponse>;
 
-const KNOWN_STORES = new Set(["default"]);
-
 export function createGraphQlExecutor(options: ExecutorOptions): GraphQlExecutor {
   const fieldResolver = createFieldResolver(options.resolvers);
   const log = options.log ?? ((error: unknown) => console.error("[magento-sandbox graphql]", error));
   const now = options.now ?? (() => new Date());
-  const prepare = createPreparer(options.schema, log);
+  const prepare = createPreparer(options.schema, createStoreViews(options.baseUrl, options.storeUrls), log);
 
   return async (request) => {
     const prepared = prepare(request);
     if ("status" in prepared) return prepared;
-    const { document, operation, variables, operationName, storeCode } = prepared;
-    const context = createContext(options, request, storeCode);
+    const { document, operation, variables, operationName, storeView, currency } = prepared;
+    const context = createContext(options, request, storeView, currency);
     const result = await execute({
       schema: options.schema, document, operationName, variableValues: variables,
       contextValue: context, fieldResolver, typeResolver: resolveTypeByTypename,
@@ -68,14 +70,15 @@ interface PreparedRequest {
   operation: OperationDefinitionNode;
   variables: Record<string, unknown> | undefined;
   operationName: string | undefined;
-  storeCode: string;
+  storeView: StoreView;
+  currency: Currency;
 }
 
 /**
  * Everything before execution, in Magento's order: request params, parse (400 on syntax
  * errors), operation, verb, schema validation, depth/complexity limits, store header.
  */
-function createPreparer(schema: GraphQLSchema, log: (error: unknown) => void) {
+function createPreparer(schema: GraphQLSchema, storeViews: ReadonlyMap<string, StoreView>, log: (error: unknown) => void) {
   // Parsed and validated documents by query text: storefronts send the same few queries.
   const documents = new Map<string, { document: DocumentNode; errors: readonly GraphQLError[] }>();
   const fail = (status: number, errors: GraphQLError[]): GraphQlHttpResponse => ({
@@ -115,20 +118,20 @@ function createPreparer(schema: GraphQLSchema, log: (error: unknown) => void) {
     if (parsed.errors.length > 0) return fail(200, [...parsed.errors]);
     const limitErrors = checkLimits(measureOperation(operation, collectFragments(parsed.document)));
     if (limitErrors.length > 0) return fail(200, limitErrors);
-    const storeCode = request.headers.store?.trim() || "default";
-    if (!KNOWN_STORES.has(storeCode)) return fail(200, [toInputError("Requested store is not found")]);
-    const currency = request.headers["content-currency"]?.trim();
-    if (currency && currency.toUpperCase() !== "USD") return fail(200, [toInputError("Please correct the target currency")]);
-    return { document: parsed.document, operation, variables, operationName: operationName ?? undefined, storeCode };
+    const storeView = storeViews.get(request.headers.store?.trim() || "default");
+    if (!storeView) return fail(200, [toInputError("Requested store is not found")]);
+    const currency = pickCurrency(storeView, request.headers["content-currency"]);
+    if (!currency) return fail(200, [toInputError("Please correct the target currency")]);
+    return { document: parsed.document, operation, variables, operationName: operationName ?? undefined, storeView, currency };
   };
 }
 
-function createContext(options: ExecutorOptions, request: GraphQlHttpRequest, storeCode: string): GraphQlContext {
+function createContext(options: ExecutorOptions, request: GraphQlHttpRequest, storeView: StoreView, currency: Currency): GraphQlContext {
   const auth = resolveViewer(options.store.commerce, request.headers.authorization, request.headers.cookie);
   return {
     catalog: options.store.catalog, commerce: options.store.commerce, viewer: auth.viewer,
     ...(auth.token ? { token: auth.token } : {}), tokenRejected: auth.rejected,
-    storeCode, baseUrl: options.baseUrl, cacheTags: new Set(),
+    storeView, storeCode: storeView.code, baseUrl: storeView.baseUrl, currency, cacheTags: new Set(),
   };
 }
 
@@ -136,7 +139,7 @@ function buildHeaders(operation: OperationDefinitionNode, request: GraphQlHttpRe
   if (operation.operation !== "query") return buildNoCacheHeaders();
   const loggedIn = context.viewer.customerId !== undefined;
   const cacheId = computeCacheId({
-    storeCode: context.storeCode, currency: request.headers["content-currency"]?.trim().toUpperCase() || "USD", loggedIn, customerGroupId: loggedIn ? 1 : 0,
+    storeCode: context.storeCode, currency: context.currency.code, loggedIn, customerGroupId: loggedIn ? 1 : 0,
   });
   // Magento's CacheableQuery::shouldPopulateCacheHeadersWithTags: no tags, nothing to purge by, no caching.
   const cacheable = !hasErrors && isCacheableOperation(operation, request.method) && context.cacheTags.size > 0;

@@ -4,6 +4,7 @@ import { createGraphQlExecutor, type GraphQlHttpRequest } from "./execute.ts";
 import { loadMagentoSchema } from "./schema.ts";
 import { createResolverMap } from "./resolvers/index.ts";
 import { buildNoCacheHeaders } from "./cache-headers.ts";
+import type { StoreUrls } from "../store-views.ts";
 
 /** Larger bodies are refused before parsing (Magento sits behind nginx's 1 MB default). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -11,6 +12,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface GraphQlRouterOptions {
   /** Public base URL with trailing slash, used in image and CMS URLs. */
   baseUrl: () => string;
+  /** Other store views' base URLs by code. */
+  storeUrls?: StoreUrls;
   schemaFile?: string;
 }
 
@@ -19,7 +22,9 @@ export function createGraphQlRouter(store: SandboxStore, options: GraphQlRouterO
   const schema = loadMagentoSchema(options.schemaFile);
   const resolvers = createResolverMap();
   let executor: ReturnType<typeof createGraphQlExecutor> | undefined;
-  const getExecutor = () => (executor ??= createGraphQlExecutor({ schema, resolvers, store, baseUrl: options.baseUrl() }));
+  const getExecutor = () => (executor ??= createGraphQlExecutor({
+    schema, resolvers, store, baseUrl: options.baseUrl(), ...(options.storeUrls ? { storeUrls: options.storeUrls } : {}),
+  }));
   const router = Router();
 
   router.options("/graphql", (_req, res) => void res.status(204).end());

@@ -126,9 +126,10 @@ describe("config", () => {
     expect(loadConfig({
       SANDBOX_PORT: "9000", SANDBOX_HOST: "0.0.0.0", SANDBOX_BASE_URL: "https://shop.test/", SANDBOX_SAMPLE_DATA_DIR: "/data",
       SANDBOX_PURGE_URLS: "http://a:1/, http://b:2/purge", SANDBOX_CRYPT_KEY: "0123456789abcdef0123456789abcdef",
+      SANDBOX_STORE_URLS: "fr=https://fr.shop.test/, default=https://shop.test/?a=b",
     })).toEqual({
       port: 9000, host: "0.0.0.0", baseUrl: "https://shop.test/", sampleDataDir: "/data", purgeUrls: ["http://a:1/", "http://b:2/purge"],
-      cryptKey: "0123456789abcdef0123456789abcdef",
+      cryptKey: "0123456789abcdef0123456789abcdef", storeUrls: { fr: "https://fr.shop.test/", default: "https://shop.test/?a=b" },
     });
   });
 
@@ -141,6 +142,8 @@ describe("config", () => {
     [{ SANDBOX_PORT: "70000" }, 'SANDBOX_PORT must be a port number from 0 to 65535 (got "70000")'],
     [{ SANDBOX_BASE_URL: "not a url" }, 'SANDBOX_BASE_URL must be an absolute URL, such as http://127.0.0.1:8080/ (got "not a url")'],
     [{ SANDBOX_PURGE_URLS: "http://ok:1/,nope" }, 'SANDBOX_PURGE_URLS must be a comma-separated list of URLs, such as http://127.0.0.1:8082/ (got "http://ok:1/,nope")'],
+    [{ SANDBOX_STORE_URLS: "de=http://de.shop.test/" }, 'SANDBOX_STORE_URLS must be a comma-separated list of store=URL pairs for the stores default and fr, such as fr=http://fr.shop.test/ (got "de=http://de.shop.test/")'],
+    [{ SANDBOX_STORE_URLS: "fr" }, 'SANDBOX_STORE_URLS must be a comma-separated list of store=URL pairs for the stores default and fr, such as fr=http://fr.shop.test/ (got "fr")'],
     [{ SANDBOX_CRYPT_KEY: "short" }, "SANDBOX_CRYPT_KEY must be at least 16 characters, like Magento's crypt/key (value not shown)"],
   ])("rejects %j saying what the variable expects", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -7,7 +7,7 @@ import { loadListing } from "../../lib/listing-loader.ts";
 import { toCategoryTags, toCmsTags, toProductTags } from "../../lib/cache-tags.ts";
 import { buildMetadata } from "../../lib/seo.ts";
 import { toPlainText } from "../../lib/sanitize.ts";
-import { getFrontendConfig } from "../../lib/config.ts";
+import { currentStoreView } from "../../lib/store-view.ts";
 import type { PageRequest } from "../../lib/page-types.ts";
 import { ProductPage } from "./product-page.tsx";
 import { CategoryPage } from "./category-page.tsx";
@@ -52,7 +52,7 @@ export async function renderCatalogPage({ path, query }: PageRequest) {
 
 export async function buildCatalogMetadata({ path }: PageRequest): Promise<Metadata> {
   const [target, storeConfig] = await Promise.all([loadTarget(path), getStoreConfig()]);
-  const seo = { publicUrl: getFrontendConfig().publicUrl, ...(storeConfig ? { storeConfig } : {}) };
+  const seo = { publicUrl: currentStoreView().publicUrl, ...(storeConfig ? { storeConfig } : {}) };
   if (target.kind === "product") {
     const product = await getProduct(target.urlKey);
     if (product) return buildMetadata({ ...seo, title: product.metaTitle || product.name, description: product.metaDescription || toPlainText(product.shortDescriptionHtml || product.descriptionHtml), canonicalPath: product.url });

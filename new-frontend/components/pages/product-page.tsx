@@ -2,7 +2,7 @@ import type { Product } from "@strangler/adapters";
 import { PageFrame } from "../frame/page-frame.tsx";
 import type { Crumb } from "../frame/breadcrumbs.tsx";
 import { ProductDetails } from "../product/product-details.tsx";
-import { getFrontendConfig } from "../../lib/config.ts";
+import { currentStoreView } from "../../lib/store-view.ts";
 
 /** Like Magento: category crumbs only when the product was reached under a category path. */
 function toCrumbs(product: Product, underCategory: boolean): Crumb[] {
@@ -13,7 +13,7 @@ function toCrumbs(product: Product, underCategory: boolean): Crumb[] {
 export function ProductPage({ product, underCategory }: { product: Product; underCategory: boolean }) {
   return (
     <PageFrame bodyClass={`catalog-product-view product-${product.urlKey} page-layout-1column`} heading={product.name} breadcrumbs={toCrumbs(product, underCategory)}>
-      <ProductDetails product={product} publicUrl={getFrontendConfig().publicUrl} />
+      <ProductDetails product={product} publicUrl={currentStoreView().publicUrl} />
     </PageFrame>
   );
 }

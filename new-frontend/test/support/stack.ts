@@ -22,11 +22,11 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-async function startProxy(port: number, plansDir: string, legacyUrl: string, nextUrl: string): Promise<RunningProxy> {
+async function startProxy(port: number, plansDir: string, legacyUrl: string, nextUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningProxy> {
   const env = {
     PORT: String(port), ADMIN_PORT: "0", HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,
     NEW_FRONTEND_URL: nextUrl, PLANS_DIR: plansDir,
-    LOG_LEVEL: "silent", WORKERS: "1", NODE_ENV: "test" as const,
+    LOG_LEVEL: "silent", WORKERS: "1", NODE_ENV: "test" as const, ...extraEnv,
   };
   // No flag service configured: the plans' own rollout decides, with the same hashing Unleash uses.
   return createProxy(loadConfig(env), { logger: pino({ level: "silent" }), defaultMetrics: false });
@@ -39,30 +39,38 @@ export interface StackOptions {
    * so tests can change prices and call /api/revalidate themselves.
    */
   purge?: boolean;
+  /**
+   * A second store view: the sandbox's `fr` view gets this public URL (its own host), the proxy maps that
+   * host to `fr` (STORE_HOSTS) and the frontend renders `default` and `fr` (STORE_CODES, STORE_PUBLIC_URLS).
+   */
+  frStoreUrl?: string;
 }
 
 export async function startStack(plansDir: string, options: StackOptions = {}): Promise<Stack> {
   const [proxyPort, nextPort, purgePort] = await Promise.all([findFreePort(), findFreePort(), findFreePort()]);
   const shopUrl = `http://127.0.0.1:${proxyPort}`;
   const purgeUrls = options.purge ? [`http://127.0.0.1:${purgePort}/`] : [];
-  const sandbox = await startSandbox({ port: 0, host: "127.0.0.1", baseUrl: `${shopUrl}/`, purgeUrls });
+  const fr = options.frStoreUrl;
+  const sandbox = await startSandbox({ port: 0, host: "127.0.0.1", baseUrl: `${shopUrl}/`, purgeUrls, ...(fr ? { storeUrls: { fr: `${fr}/` } } : {}) });
+  const proxyEnv: Record<string, string> = fr ? { STORE_CODES: "default,fr", STORE_HOSTS: `${new URL(fr).hostname}=fr,${new URL(shopUrl).hostname}=default` } : {};
+  const storeEnv: Record<string, string> = fr ? { STORE_CODES: "default,fr", STORE_PUBLIC_URLS: `fr=${fr}` } : {};
   const nextUrl = `http://127.0.0.1:${nextPort}`;
   const next = await startService({
     name: "new-frontend",
     args: buildNextStartArgs(nextPort),
     cwd: frontendDir,
     // No REDIS_URL: each run keeps its cache to itself (a shared Redis would mix runs' prices).
-    env: { MAGENTO_URL: sandbox.url, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, REDIS_URL: "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { MAGENTO_URL: sandbox.url, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, REDIS_URL: "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...storeEnv },
     readyUrl: `${nextUrl}/api/health`,
     output: "pipe",
   });
-  let proxy = await startProxy(proxyPort, plansDir, sandbox.url, nextUrl);
+  let proxy = await startProxy(proxyPort, plansDir, sandbox.url, nextUrl, proxyEnv);
   const purge = options.purge ? await startFrontendPurge({ port: purgePort, magentoUrl: sandbox.url, frontendUrl: nextUrl, revalidateToken }) : undefined;
   const stack: Stack = {
     sandbox, next, nextUrl, shopUrl, proxy,
     async restartProxy(dir) {
       await stack.proxy.close();
-      proxy = await startProxy(proxyPort, dir, sandbox.url, nextUrl);
+      proxy = await startProxy(proxyPort, dir, sandbox.url, nextUrl, proxyEnv);
       stack.proxy = proxy;
     },
     stopNext: () => next.stop(),

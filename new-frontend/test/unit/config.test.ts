@@ -2,30 +2,45 @@ import { describe, expect, it } from "vitest";
 import { parseFrontendConfig } from "../../lib/config.ts";
 import { FrontendConfigError } from "../../lib/errors.ts";
 
+const minimal = { MAGENTO_URL: "http://127.0.0.1:8081/", PUBLIC_URL: "http://127.0.0.1:8080/" };
+
 describe("parseFrontendConfig", () => {
-  it("accepts the minimal env and defaults the public URL to Magento's", () => {
-    expect(parseFrontendConfig({ MAGENTO_URL: "http://127.0.0.1:8081/" })).toEqual({ magentoUrl: "http://127.0.0.1:8081", publicUrl: "http://127.0.0.1:8081", storeCode: "default" });
+  it("accepts the minimal env: Magento's URL and the public one, one store", () => {
+    expect(parseFrontendConfig(minimal)).toEqual({
+      magentoUrl: "http://127.0.0.1:8081", publicUrl: "http://127.0.0.1:8080", storeCode: "default", storeCodes: ["default"],
+      storePublicUrls: { default: "http://127.0.0.1:8080" },
+    });
   });
 
   it("accepts an empty variable as unset", () => {
-    expect(parseFrontendConfig({ MAGENTO_URL: "http://m", REDIS_URL: "", PUBLIC_URL: "" })).toEqual({ magentoUrl: "http://m", publicUrl: "http://m", storeCode: "default" });
+    expect(parseFrontendConfig({ ...minimal, REDIS_URL: "", STORE_CODES: "", STORE_PUBLIC_URLS: "" })).toEqual(parseFrontendConfig(minimal));
   });
 
   it("accepts every setting", () => {
-    expect(parseFrontendConfig({ MAGENTO_URL: "http://m", PUBLIC_URL: "https://shop.example/", REDIS_URL: "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: "demo:1:", REVALIDATE_TOKEN: "0123456789abcdef", STORE_CODE: "fr" })).toEqual({
-      magentoUrl: "http://m", publicUrl: "https://shop.example", redisUrl: "redis://127.0.0.1:6379", redisKeyPrefix: "demo:1:", revalidateToken: "0123456789abcdef", storeCode: "fr",
+    expect(parseFrontendConfig({
+      MAGENTO_URL: "http://m", PUBLIC_URL: "https://shop.example/", REDIS_URL: "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: "demo:1:",
+      REVALIDATE_TOKEN: "0123456789abcdef", STORE_CODE: "fr", STORE_CODES: "default, fr", STORE_PUBLIC_URLS: "fr=https://fr.shop.example/",
+    })).toEqual({
+      magentoUrl: "http://m", publicUrl: "https://shop.example", redisUrl: "redis://127.0.0.1:6379", redisKeyPrefix: "demo:1:", revalidateToken: "0123456789abcdef",
+      storeCode: "fr", storeCodes: ["fr", "default"], storePublicUrls: { fr: "https://fr.shop.example", default: "https://shop.example" },
     });
   });
 
   it.each([
     [{}, "MAGENTO_URL:"],
-    [{ MAGENTO_URL: "not a url" }, "MAGENTO_URL: MAGENTO_URL must be the legacy Magento base URL"],
-    [{ MAGENTO_URL: "http://m", REDIS_URL: "http://redis" }, "REDIS_URL: REDIS_URL must start with redis:// or rediss://"],
-    [{ MAGENTO_URL: "http://m", REDIS_KEY_PREFIX: "a b" }, "REDIS_KEY_PREFIX: REDIS_KEY_PREFIX may hold letters, digits and : _ . -"],
-    [{ MAGENTO_URL: "http://m", REVALIDATE_TOKEN: "short" }, "REVALIDATE_TOKEN: REVALIDATE_TOKEN must be at least 16 characters"],
-    [{ MAGENTO_URL: "http://m", STORE_CODE: "Bad Store" }, "STORE_CODE: STORE_CODE must be a Magento store code like `default`"],
+    [{ PUBLIC_URL: "http://p" }, "MAGENTO_URL: MAGENTO_URL must be the legacy Magento base URL"],
+    [{ MAGENTO_URL: "http://m" }, "PUBLIC_URL: PUBLIC_URL is required: the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"],
+    [{ MAGENTO_URL: "http://m", PUBLIC_URL: "" }, "PUBLIC_URL: PUBLIC_URL is required: the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"],
+    [{ ...minimal, PUBLIC_URL: "shop" }, "PUBLIC_URL: PUBLIC_URL must be the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"],
+    [{ ...minimal, REDIS_URL: "http://redis" }, "REDIS_URL: REDIS_URL must start with redis:// or rediss://"],
+    [{ ...minimal, REDIS_KEY_PREFIX: "a b" }, "REDIS_KEY_PREFIX: REDIS_KEY_PREFIX may hold letters, digits and : _ . -"],
+    [{ ...minimal, REVALIDATE_TOKEN: "short" }, "REVALIDATE_TOKEN: REVALIDATE_TOKEN must be at least 16 characters"],
+    [{ ...minimal, STORE_CODE: "Bad Store" }, "STORE_CODE: STORE_CODE must be a Magento store code like `default`"],
+    [{ ...minimal, STORE_CODES: "default,../x" }, "STORE_CODES.1: STORE_CODES must be a Magento store code like `default`"],
+    [{ ...minimal, STORE_PUBLIC_URLS: "fr" }, 'STORE_PUBLIC_URLS: STORE_PUBLIC_URLS must be store=URL pairs like fr=https://fr.shop.example (got "fr")'],
+    [{ ...minimal, STORE_PUBLIC_URLS: "fr=https://fr.shop.example" }, "STORE_PUBLIC_URLS: fr is not in STORE_CODES (default)"],
   ])("rejects %j naming the variable", (env, message) => {
     expect(() => parseFrontendConfig(env)).toThrow(FrontendConfigError);
-    expect(() => parseFrontendConfig(env)).toThrow(message);
+    expect(() => parseFrontendConfig(env)).toThrow(`Invalid new-frontend environment: ${message}`);
   });
 });

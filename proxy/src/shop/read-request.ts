@@ -11,6 +11,7 @@ import { readRequestTarget } from "../http/request-target.ts";
 import { readCookie, readSessionId } from "../routing/session-cookie.ts";
 import type { TokenCheck } from "./debug-token.ts";
 import type { Exchange } from "./exchange.ts";
+import { indexWebsites, type StoreHosts } from "./store-hosts.ts";
 
 const TRUSTED = Symbol("strangler.trustedPeer");
 type PeerSocket = Socket & { [TRUSTED]?: boolean };
@@ -24,8 +25,10 @@ export interface RequestReader {
 
 export function createRequestReader(config: ProxyConfig, isDebugToken: TokenCheck, newSessionId: () => string): RequestReader {
   const allowed = new Set(config.ALLOWED_METHODS);
-  const storeCodes = new Set(config.STORE_CODES);
-  const defaultStore = config.STORE_CODES[0] ?? "default";
+  const stores: KnownStores = {
+    codes: new Set(config.STORE_CODES), fallback: config.STORE_CODES[0] ?? "default",
+    hosts: config.STORE_HOSTS, websiteOf: indexWebsites(config.STORE_HOSTS),
+  };
   const maxRawHeaders = config.MAX_HEADERS_COUNT * 2;
 
   function read(ex: Exchange): void {
@@ -44,7 +47,7 @@ export function createRequestReader(config: ProxyConfig, isDebugToken: TokenChec
     ex.trusted = trusted;
     ex.proto = trusted && headers["x-forwarded-proto"] === "https" ? "https" : "http";
     ex.hasBody = hasRequestBody(req.headers);
-    ex.storeCode = readStoreCode(ex, storeCodes, defaultStore);
+    ex.storeCode = readStoreCode(ex, stores);
     const sessionId = readSessionId(headers.cookie);
     ex.sessionId = sessionId ?? newSessionId();
     ex.sessionIsNew = sessionId === undefined;
@@ -64,15 +67,31 @@ function readHostname(host: string): string {
   return (colon > host.lastIndexOf("]") && colon !== -1 ? host.slice(0, colon) : host).toLowerCase();
 }
 
-/** Magento's store: the `Store` header (GraphQL), the `store` cookie, or a known store code path prefix. */
-function readStoreCode(ex: Exchange, known: ReadonlySet<string>, fallback: string): string {
+interface KnownStores {
+  codes: ReadonlySet<string>;
+  fallback: string;
+  hosts: StoreHosts;
+  websiteOf: (store: string) => string;
+}
+
+/**
+ * Magento's store, in the order Magento itself settles it: the `Store` header (GraphQL names its store),
+ * a known store code path prefix (Magento turns it into the `___store` parameter, which StoreResolver
+ * reads before the cookie), the `store` cookie (the store switcher, honoured only within the Host's
+ * website), the Host (STORE_HOSTS: the web server's MAGE_RUN_CODE), the first STORE_CODES. A store chosen by Host alone is passed on as a `Store` header when the request has
+ * none: the new frontend renders that store, and Magento reads it as the same store its host names.
+ */
+function readStoreCode(ex: Exchange, known: KnownStores): string {
   const header = ex.headers.store;
-  if (header !== undefined && known.has(header)) return header;
-  const cookie = readCookie(ex.headers.cookie, "store");
-  if (cookie !== undefined && known.has(cookie)) return cookie;
+  if (header !== undefined && known.codes.has(header)) return header;
   const path = ex.path;
-  for (const code of known) {
+  for (const code of known.codes) {
     if (path.startsWith(code, 1) && (path.length === code.length + 1 || path[code.length + 1] === "/")) return code;
   }
-  return fallback;
+  const byHost = known.hosts.get(ex.host);
+  const cookie = readCookie(ex.headers.cookie, "store");
+  if (cookie !== undefined && known.codes.has(cookie) && (!byHost || known.websiteOf(cookie) === byHost.website)) return cookie;
+  if (!byHost) return known.fallback;
+  if (header === undefined) ex.headers.store = byHost.store;
+  return byHost.store;
 }

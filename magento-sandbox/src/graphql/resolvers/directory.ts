@@ -36,10 +36,14 @@ export const directoryResolvers: ResolverMap = {
     if (!COUNTRY_CODES.includes(id)) throw new GraphQlNoSuchEntityError(`The country isn't available.`);
     return toCountryView(id);
   },
-  "Query.currency": () => ({
-    base_currency_code: "USD", base_currency_symbol: "$",
-    default_display_currency_code: "USD", default_display_currency_symbol: "$",
-    default_display_currecy_code: "USD", default_display_currecy_symbol: "$",
-    available_currency_codes: ["USD"], exchange_rates: [{ currency_to: "USD", rate: 1 }],
-  }),
+  "Query.currency": (_source, _args, context) => {
+    const { displayCurrency: display, allowedCurrencies } = context.storeView;
+    return {
+      base_currency_code: "USD", base_currency_symbol: "$",
+      default_display_currency_code: display.code, default_display_currency_symbol: display.symbol,
+      default_display_currecy_code: display.code, default_display_currecy_symbol: display.symbol,
+      available_currency_codes: allowedCurrencies.map((c) => c.code),
+      exchange_rates: allowedCurrencies.map((c) => ({ currency_to: c.code, rate: c.rate })),
+    };
+  },
 };

@@ -100,7 +100,7 @@ function toBundleItems(product: Product, context: GraphQlContext) {
       const prices = option.selections.map((s) => catalog.getProductById(s.productId)).filter((p): p is Product => p !== undefined).map((p) => catalog.getFinalPrice(p));
       const min = Math.min(...prices);
       const max = Math.max(...prices);
-      return toPriceRange({ minimum: { regular: min, final: min }, maximum: { regular: max, final: max } });
+      return toPriceRange({ minimum: { regular: min, final: min }, maximum: { regular: max, final: max } }, context.currency);
     },
     options: option.selections.flatMap((selection) => {
       const child = catalog.getProductById(selection.productId);

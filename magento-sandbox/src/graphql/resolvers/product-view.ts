@@ -65,8 +65,8 @@ function toMediaAndPriceFields(product: Product, context: GraphQlContext): Recor
     swatch_image: product.media.find((m) => m.roles.includes("swatch_image"))?.file ?? null,
     media_gallery: () => toMediaGallery(product, baseUrl),
     media_gallery_entries: () => toMediaGalleryEntries(product),
-    price_range: () => toPriceRange(range()),
-    price: () => toLegacyPrices(range()),
+    price_range: () => toPriceRange(range(), context.currency),
+    price: () => toLegacyPrices(range(), context.currency),
     price_tiers: [], tier_prices: [], tier_price: null,
     special_price: product.specialPrice ?? null, special_from_date: null, special_to_date: null,
   };

@@ -2,23 +2,24 @@ import type { GraphQlContext, ResolverMap } from "../context.ts";
 import { encodeUid } from "../../catalog/uid.ts";
 
 /**
- * The default store view's configuration as a fresh Luma install reports it. Commerce-only
+ * A store view's configuration as a fresh Luma install (plus the `fr` view) reports it. Commerce-only
  * settings (Braintree, B2B, rewards…) are left out and answer "not supported".
  */
 export function toStoreConfigView(context: GraphQlContext): Record<string, unknown> {
-  const base = context.baseUrl;
+  const view = context.storeView;
+  const base = view.baseUrl;
   const rootId = context.catalog.rootCategoryId;
   return {
-    id: 1, code: "default", store_code: "default", store_name: "Default Store View", store_sort_order: 0,
-    is_default_store: true, store_group_code: "main_website_store", store_group_name: "Main Website Store",
+    id: view.id, code: view.code, store_code: view.code, store_name: view.name, store_sort_order: view.id - 1,
+    is_default_store: view.code === "default", store_group_code: "main_website_store", store_group_name: "Main Website Store",
     is_default_store_group: true, website_id: 1, website_code: "base", website_name: "Main Website",
-    locale: "en_US", timezone: "America/Chicago", weight_unit: "lbs",
-    base_currency_code: "USD", default_display_currency_code: "USD",
+    locale: view.locale, timezone: "America/Chicago", weight_unit: "lbs",
+    base_currency_code: "USD", default_display_currency_code: view.displayCurrency.code,
     base_url: base, base_link_url: base, base_static_url: `${base}static/`, base_media_url: `${base}media/`,
     secure_base_url: base, secure_base_link_url: base, secure_base_static_url: `${base}static/`, secure_base_media_url: `${base}media/`,
     use_store_in_url: false, root_category_id: rootId, root_category_uid: encodeUid(rootId),
     product_url_suffix: ".html", category_url_suffix: ".html", title_separator: "-", title_prefix: "", title_suffix: "",
-    default_title: "Magento Commerce", default_description: null, default_keywords: null,
+    default_title: view.defaultTitle, default_description: null, default_keywords: null,
     head_shortcut_icon: null, head_includes: "", header_logo_src: null, logo_width: null, logo_height: null, logo_alt: null,
     welcome: "Default welcome msg!", copyright: "Copyright © 2013-present Magento, Inc. All rights reserved.",
     absolute_footer: null, demonotice: 0, front: "cms", cms_home_page: "home", cms_no_route: "no-route",

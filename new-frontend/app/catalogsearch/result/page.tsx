@@ -5,7 +5,8 @@ import { SearchPage } from "../../../components/pages/search-page.tsx";
 import { getStoreConfig, searchProducts } from "../../../lib/magento.ts";
 import { loadListing } from "../../../lib/listing-loader.ts";
 import { buildMetadata } from "../../../lib/seo.ts";
-import { getFrontendConfig } from "../../../lib/config.ts";
+import { enterRequestStoreView } from "../../../lib/request-store.ts";
+import { currentStoreView } from "../../../lib/store-view.ts";
 import { toSearchParams, type RawSearchParams } from "../../../lib/search-params.ts";
 
 const path = "/catalogsearch/result/";
@@ -19,12 +20,14 @@ function readText(query: URLSearchParams): string {
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  await enterRequestStoreView();
   const text = readText(toSearchParams(await searchParams));
   const storeConfig = await getStoreConfig();
-  return buildMetadata({ title: `Search results for: '${text}'`, robots: "NOINDEX,FOLLOW", publicUrl: getFrontendConfig().publicUrl, ...(storeConfig ? { storeConfig } : {}) });
+  return buildMetadata({ title: `Search results for: '${text}'`, robots: "NOINDEX,FOLLOW", publicUrl: currentStoreView().publicUrl, ...(storeConfig ? { storeConfig } : {}) });
 }
 
 export default async function SearchRoute({ searchParams }: Props) {
+  await enterRequestStoreView();
   const query = toSearchParams(await searchParams);
   const text = readText(query);
   // Like Magento: no query → back home; a too-short one → its notice.

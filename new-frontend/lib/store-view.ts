@@ -1,0 +1,54 @@
+// Which Magento store view a request renders, and that view's public URL. The store comes from the
+// `Store` header (the proxy sets it when the Host chose the store) or the `store` cookie (Magento's store
+// switcher), and only if STORE_CODES lists it: a shopper can never mint another cached page variant.
+// Pages learn it from their route segment (ISR: the store is part of Next's cache key) or, when rendered
+// per request, from the request itself; the server components below read it from a per-render scope.
+import { cache } from "react";
+import type { FrontendConfig } from "./config.ts";
+import { getFrontendConfig } from "./config.ts";
+
+export interface StoreView {
+  code: string;
+  /** The store's public base URL, no trailing slash: canonicals, redirects, JSON-LD. */
+  publicUrl: string;
+}
+
+export interface PickedStore {
+  code: string;
+  /** The path without its store code prefix (`/fr/x.html` → `/x.html`); the path itself otherwise. */
+  path: string;
+}
+
+/**
+ * The request's store, in the proxy's order: a known `Store` header, a known store code path prefix
+ * (Magento's "Add Store Code to URLs"; taken off the path either way), a known `store` cookie, the
+ * default store.
+ */
+export function pickStore(header: string | null | undefined, cookie: string | undefined, path: string, config: FrontendConfig): PickedStore {
+  const known = (code: string | null | undefined): code is string => code != null && config.storeCodes.includes(code.trim());
+  const prefix = /^\/([^/]+)(?=\/|$)/.exec(path)?.[1];
+  const bare = known(prefix) ? path.slice(prefix.length + 1) || "/" : path;
+  if (known(header)) return { code: header.trim(), path: bare };
+  if (known(prefix)) return { code: prefix, path: bare };
+  return { code: known(cookie) ? cookie.trim() : config.storeCode, path };
+}
+
+export function toStoreView(code: string, config: FrontendConfig = getFrontendConfig()): StoreView {
+  return { code, publicUrl: config.storePublicUrls[code] ?? config.publicUrl };
+}
+
+// One scope per server render (React's cache is per request): the page sets it before anything reads it.
+const renderScope = cache((): { code?: string } => ({}));
+
+/** Sets the store this render is for; false for a store STORE_CODES does not list. */
+export function enterStoreView(code: string): boolean {
+  if (!getFrontendConfig().storeCodes.includes(code)) return false;
+  renderScope().code = code;
+  return true;
+}
+
+/** The store this render is for (the default store if the page set none). */
+export function currentStoreView(): StoreView {
+  const config = getFrontendConfig();
+  return toStoreView(renderScope().code ?? config.storeCode, config);
+}
