@@ -1,6 +1,9 @@
 // GraphQL routing through the real proxy: the real search service (Orama, its index built from a real
 // sandbox through the adapters) behind the plans, the sandbox as legacy, both behind recording relays so
 // every test can count what each side received. REST by path, method and query rides the same plans.
+// @strangler/search-service resolves through the workspace link and is deliberately not a declared
+// devDependency of the proxy: declared, `npm ci --omit=dev -w @strangler/proxy` puts services/search's nested
+// packages into the proxy and new-frontend images (deploy/test/dockerfiles.test.ts refuses them).
 import { createAdapters } from "@strangler/adapters";
 import { startSandbox } from "@strangler/magento-sandbox";
 import type { RunningSandbox } from "@strangler/magento-sandbox";
