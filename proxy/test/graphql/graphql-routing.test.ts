@@ -1,14 +1,14 @@
 // GraphQL routing through the real proxy: the real search service (Orama, its index built from a real
 // sandbox through the adapters) behind the plans, the sandbox as legacy, both behind recording relays so
 // every test can count what each side received. REST by path, method and query rides the same plans.
-// @strangler/search-service resolves through the workspace link and is deliberately not a declared
-// devDependency of the proxy: declared, `npm ci --omit=dev -w @strangler/proxy` puts services/search's nested
-// packages into the proxy and new-frontend images (deploy/test/dockerfiles.test.ts refuses them).
+// The search service is imported from its workspace's source by path, not as a declared devDependency:
+// declared, `npm ci --omit=dev -w @strangler/proxy` puts services/search's nested packages into the proxy
+// and new-frontend images (deploy/test/dockerfiles.test.ts refuses them).
 import { createAdapters } from "@strangler/adapters";
 import { startSandbox } from "@strangler/magento-sandbox";
 import type { RunningSandbox } from "@strangler/magento-sandbox";
-import { createEngine, createSearchService, createTextAnalyzer, DEFAULT_RELEVANCE_FILE, loadRelevanceConfig, startSearchServer } from "@strangler/search-service";
-import type { SearchServer, SearchService } from "@strangler/search-service";
+import { createEngine, createSearchService, createTextAnalyzer, DEFAULT_RELEVANCE_FILE, loadRelevanceConfig, startSearchServer } from "../../../services/search/src/index.ts";
+import type { SearchServer, SearchService } from "../../../services/search/src/index.ts";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningProxy } from "../../src/index.ts";
