@@ -8,23 +8,21 @@ export type AnswerPrivacy = "private" | "no-store";
 
 const SHARED_ONLY = /^(?:public|s-maxage=.*|proxy-revalidate|private|no-store)$/i;
 
-/** Rewrites the raw header list (names and values alternating) in place. */
-export function makeAnswerPrivate(headers: string[], privacy: AnswerPrivacy): void {
+/** The raw header list (names and values alternating) as a shared cache must see it: private. */
+export function makeAnswerPrivate(headers: readonly string[], privacy: AnswerPrivacy): string[] {
   const kept: string[] = [];
-  let browserDirectives: string[] = [];
+  const directives = ["private"];
   for (let i = 0; i < headers.length; i += 2) {
     const lower = headers[i]!.toLowerCase();
-    if (lower === "surrogate-control") continue;
     if (lower === "cache-control") {
-      browserDirectives = [...browserDirectives, ...headers[i + 1]!.split(",").map((part) => part.trim()).filter((part) => part !== "" && !SHARED_ONLY.test(part))];
-      continue;
+      for (const part of headers[i + 1]!.split(",")) {
+        const directive = part.trim();
+        if (directive !== "" && !SHARED_ONLY.test(directive)) directives.push(directive);
+      }
+    } else if (lower !== "surrogate-control") {
+      kept.push(headers[i]!, headers[i + 1]!);
     }
-    kept.push(headers[i]!, headers[i + 1]!);
   }
-  const directives = privacy === "no-store"
-    ? ["private", "no-store"]
-    : ["private", ...browserDirectives];
-  kept.push("Cache-Control", directives.join(", "));
-  headers.length = 0;
-  headers.push(...kept);
+  kept.push("Cache-Control", privacy === "no-store" ? "private, no-store" : directives.join(", "));
+  return kept;
 }

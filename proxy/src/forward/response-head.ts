@@ -39,8 +39,8 @@ export function writeResponseHead(
   res: ServerResponse, head: ResponseHead, rewrite: ResponseRewrite | undefined,
   setCookie: string | undefined, decision: string | undefined, privacy?: AnswerPrivacy,
 ): void {
-  const out = filterResponseHeaders(head.raw, rewrite);
-  if (privacy !== undefined) makeAnswerPrivate(out, privacy);
+  const filtered = filterResponseHeaders(head.raw, rewrite);
+  const out = privacy === undefined ? filtered : makeAnswerPrivate(filtered, privacy);
   if (setCookie !== undefined) out.push("Set-Cookie", setCookie);
   if (decision !== undefined) out.push("X-Strangler-Decision", decision);
   res.writeHead(head.status, head.statusMessage || undefined, out);
