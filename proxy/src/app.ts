@@ -9,6 +9,8 @@ import { pino } from "pino";
 import type { Logger } from "pino";
 import { createAdminApp } from "./admin/admin-app.ts";
 import { createAuditLog } from "./admin/audit-log.ts";
+import { createDashboard } from "./admin/dashboard/dashboard-router.ts";
+import type { DashboardPanelProvider } from "./admin/dashboard/dashboard-state.ts";
 import { createDecisionLog } from "./admin/decision-log.ts";
 import { createMetrics } from "./admin/metrics.ts";
 import type { ProxyMetrics } from "./admin/metrics.ts";
@@ -55,6 +57,8 @@ export interface ProxyDeps {
   defaultMetrics?: boolean;
   /** Per-minute counts per plan and side; default in Redis when REDIS_URL is set, else in memory. */
   trafficStats?: TrafficStats;
+  /** Optional dashboard panels other parts plug in: parity scores, the rollout controller. */
+  dashboardPanels?: Partial<Record<"parity" | "rollout", DashboardPanelProvider>>;
 }
 
 export interface RunningProxy {
@@ -113,8 +117,12 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const shop = createShopServer(config, handler);
   const audit = createAuditLog({ logger: logger.child({ component: "audit" }), redis: stats.redis, keyPrefix: config.STATS_REDIS_PREFIX, now: deps.now });
   const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans, audit) : undefined;
+  const dashboard = createDashboard({
+    isAdminToken: isToken, sessionSecret: config.ADMIN_TOKEN, plans, decisions, upstreams, metrics, trafficStats: stats.traffic, audit,
+    flags: isManaged(provider) ? provider : undefined, panels: deps.dashboardPanels, now: deps.now,
+  });
   const admin = createServer(createAdminApp({
-    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit,
+    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, dashboard,
     isReady: () => ({
       ready: !shop.draining && legacyProbe.answered(), legacyAnswered: legacyProbe.answered(), flagsReady: provider.ready(), draining: shop.draining,
     }),
