@@ -154,7 +154,7 @@ describe("migration dashboard in Chromium", () => {
   });
 
   it("fits 1280×800 without sideways scrolling, and the page raised no script or CSP error", async () => {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(1280);
     expect(consoleErrors).toEqual([]);
   });
 });
