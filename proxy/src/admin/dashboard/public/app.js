@@ -138,6 +138,8 @@ const X_SCALE = { time: true, range: (u, min, max) => [min, Math.max(max, page.s
 function makeChart(id, series, axes, plugins = [], y = {}) {
   const box = $(id);
   const width = Math.max(300, box.clientWidth - 4);
+  // Points always shown: a minute with traffic between quiet ones is a lone point, not a line.
+  series = series.map((one) => ({ points: { show: true, size: 4 }, ...one }));
   const options = { width, height: id === "chart-split" ? 200 : 170, series: [{}, ...series], axes, plugins, scales: { x: X_SCALE, y }, legend: { live: true }, cursor: { drag: { x: false, y: false } } };
   return new uPlot(options, [[], ...series.map(() => [])], box);
 }
