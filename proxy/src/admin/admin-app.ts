@@ -16,6 +16,8 @@ export interface AdminAppDeps {
   decisions: DecisionLog;
   plans: PlanState;
   metrics: ProxyMetrics;
+  /** The /metrics text; default this process's registry (a cluster worker passes the whole cluster's). */
+  renderMetrics?: () => Promise<string>;
   upstreams: ReadonlyMap<string, Upstream>;
   /** ready: legacy has answered once and the proxy is not draining. */
   isReady(): { ready: boolean; legacyAnswered: boolean; flagsReady: boolean; draining: boolean };
@@ -24,6 +26,7 @@ export interface AdminAppDeps {
 }
 
 export function createAdminApp(deps: AdminAppDeps): express.Express {
+  const render = deps.renderMetrics ?? (() => renderMetrics(deps.metrics));
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => { res.json({ ok: true }); });
@@ -45,7 +48,7 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
     res.json({ upstreams: [...deps.upstreams.values()].map((u) => ({ name: u.name, url: u.url.href, circuit: u.breaker?.state() ?? "none" })) });
   });
   app.get("/metrics", async (_req, res) => {
-    res.type(deps.metrics.registry.contentType).send(await renderMetrics(deps.metrics));
+    res.type(deps.metrics.registry.contentType).send(await render());
   });
   if (deps.flagsRouter) app.use("/flags", deps.flagsRouter);
   app.use((_req, res) => { res.status(404).json({ code: "NOT_FOUND", message: "no such admin endpoint" }); });

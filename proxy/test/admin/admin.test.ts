@@ -67,9 +67,9 @@ describe("admin API", () => {
     expect(status.problems).toEqual([]);
   });
 
-  it("exposes Prometheus metrics with requests by upstream and reason", async () => {
+  it("exposes Prometheus metrics with requests by plan, side, upstream, reason, method and status", async () => {
     const text = await (await fetch(`${proxy.adminUrl}/metrics`, { headers: auth })).text();
-    expect(text).toMatch(/strangler_requests_total\{upstream="new-frontend",reason="rollout",status="2xx"\} \d+/);
+    expect(text).toMatch(/strangler_requests_total\{plan="pdp",side="new",upstream="new-frontend",reason="rollout",method="read",status="2xx"\} \d+/);
     expect(text).toContain('strangler_circuit_open{upstream="new-frontend"} 0');
   });
 
