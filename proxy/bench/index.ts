@@ -4,11 +4,15 @@
 // strangler → new side by plan, strangler with a page-type plan and a warm cache, strangler with a GraphQL
 // plan (a page GET → legacy: nothing parsed); for a 2 KB and a 100 KB page. Then, 2 KB table only: a GraphQL
 // POST → legacy without a GraphQL plan (body forwarded unread), and the same POST read, parsed and sent to
-// the new side by its operation. Closed-loop req/s (wrk -c50) and the proxy's CPU µs per request (/proc), then p50/p99 at a fixed
+// the new side by its operation, and strangler -> legacy again with the per-request metrics off (their price:
+// the CPU µs per request between the two rows, with the in-process cost of one record from
+// request-metrics-cost.ts). Closed-loop req/s (wrk -c50) and the proxy's CPU µs per request (/proc), then p50/p99 at a fixed
 // 1,000 req/s open loop (open-loop.ts) and what each proxy adds over direct. Every scenario runs once per
 // round, rounds interleaved (order rotated), medians reported.
 // `npm run bench -- proxy --soak [--minutes=10]`: RSS of the strangler under 1,000 req/s (soak.ts).
+import { spawnSync } from "node:child_process";
 import { loadavg, availableParallelism } from "node:os";
+import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { measure, medianSample } from "./measure.ts";
 import type { Sample } from "./measure.ts";
@@ -68,6 +72,7 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
   const bareProxy = await start("bare-proxy.ts", [legacyUrl], PROXY_CPU);
   const bareUndici = await start("bare-undici.ts", [legacyUrl], PROXY_CPU);
   const paths = await start("strangler-proxy.ts", [legacyUrl, newUrl, "paths"], PROXY_CPU);
+  const pathsNoMetrics = await start("strangler-proxy.ts", [legacyUrl, newUrl, "paths", "metrics-off"], PROXY_CPU);
   const pageType = await start("strangler-proxy.ts", [legacyUrl, newUrl, "page-type"], PROXY_CPU);
   const graphql = await start("strangler-proxy.ts", [legacyUrl, newUrl, "graphql"], PROXY_CPU);
   const url = (started: { message: Record<string, unknown> }) => started.message.url as string;
@@ -85,6 +90,7 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
       scenarios.push(
         ["graphql POST -> legacy, no plan", `${url(paths)}/graphql`, paths.child.pid, SEARCH_POST],
         ["graphql POST -> new by operation", `${url(graphql)}/graphql`, graphql.child.pid, SEARCH_POST],
+        [METRICS_OFF, `${url(pathsNoMetrics)}/page/${size}`, pathsNoMetrics.child.pid],
       );
     }
     await fetch(scenarios[5]![1], { headers: { cookie: "strangler_sid=BenchShopper0000000000" } }).then((r) => r.arrayBuffer()); // warms the page-type cache
@@ -99,6 +105,15 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
     }
     print(size === "2k" ? "2 KB" : "100 KB", scenarios.map(([name]) => name), samples.map(medianSample));
   }
+  printRequestMetricsCost();
+}
+
+const METRICS_OFF = "strangler -> legacy, metrics off";
+
+/** The request metrics' price twice: in-process per record(), and the proxy's CPU per request with and without them. */
+function printRequestMetricsCost(): void {
+  const cost = spawnSync(process.execPath, [join(import.meta.dirname, "request-metrics-cost.ts")], { encoding: "utf8" });
+  console.log(`\nrequest metrics: ${cost.stdout.trim() || cost.stderr.trim()}`);
 }
 
 function print(size: string, names: string[], rows: Sample[]): void {
@@ -113,6 +128,11 @@ function print(size: string, names: string[], rows: Sample[]): void {
       `${(i === 0 ? "-" : fmt(row.sentP50 - direct.sentP50)).padStart(23)} ${String(row.errors).padStart(7)}`);
   });
   const [, httpProxy, undici, legacy, planned] = rows as [Sample, Sample, Sample, Sample, Sample];
+  const off = rows[names.indexOf(METRICS_OFF)];
+  if (off !== undefined) {
+    console.log(`metrics on vs off (strangler -> legacy): cpu ${fmt(legacy.cpuUs - off.cpuUs, 1)} µs/req (aim <= 3), ` +
+      `req/s on / off ${(legacy.rps / off.rps).toFixed(3)}, added p50 ${fmt(legacy.p50 - off.p50)} µs`);
+  }
   console.log(`ratios (req/s): strangler->legacy / bare http-proxy ${(legacy.rps / httpProxy.rps).toFixed(2)} (aim >= 1.2), ` +
     `/ bare undici ${(legacy.rps / undici.rps).toFixed(2)} (aim >= 0.75), / direct ${(legacy.rps / direct.rps).toFixed(2)}; ` +
     `new by plan / bare http-proxy ${(planned.rps / httpProxy.rps).toFixed(2)}; ` +

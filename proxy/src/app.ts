@@ -50,6 +50,8 @@ export interface ProxyDeps {
   parseGraphql?: ParseGraphql;
   /** Node process metrics on /metrics; default true. */
   defaultMetrics?: boolean;
+  /** Per-request metrics (strangler_requests_total, …); default true. Only the bench turns them off, to price them. */
+  requestMetrics?: boolean;
   /** This process is one of WORKERS cluster workers: /metrics answers with the sum over all of them. */
   clusterWorker?: boolean;
 }
@@ -68,7 +70,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const decisions = createDecisionLog(config.DECISIONS_BUFFER);
   const upstreams = new Map<string, Upstream>();
   const scrape: ScrapeSources = { upstreams, flags: provider, now: deps.now };
-  const metrics = createMetrics(scrape, deps.defaultMetrics ?? true);
+  const metrics = createMetrics(scrape, { defaults: deps.defaultMetrics ?? true, requests: deps.requestMetrics ?? true });
   for (const [name, upstream] of createUpstreams(config, deps, metrics)) upstreams.set(name, upstream);
   const plans = await createPlanState({
     dir: config.PLANS_DIR, knownTargets: [...upstreams.keys()], logger, debounceMs: deps.plansDebounceMs,

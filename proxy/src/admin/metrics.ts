@@ -6,7 +6,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 import type { FlagProvider } from "../flags/types.ts";
 import type { Upstream } from "../forward/upstream.ts";
 import type { PlanStatus } from "../plans/plan-state.ts";
-import { computedMetric, createRequestMetrics } from "./request-metrics.ts";
+import { computedMetric, createRequestMetrics, NO_REQUEST_METRICS } from "./request-metrics.ts";
 import type { RequestMetrics } from "./request-metrics.ts";
 
 /** What a scrape reads; `plans` and `flags` may be set after createMetrics returns (they need the metrics). */
@@ -41,11 +41,11 @@ export async function renderMetrics(metrics: ProxyMetrics): Promise<string> {
 }
 
 /** `sources` is read at scrape time only, so its maps and fields may be filled after this returns. */
-export function createMetrics(sources: ScrapeSources, withDefaults: boolean): ProxyMetrics {
+export function createMetrics(sources: ScrapeSources, options: { defaults: boolean; requests?: boolean }): ProxyMetrics {
   const { upstreams } = sources;
   const now = sources.now ?? Date.now;
   const registry = new Registry();
-  if (withDefaults) collectDefaultMetrics({ register: registry });
+  if (options.defaults) collectDefaultMetrics({ register: registry });
   const registers = [registry];
   new Gauge({
     name: "strangler_circuit_open", help: "1 when the upstream's circuit is open or half-open", labelNames: ["upstream"], registers, aggregator: "max",
@@ -87,7 +87,7 @@ export function createMetrics(sources: ScrapeSources, withDefaults: boolean): Pr
     name: "strangler_plan_problems", help: "Problems of the last refused plan edit (0 when the last load succeeded)", registers, aggregator: "max",
     collect() { this.set(sources.plans?.().problems.length ?? 0); },
   });
-  const requests = createRequestMetrics(registry);
+  const requests = options.requests === false ? NO_REQUEST_METRICS : createRequestMetrics(registry);
   registry.registerMetric(computedMetric("strangler_flag_saved_state_answers_total", "Requests routed by the flags' saved state (flag service unreachable or stale)", "counter",
     () => [{ labels: {}, value: requests.savedStateAnswers() }]));
   const pageTypeLookups = new Counter({

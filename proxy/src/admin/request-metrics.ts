@@ -31,6 +31,9 @@ export interface RequestMetrics {
   savedStateAnswers(): number;
 }
 
+/** Records nothing: what the bench compares against. */
+export const NO_REQUEST_METRICS: RequestMetrics = Object.freeze({ record() {}, savedStateAnswers: () => 0 });
+
 /** read: GET, HEAD; write: POST, PUT, PATCH, DELETE; other: the rest (OPTIONS, …). */
 export function methodClass(method: string): 0 | 1 | 2 {
   switch (method) {
