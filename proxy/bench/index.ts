@@ -20,6 +20,8 @@ import { hasWrk, LOAD_CPU, PINNED, PROXY_CPU, startScript } from "./processes.ts
 import { runSoak } from "./soak.ts";
 import type { PostBody } from "./wrk.ts";
 
+const METRICS_OFF = "strangler -> legacy, metrics off";
+
 /** A Venia-sized search request (operation, variables): what the GraphQL rows send. */
 const SEARCH_POST: PostBody = {
   body: JSON.stringify({
@@ -107,8 +109,6 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
   }
   printRequestMetricsCost();
 }
-
-const METRICS_OFF = "strangler -> legacy, metrics off";
 
 /** The request metrics' price twice: in-process per record(), and the proxy's CPU per request with and without them. */
 function printRequestMetricsCost(): void {
