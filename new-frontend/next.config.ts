@@ -5,7 +5,7 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   transpilePackages: ["@strangler/adapters"],
   // Redis and the HTTP clients stay Node modules loaded at run time, never bundled.
-  serverExternalPackages: ["ioredis", "axios"],
+  serverExternalPackages: ["ioredis", "axios", "prom-client"],
   // Magento's URLs end in a slash (`/catalogsearch/result/`); keep them as they are.
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,

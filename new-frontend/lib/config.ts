@@ -42,6 +42,11 @@ const envSchema = z.object({
     .pipe(z.array(storeCode("STORE_CODES")).min(1, "STORE_CODES must name at least one store code")).optional(),
   /** A store view's own public URL (another host), by code; the others use PUBLIC_URL. */
   STORE_PUBLIC_URLS: storePublicUrls.optional(),
+  /** Prometheus /metrics on a port of its own (never the shop's); unset: no metrics server. */
+  METRICS_PORT: z.coerce.number({ message: "METRICS_PORT must be a port number" }).int().min(1, "METRICS_PORT must be a port number from 1 to 65535")
+    .max(65535, "METRICS_PORT must be a port number from 1 to 65535").optional(),
+  /** Where the metrics port listens; default 127.0.0.1 (a container scraped from outside sets 0.0.0.0). */
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
 });
 
 export interface FrontendConfig {
@@ -56,6 +61,9 @@ export interface FrontendConfig {
   storeCodes: string[];
   /** Public URL by store code (no trailing slash); each store in storeCodes has one. */
   storePublicUrls: Record<string, string>;
+  /** The metrics server's port and address (instrumentation.ts); no port: none. */
+  metricsPort?: number;
+  metricsHost: string;
 }
 
 export function parseFrontendConfig(env: Record<string, string | undefined>): FrontendConfig {
@@ -66,7 +74,7 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new FrontendConfigError(`Invalid new-frontend environment: ${problems.join("; ")}`, { cause: parsed.error });
   }
-  const { MAGENTO_URL, PUBLIC_URL, REDIS_URL, REDIS_KEY_PREFIX, REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {} } = parsed.data;
+  const { MAGENTO_URL, PUBLIC_URL, REDIS_URL, REDIS_KEY_PREFIX, REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {}, METRICS_PORT, METRICS_HOST } = parsed.data;
   const storeCodes = [...new Set([STORE_CODE, ...(STORE_CODES ?? [])])];
   const unknown = Object.keys(STORE_PUBLIC_URLS).filter((code) => !storeCodes.includes(code));
   if (unknown.length > 0) {
@@ -82,6 +90,8 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
     storeCode: STORE_CODE,
     storeCodes,
     storePublicUrls: Object.fromEntries(storeCodes.map((code) => [code, STORE_PUBLIC_URLS[code] ?? publicUrl])),
+    ...(METRICS_PORT !== undefined ? { metricsPort: METRICS_PORT } : {}),
+    metricsHost: METRICS_HOST,
   };
 }
 

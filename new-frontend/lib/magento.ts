@@ -6,6 +6,7 @@ import { unstable_cache } from "next/cache";
 import { createAdapters, MagentoInputError } from "@strangler/adapters";
 import type { Adapters, CategoryTree, ListingQuery, ProductListing, RequestContext, SearchResult, StoreConfig } from "@strangler/adapters";
 import { getFrontendConfig } from "./config.ts";
+import { getFrontendMetrics } from "./metrics.ts";
 import { mapResolution, type PageTarget } from "./page-target.ts";
 import { navigationTag } from "./cache-tags.ts";
 import { currentStoreView } from "./store-view.ts";
@@ -17,7 +18,7 @@ const holder = globalThis as typeof globalThis & { stranglerAdapters?: Adapters 
 function getAdapters(): Adapters {
   const config = getFrontendConfig();
   holder.stranglerAdapters ??= createAdapters({
-    magentoUrl: config.magentoUrl, store: config.storeCode,
+    magentoUrl: config.magentoUrl, store: config.storeCode, metrics: getFrontendMetrics().adapters,
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}), ...(config.redisKeyPrefix ? { redisKeyPrefix: config.redisKeyPrefix } : {}),
   });
   return holder.stranglerAdapters;

@@ -4,17 +4,56 @@
 // strangler → new side by plan, strangler with a page-type plan and a warm cache, strangler with a GraphQL
 // plan (a page GET → legacy: nothing parsed); for a 2 KB and a 100 KB page. Then, 2 KB table only: a GraphQL
 // POST → legacy without a GraphQL plan (body forwarded unread), and the same POST read, parsed and sent to
-// the new side by its operation. Closed-loop req/s (wrk -c50) and the proxy's CPU µs per request (/proc), then p50/p99 at a fixed
+// the new side by its operation, and strangler -> legacy again with the per-request metrics off (their price:
+// the CPU µs per request between the two rows, with the in-process cost of one record from
+// request-metrics-cost.ts). Closed-loop req/s (wrk -c50) and the proxy's CPU µs per request (/proc), then p50/p99 at a fixed
 // 1,000 req/s open loop (open-loop.ts) and what each proxy adds over direct. Every scenario runs once per
 // round, rounds interleaved (order rotated), medians reported.
+// `npm run bench -- proxy --metrics-cost [--rounds=N]`: only direct, strangler -> legacy with and without the
+// per-request metrics (2 KB), more rounds (default 7), the per-pair CPU difference and the in-process cost.
 // `npm run bench -- proxy --soak [--minutes=10]`: RSS of the strangler under 1,000 req/s (soak.ts).
+import { spawnSync } from "node:child_process";
 import { loadavg, availableParallelism } from "node:os";
+import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { measure, medianSample } from "./measure.ts";
 import type { Sample } from "./measure.ts";
 import { hasWrk, LOAD_CPU, PINNED, PROXY_CPU, startScript } from "./processes.ts";
 import { runSoak } from "./soak.ts";
 import type { PostBody } from "./wrk.ts";
+
+const METRICS_OFF = "strangler -> legacy, metrics off";
+
+/** The metrics' price alone: each round measures on and off back to back (order alternating), so a loaded
+ *  machine's drift hits both alike; the median of the per-round CPU differences is reported. */
+async function runMetricsCost(legacyUrl: string, newUrl: string): Promise<void> {
+  const rounds = Number(flag("rounds") ?? 7);
+  const on = await start("strangler-proxy.ts", [legacyUrl, newUrl, "paths"], PROXY_CPU);
+  const off = await start("strangler-proxy.ts", [legacyUrl, newUrl, "paths", "metrics-off"], PROXY_CPU);
+  const scenarios: Array<[string, string, number | undefined]> = [
+    ["direct to the upstream", `${legacyUrl}/page/2k`, undefined],
+    ["strangler -> legacy", `${on.message.url as string}/page/2k`, on.child.pid],
+    [METRICS_OFF, `${off.message.url as string}/page/2k`, off.child.pid],
+  ];
+  const samples: Sample[][] = scenarios.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? [0, 1, 2] : [0, 2, 1];
+    for (const i of order) {
+      const [, target, pid] = scenarios[i]!;
+      if (round === 0) await measure(target, pid, { ...options, seconds: 1, openSeconds: 0.5 }); // JIT warm-up, not counted
+      samples[i]!.push(await measure(target, pid, options));
+    }
+  }
+  const rows = samples.map(medianSample);
+  const fmt = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
+  console.log(`\n2 KB page — wrk -c${options.connections} ${options.seconds}s closed loop; open loop ${options.rate} req/s for ${options.openSeconds}s; medians of ${rounds} rounds`);
+  console.log("scenario                           req/s  cpu µs/req   p50 µs   p99 µs  errors");
+  rows.forEach((row, i) => console.log(`${scenarios[i]![0].padEnd(32)} ${fmt(row.rps).padStart(7)} ${fmt(row.cpuUs, 1).padStart(11)} ${fmt(row.p50).padStart(8)} ${fmt(row.p99).padStart(8)} ${String(row.errors).padStart(7)}`));
+  const differences = samples[1]!.map((sample, i) => sample.cpuUs - samples[2]![i]!.cpuUs).sort((a, b) => a - b);
+  console.log(`metrics on - off, cpu µs/req per round: ${differences.map((d) => d.toFixed(1)).join(", ")}; median ${fmt(differences[Math.floor(differences.length / 2)]!, 1)} (aim <= 3); ` +
+    `req/s on / off ${(rows[1]!.rps / rows[2]!.rps).toFixed(3)}`);
+  printRequestMetricsCost();
+}
 
 /** A Venia-sized search request (operation, variables): what the GraphQL rows send. */
 const SEARCH_POST: PostBody = {
@@ -58,7 +97,8 @@ try {
   if (args.includes("--soak")) {
     await runSoak(legacyUrl, newUrl, Number(flag("minutes") ?? 10), start);
   } else {
-    await runThroughput(legacyUrl, newUrl);
+    if (args.includes("--metrics-cost")) await runMetricsCost(legacyUrl, newUrl);
+    else await runThroughput(legacyUrl, newUrl);
   }
 } finally {
   for (const child of children) child.kill();
@@ -68,6 +108,7 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
   const bareProxy = await start("bare-proxy.ts", [legacyUrl], PROXY_CPU);
   const bareUndici = await start("bare-undici.ts", [legacyUrl], PROXY_CPU);
   const paths = await start("strangler-proxy.ts", [legacyUrl, newUrl, "paths"], PROXY_CPU);
+  const pathsNoMetrics = await start("strangler-proxy.ts", [legacyUrl, newUrl, "paths", "metrics-off"], PROXY_CPU);
   const pageType = await start("strangler-proxy.ts", [legacyUrl, newUrl, "page-type"], PROXY_CPU);
   const graphql = await start("strangler-proxy.ts", [legacyUrl, newUrl, "graphql"], PROXY_CPU);
   const url = (started: { message: Record<string, unknown> }) => started.message.url as string;
@@ -85,6 +126,7 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
       scenarios.push(
         ["graphql POST -> legacy, no plan", `${url(paths)}/graphql`, paths.child.pid, SEARCH_POST],
         ["graphql POST -> new by operation", `${url(graphql)}/graphql`, graphql.child.pid, SEARCH_POST],
+        [METRICS_OFF, `${url(pathsNoMetrics)}/page/${size}`, pathsNoMetrics.child.pid],
       );
     }
     await fetch(scenarios[5]![1], { headers: { cookie: "strangler_sid=BenchShopper0000000000" } }).then((r) => r.arrayBuffer()); // warms the page-type cache
@@ -99,6 +141,13 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
     }
     print(size === "2k" ? "2 KB" : "100 KB", scenarios.map(([name]) => name), samples.map(medianSample));
   }
+  printRequestMetricsCost();
+}
+
+/** The request metrics' price twice: in-process per record(), and the proxy's CPU per request with and without them. */
+function printRequestMetricsCost(): void {
+  const cost = spawnSync(process.execPath, [join(import.meta.dirname, "request-metrics-cost.ts")], { encoding: "utf8" });
+  console.log(`\nrequest metrics: ${cost.stdout.trim() || cost.stderr.trim()}`);
 }
 
 function print(size: string, names: string[], rows: Sample[]): void {
@@ -113,6 +162,11 @@ function print(size: string, names: string[], rows: Sample[]): void {
       `${(i === 0 ? "-" : fmt(row.sentP50 - direct.sentP50)).padStart(23)} ${String(row.errors).padStart(7)}`);
   });
   const [, httpProxy, undici, legacy, planned] = rows as [Sample, Sample, Sample, Sample, Sample];
+  const off = rows[names.indexOf(METRICS_OFF)];
+  if (off !== undefined) {
+    console.log(`metrics on vs off (strangler -> legacy): cpu ${fmt(legacy.cpuUs - off.cpuUs, 1)} µs/req (aim <= 3), ` +
+      `req/s on / off ${(legacy.rps / off.rps).toFixed(3)}, added p50 ${fmt(legacy.p50 - off.p50)} µs`);
+  }
   console.log(`ratios (req/s): strangler->legacy / bare http-proxy ${(legacy.rps / httpProxy.rps).toFixed(2)} (aim >= 1.2), ` +
     `/ bare undici ${(legacy.rps / undici.rps).toFixed(2)} (aim >= 0.75), / direct ${(legacy.rps / direct.rps).toFixed(2)}; ` +
     `new by plan / bare http-proxy ${(planned.rps / httpProxy.rps).toFixed(2)}; ` +

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { createProxy, loadConfig } from "../src/index.ts";
 import { createProcessLogger } from "../src/logger.ts";
 
-const [legacyUrl, newUrl, mode] = process.argv.slice(2) as [string, string, "paths" | "page-type" | "graphql"];
+// A fourth argument `metrics-off` runs the same proxy without the per-request metrics, to price them.
+const [legacyUrl, newUrl, mode, metrics] = process.argv.slice(2) as [string, string, "paths" | "page-type" | "graphql", "metrics-off" | undefined];
 const plansDir = await mkdtemp(join(tmpdir(), "strangler-bench-plans-"));
 const plan = (id: string, match: string, priority = 0) => [
   `id: ${id}`, "target: new-frontend", `priority: ${priority}`, "match:", match, "rollout: { percentage: 100, stickiness: sessionId }", "",
@@ -24,6 +25,6 @@ const config = loadConfig({
   LEGACY_URL: legacyUrl, NEW_FRONTEND_URL: newUrl, PLANS_DIR: plansDir, LOG_LEVEL: "info", FLAG_STATE_DIR: join(plansDir, "flags"),
 });
 const { logger, destination } = createProcessLogger("info", "/dev/null");
-const proxy = await createProxy(config, { logger, logDestination: destination, defaultMetrics: false });
+const proxy = await createProxy(config, { logger, logDestination: destination, defaultMetrics: false, requestMetrics: metrics !== "metrics-off" });
 process.send!({ url: proxy.shopUrl });
 process.on("disconnect", () => process.exit(0));

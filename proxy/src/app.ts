@@ -11,9 +11,10 @@ import { createAdminApp } from "./admin/admin-app.ts";
 import { createAuditLog } from "./admin/audit-log.ts";
 import { createDashboard } from "./admin/dashboard/dashboard-router.ts";
 import type { DashboardPanelProvider } from "./admin/dashboard/dashboard-state.ts";
+import { createClusterRender } from "./admin/cluster-metrics.ts";
 import { createDecisionLog } from "./admin/decision-log.ts";
 import { createMetrics } from "./admin/metrics.ts";
-import type { ProxyMetrics } from "./admin/metrics.ts";
+import type { ProxyMetrics, ScrapeSources } from "./admin/metrics.ts";
 import type { ProxyConfig } from "./config.ts";
 import type { LogDestination } from "./logger.ts";
 import { startLegacyProbe } from "./health/legacy-probe.ts";
@@ -59,6 +60,10 @@ export interface ProxyDeps {
   trafficStats?: TrafficStats;
   /** Optional dashboard panels other parts plug in: parity scores, the rollout controller. */
   dashboardPanels?: Partial<Record<"parity" | "rollout", DashboardPanelProvider>>;
+  /** Per-request metrics (strangler_requests_total, …); default true. Only the bench turns them off, to price them. */
+  requestMetrics?: boolean;
+  /** This process is one of WORKERS cluster workers: /metrics answers with the sum over all of them. */
+  clusterWorker?: boolean;
 }
 
 export interface RunningProxy {
@@ -74,12 +79,14 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const provider = deps.flagProvider ?? await createDefaultProvider(config, logger, deps);
   const decisions = createDecisionLog(config.DECISIONS_BUFFER);
   const upstreams = new Map<string, Upstream>();
-  const metrics = createMetrics(upstreams, deps.defaultMetrics ?? true);
+  const scrape: ScrapeSources = { upstreams, flags: provider, now: deps.now };
+  const metrics = createMetrics(scrape, { defaults: deps.defaultMetrics ?? true, requests: deps.requestMetrics ?? true });
   for (const [name, upstream] of createUpstreams(config, deps, metrics)) upstreams.set(name, upstream);
   const plans = await createPlanState({
     dir: config.PLANS_DIR, knownTargets: [...upstreams.keys()], logger, debounceMs: deps.plansDebounceMs,
     onReload: (ok) => metrics.reloads.inc({ result: ok ? "applied" : "refused" }),
   });
+  scrape.plans = plans.status;
   const redis = deps.redis ?? openRedis(config, logger);
   const stats = deps.trafficStats === undefined ? openStatsStore(config, logger, deps.now) : { traffic: deps.trafficStats, redis: undefined, close: async () => {} };
   const legacyUrl = config.upstreams.get("legacy")!;
@@ -89,6 +96,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const resolver = createPageTypeResolver({
     legacyUrl, timeoutMs: config.PAGE_TYPE_TIMEOUT_MS, redisTimeoutMs: config.PAGE_TYPE_REDIS_TIMEOUT_MS, storeCodes: config.STORE_CODES, ttlMs: config.PAGE_TYPE_TTL_MS,
     negativeTtlMs: config.PAGE_TYPE_NEGATIVE_TTL_MS, maxEntries: config.PAGE_TYPE_CACHE_SIZE, redis, now: deps.now,
+    onLookup: metrics.pageTypeLookup,
   });
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
   const accessLog = createAccessLog({ logger, destination: deps.logDestination }, decisions, metrics);
@@ -110,7 +118,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     onForwarded: (ex, result) => {
       if (result.replayedFrom === undefined) return;
       const stage = result.failure?.stage ?? "status";
-      metrics.fallbacks.inc({ from: result.replayedFrom, stage });
+      metrics.fallbacks.inc({ plan: ex.decision?.planId ?? "none", from: result.replayedFrom, stage });
       logger.warn({ path: ex.path, from: result.replayedFrom, stage, err: result.failure }, "new side failed; replaying to fallback");
     },
   });
@@ -123,6 +131,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   });
   const admin = createServer(createAdminApp({
     isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, dashboard,
+    renderMetrics: deps.clusterWorker === true ? createClusterRender(metrics.registry) : undefined,
     isReady: () => ({
       ready: !shop.draining && legacyProbe.answered(), legacyAnswered: legacyProbe.answered(), flagsReady: provider.ready(), draining: shop.draining,
     }),

@@ -3,6 +3,7 @@
 // SIGTERM/SIGINT drain in-flight requests, then exit.
 import cluster from "node:cluster";
 import { pino } from "pino";
+import { serveClusterMetrics } from "./admin/cluster-metrics.ts";
 import { createProxy } from "./app.ts";
 import { createProcessLogger } from "./logger.ts";
 import { loadConfig } from "./config.ts";
@@ -22,7 +23,7 @@ async function runProxy(config: ProxyConfig): Promise<void> {
   const { logger, destination } = createProcessLogger(config.LOG_LEVEL);
   let proxy;
   try {
-    proxy = await createProxy(config, { logger, logDestination: destination });
+    proxy = await createProxy(config, { logger, logDestination: destination, clusterWorker: cluster.isWorker });
   } catch (error) {
     logger.fatal({ err: error }, "start-up failed");
     logger.flush();
@@ -47,6 +48,7 @@ async function runProxy(config: ProxyConfig): Promise<void> {
 function runPrimary(config: ProxyConfig): void {
   const logger = pino({ level: config.LOG_LEVEL });
   logger.info({ workers: config.WORKERS }, "starting workers");
+  serveClusterMetrics();
   let stopping = false;
   let ready = 0;
   cluster.on("message", (_worker, message: { type?: string }) => {

@@ -1,4 +1,6 @@
 // Cache-aside over a CacheStore with stale-while-revalidate, single flight and tag purges.
+// Every read is counted once as `adapters_cache{area,result}`: hit, stale, miss, or joined (it shared a load
+// already under way in this process); purges as `adapters_cache_purges{kind}` (tags or all).
 //   fresh hit → value; stale hit (within the SWR window) → value now, one background refresh;
 //   miss → one load per key in this process (shared promise) and, with Redis, one across
 //   processes (SET NX PX lock; the others poll for the value while the lock is held).
@@ -7,6 +9,7 @@
 // Store failures read as misses (the stores swallow and count them), so a load always happens.
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
 import type { CacheStore, PurgeOutcome } from "./cache-store.ts";
+import { areaOfKey } from "./keys.ts";
 import { createLoader } from "./loader.ts";
 import { createSingleFlight } from "./single-flight.ts";
 
@@ -52,20 +55,29 @@ export function createCache(options: CacheOptions): Cache {
   }
 
   async function getOrLoad<T>(key: string, policy: CachePolicy<T>, load: () => Promise<T>): Promise<T> {
+    const area = areaOfKey(key);
     const pending = flights.pending<T>(key);
-    if (pending) return pending;
+    if (pending) {
+      metrics.increment("adapters_cache", { area, result: "joined" });
+      return pending;
+    }
     const entry = await store.get<T>(key);
     const at = now();
     if (entry && entry.freshUntil > at) {
       metrics.increment("adapters_cache_hits");
+      metrics.increment("adapters_cache", { area, result: "hit" });
       return entry.value;
     }
     if (entry && entry.staleUntil > at) {
       metrics.increment("adapters_cache_stale_hits");
+      metrics.increment("adapters_cache", { area, result: "stale" });
       refreshInBackground(key, policy, load);
       return entry.value;
     }
-    metrics.increment("adapters_cache_misses");
+    // A load may have started while this read the store: run() joins it, and it counts as joined.
+    const joined = flights.pending(key) !== undefined;
+    if (!joined) metrics.increment("adapters_cache_misses");
+    metrics.increment("adapters_cache", { area, result: joined ? "joined" : "miss" });
     return flights.run(key, () => loadOnce(key, policy, load, true));
   }
 
@@ -74,10 +86,12 @@ export function createCache(options: CacheOptions): Cache {
     store,
     getOrLoad,
     async purge(tags, deadline) {
+      metrics.increment("adapters_cache_purges", { kind: "tags" });
       flights.clear();
       return store.deleteByTags(tags, deadline);
     },
     async purgeAll(deadline) {
+      metrics.increment("adapters_cache_purges", { kind: "all" });
       flights.clear();
       return store.deleteAll(deadline);
     },

@@ -20,6 +20,12 @@ function stableStringify(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+/** The resource a key was built for (`product`, `category`, …): the area metrics are labelled by. */
+export function areaOfKey(key: string): string {
+  const [version, resource] = key.split(":", 2);
+  return version === KEY_VERSION && resource ? resource : "unknown";
+}
+
 /** e.g. `v1:product:default:USD:0:{"urlKey":"joust-duffle-bag"}`; long arguments are hashed. */
 export function buildCacheKey(resource: string, args: unknown, scope: CacheScope): string {
   let argPart = stableStringify(args);

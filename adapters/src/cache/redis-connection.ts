@@ -1,6 +1,6 @@
 // The Redis client and how its failures are handled. Every command fails fast (no offline queue,
 // short command timeout, no retries) and ioredis reconnects in the background. A failure counts
-// `adapters_cache_redis_errors{operation}` and warns at most once per 10 s per operation; reads
+// `adapters_cache_redis_errors{operation,area}` (area: the key's resource, `none` for keyless commands) and warns at most once per 10 s per operation; reads
 // then fall back (`guarded`), purges throw CacheUnavailableError (`strict`).
 import { Redis } from "ioredis";
 import { CacheUnavailableError } from "../errors.ts";
@@ -17,7 +17,7 @@ export interface RedisConnectionOptions {
 
 export interface RedisConnection {
   client: Redis;
-  guarded<T>(operation: string, fallback: T, run: () => Promise<T>): Promise<T>;
+  guarded<T>(operation: string, fallback: T, run: () => Promise<T>, area?: string): Promise<T>;
   strict<T>(operation: string, run: () => Promise<T>): Promise<T>;
   waitUntilReady(timeoutMs: number): Promise<boolean>;
 }
@@ -31,8 +31,8 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
   });
   const lastWarned = new Map<string, number>();
-  const degrade = (operation: string, error: unknown): void => {
-    options.metrics.increment("adapters_cache_redis_errors", { operation });
+  const degrade = (operation: string, error: unknown, area = "none"): void => {
+    options.metrics.increment("adapters_cache_redis_errors", { operation, area });
     if (now() - (lastWarned.get(operation) ?? 0) < 10_000) return;
     lastWarned.set(operation, now());
     options.logger.warn("Redis unavailable, serving without the shared cache", { operation, error: String(error) });
@@ -41,11 +41,11 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
 
   return {
     client,
-    async guarded(operation, fallback, run) {
+    async guarded(operation, fallback, run, area) {
       try {
         return await run();
       } catch (error) {
-        degrade(operation, error);
+        degrade(operation, error, area);
         return fallback;
       }
     },

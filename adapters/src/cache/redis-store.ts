@@ -10,6 +10,7 @@
 import type { Redis } from "ioredis";
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
 import type { CacheEntry, CacheStore, PurgeOutcome } from "./cache-store.ts";
+import { areaOfKey } from "./keys.ts";
 import { createRedisConnection } from "./redis-connection.ts";
 import { drainTagsScript, markPurgedScript, setUnlessPurgedScript } from "./redis-scripts.ts";
 
@@ -70,24 +71,24 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { cli
     get: <T>(key: string) => guarded("get", undefined, async () => {
       const raw = await client.get(`${prefix}e:${key}`);
       return raw ? (JSON.parse(raw) as CacheEntry<T>) : undefined;
-    }),
+    }, areaOfKey(key)),
     generation: () => guarded("generation", 0, async () => Number((await client.get(`${prefix}g`)) ?? 0)),
     set: <T>(key: string, entry: CacheEntry<T>, loadedAt: number) => guarded("set", false, async () => {
       const ttlMs = Math.max(1, entry.staleUntil - now());
       const args = [prefix, key, JSON.stringify(entry), ttlMs, loadedAt, PRUNE_SAMPLE, ...entry.tags];
       return (await client.eval(setUnlessPurgedScript, 0, ...args)) === 1;
-    }),
+    }, areaOfKey(key)),
     deleteByTags: (tags: string[], deadline = Infinity) => strict("purge", async () => {
       return tags.length === 0 ? { dropped: 0, remaining: 0, complete: true } : drainTags(tags, deadline);
     }),
     deleteAll: (deadline = Infinity) => strict("purge", () => dropEverything(deadline)),
     acquireLock: (key: string, ttlMs: number) => guarded("lock", true, async () => {
       return (await client.set(`${prefix}l:${key}`, "1", "PX", ttlMs, "NX")) === "OK";
-    }),
+    }, areaOfKey(key)),
     releaseLock: (key: string) => guarded("unlock", undefined, async () => {
       await client.del(`${prefix}l:${key}`);
-    }),
-    isLocked: (key: string) => guarded("lock", false, async () => (await client.exists(`${prefix}l:${key}`)) === 1),
+    }, areaOfKey(key)),
+    isLocked: (key: string) => guarded("lock", false, async () => (await client.exists(`${prefix}l:${key}`)) === 1, areaOfKey(key)),
     ready: (timeoutMs = 2000) => waitUntilReady(timeoutMs),
     async close() {
       client.disconnect();

@@ -48,6 +48,8 @@ describe("Redis outage", () => {
     expect(logger.warnings).toContain("Redis unavailable, serving without the shared cache");
     const errors = Object.entries(metrics.snapshot()).filter(([name]) => name.startsWith("adapters_cache_redis_errors"));
     expect(errors.length).toBeGreaterThan(0);
+    // A failed read names the area it was for (the metrics' `area` label).
+    expect(metrics.snapshot()["adapters_cache_redis_errors{operation=get,area=product}"]).toBeGreaterThan(0);
   });
 
   it("answers a purge while Redis is down with 503, not a false success, and tells the frontend anyway", async () => {

@@ -44,6 +44,8 @@ export interface StackOptions {
    * host to `fr` (STORE_HOSTS) and the frontend renders `default` and `fr` (STORE_CODES, STORE_PUBLIC_URLS).
    */
   frStoreUrl?: string;
+  /** More environment for the Next server (METRICS_PORT, …). */
+  nextEnv?: Record<string, string>;
 }
 
 export async function startStack(plansDir: string, options: StackOptions = {}): Promise<Stack> {
@@ -60,7 +62,7 @@ export async function startStack(plansDir: string, options: StackOptions = {}): 
     args: buildNextStartArgs(nextPort),
     cwd: frontendDir,
     // No REDIS_URL: each run keeps its cache to itself (a shared Redis would mix runs' prices).
-    env: { MAGENTO_URL: sandbox.url, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, REDIS_URL: "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...storeEnv },
+    env: { MAGENTO_URL: sandbox.url, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, REDIS_URL: "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...storeEnv, ...options.nextEnv },
     readyUrl: `${nextUrl}/api/health`,
     output: "pipe",
   });

@@ -8,7 +8,7 @@ describe("parseFrontendConfig", () => {
   it("accepts the minimal env: Magento's URL and the public one, one store", () => {
     expect(parseFrontendConfig(minimal)).toEqual({
       magentoUrl: "http://127.0.0.1:8081", publicUrl: "http://127.0.0.1:8080", storeCode: "default", storeCodes: ["default"],
-      storePublicUrls: { default: "http://127.0.0.1:8080" },
+      storePublicUrls: { default: "http://127.0.0.1:8080" }, metricsHost: "127.0.0.1",
     });
   });
 
@@ -20,9 +20,11 @@ describe("parseFrontendConfig", () => {
     expect(parseFrontendConfig({
       MAGENTO_URL: "http://m", PUBLIC_URL: "https://shop.example/", REDIS_URL: "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: "demo:1:",
       REVALIDATE_TOKEN: "0123456789abcdef", STORE_CODE: "fr", STORE_CODES: "default, fr", STORE_PUBLIC_URLS: "fr=https://fr.shop.example/",
+      METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0",
     })).toEqual({
       magentoUrl: "http://m", publicUrl: "https://shop.example", redisUrl: "redis://127.0.0.1:6379", redisKeyPrefix: "demo:1:", revalidateToken: "0123456789abcdef",
       storeCode: "fr", storeCodes: ["fr", "default"], storePublicUrls: { fr: "https://fr.shop.example", default: "https://shop.example" },
+      metricsPort: 9464, metricsHost: "0.0.0.0",
     });
   });
 
@@ -39,6 +41,7 @@ describe("parseFrontendConfig", () => {
     [{ ...minimal, STORE_CODES: "default,../x" }, "STORE_CODES.1: STORE_CODES must be a Magento store code like `default`"],
     [{ ...minimal, STORE_PUBLIC_URLS: "fr" }, 'STORE_PUBLIC_URLS: STORE_PUBLIC_URLS must be store=URL pairs like fr=https://fr.shop.example (got "fr")'],
     [{ ...minimal, STORE_PUBLIC_URLS: "fr=https://fr.shop.example" }, "STORE_PUBLIC_URLS: fr is not in STORE_CODES (default)"],
+    [{ ...minimal, METRICS_PORT: "99999" }, "METRICS_PORT: METRICS_PORT must be a port number from 1 to 65535"],
   ])("rejects %j naming the variable", (env, message) => {
     expect(() => parseFrontendConfig(env)).toThrow(FrontendConfigError);
     expect(() => parseFrontendConfig(env)).toThrow(`Invalid new-frontend environment: ${message}`);

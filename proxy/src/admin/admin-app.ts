@@ -20,6 +20,8 @@ export interface AdminAppDeps {
   decisions: DecisionLog;
   plans: PlanState;
   metrics: ProxyMetrics;
+  /** The /metrics text; default this process's registry (a cluster worker passes the whole cluster's). */
+  renderMetrics?: () => Promise<string>;
   upstreams: ReadonlyMap<string, Upstream>;
   /** ready: legacy has answered once and the proxy is not draining. */
   isReady(): { ready: boolean; legacyAnswered: boolean; flagsReady: boolean; draining: boolean };
@@ -34,6 +36,7 @@ export interface AdminAppDeps {
 }
 
 export function createAdminApp(deps: AdminAppDeps): express.Express {
+  const render = deps.renderMetrics ?? (() => renderMetrics(deps.metrics));
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => { res.json({ ok: true }); });
@@ -57,7 +60,7 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
     res.json({ upstreams: [...deps.upstreams.values()].map((u) => ({ name: u.name, url: u.url.href, circuit: u.breaker?.state() ?? "none" })) });
   });
   app.get("/metrics", async (_req, res) => {
-    res.type(deps.metrics.registry.contentType).send(await renderMetrics(deps.metrics));
+    res.type(deps.metrics.registry.contentType).send(await render());
   });
   if (deps.trafficStats) app.get("/stats/traffic", readTraffic(deps.trafficStats));
   if (deps.audit) {

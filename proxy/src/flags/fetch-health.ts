@@ -4,6 +4,8 @@ export interface FetchHealth {
   recordSuccess(): void;
   recordFailure(): void;
   isFresh(): boolean;
+  /** When the last fetch succeeded (epoch ms), if one has. */
+  lastSuccessAt(): number | undefined;
 }
 
 export function createFetchHealth(now: () => number, staleAfterMs: number): FetchHealth {
@@ -20,6 +22,7 @@ export function createFetchHealth(now: () => number, staleAfterMs: number): Fetc
     isFresh() {
       return !failing && lastSuccessAt !== undefined && now() - lastSuccessAt <= staleAfterMs;
     },
+    lastSuccessAt: () => lastSuccessAt,
   };
 }
 

@@ -35,7 +35,9 @@ function applyPatch(current: LocalFlag | undefined, patch: LocalFlagPatch, defau
 
 export function createLocalProvider(options: LocalProviderOptions): ManagedFlagProvider {
   const { store, random } = options;
-  const timer = startRefreshTimer(() => store.refresh(), options.refreshMs, options.logger);
+  // The store was read once before the provider was built (local-store.ts); each refresh that succeeds moves this on.
+  let refreshedAt = options.now();
+  const timer = startRefreshTimer(async () => { await store.refresh(); refreshedAt = options.now(); }, options.refreshMs, options.logger);
   const stamp = () => new Date(options.now()).toISOString();
 
   function describe(name: string): FlagState {
@@ -66,6 +68,12 @@ export function createLocalProvider(options: LocalProviderOptions): ManagedFlagP
     },
     ready: () => true,
     close: () => timer.stop(),
+    share(name, rollout) {
+      const flag = store.get(name);
+      if (!flag) return rollout.percentage;
+      return flag.enabled ? flag.percentage : 0;
+    },
+    refreshedAt: () => refreshedAt,
     listFlags: () => store.entries().map(([name]) => describe(name)),
     getFlag: describe,
     setFlag: (name, patch, defaults) => change(name, patch, defaults),

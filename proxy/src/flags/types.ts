@@ -42,6 +42,10 @@ export interface FlagProvider {
   evaluate(flagName: string, context: FlagContext, rollout: Rollout): FlagEvaluation;
   ready(): boolean;
   close(): Promise<void>;
+  /** For /metrics: the share (0..100) of shoppers the flag sends to the new side now; undefined when unknowable. */
+  share?(flagName: string, rollout: Rollout): number | undefined;
+  /** For /metrics: when the flags were last refreshed from their source (epoch ms); absent when nothing refreshes them. */
+  refreshedAt?(): number | undefined;
 }
 
 /** The part of a plan the flags need; `Plan` from @strangler/migration-plans satisfies it. */

@@ -12,7 +12,7 @@ import { evaluatePlanRollout } from "./plan-rollout.ts";
 import type { SavedStateStore } from "./saved-state.ts";
 import type { FlagEvaluation, FlagState, ManagedFlagProvider } from "./types.ts";
 import { toUnleashContext } from "./unleash-context.ts";
-import { isSplitToggle } from "./unleash-split.ts";
+import { isSplitToggle, shareOfToggle } from "./unleash-split.ts";
 import { FlagsManagedElsewhereError } from "./errors.ts";
 import { startRefreshTimer } from "./refresh-timer.ts";
 
@@ -38,6 +38,7 @@ function readVariantTarget(variant: Variant): string | undefined {
 
 export async function createUnleashProvider(options: UnleashProviderOptions): Promise<ManagedFlagProvider> {
   const { logger, kills } = options;
+  const startedAt = options.now();
   const health = createFetchHealth(options.now, options.refreshMs * 2 + options.unleash.timeoutMs);
   const client = createClient(options);
   const hasState = watchClient(client, health, logger);
@@ -84,6 +85,14 @@ export async function createUnleashProvider(options: UnleashProviderOptions): Pr
       }
     },
     ready: hasState,
+    share(name, rollout) {
+      if (kills.get(name)?.enabled === false) return 0;
+      if (!hasState()) return rollout.percentage;
+      const toggle = client.getFeatureToggleDefinition(name);
+      return toggle ? shareOfToggle(toggle) : 0;
+    },
+    // Never fetched (saved state only, or nothing): as old as this provider, so an alert on age still fires.
+    refreshedAt: () => health.lastSuccessAt() ?? startedAt,
     async close() {
       // A fetch still in flight is dropped by the stopped client; waiting for it could take retries x timeout.
       destroyQuietly(client);

@@ -36,3 +36,25 @@ function isForEveryone(strategy: NonNullable<FeatureInterface["strategies"]>[num
   if (strategy.name !== "flexibleRollout") return false;
   return Number(strategy.parameters?.rollout) >= 100;
 }
+
+/**
+ * The share (0..100) of shoppers a toggle turns on, as its strategies say: off → 0, no strategy or `default` →
+ * 100, otherwise the largest rollout among its strategies (constraints and segments are not counted: they
+ * narrow who the share applies to). A strategy of another kind counts as unknown: undefined.
+ */
+export function shareOfToggle(toggle: FeatureInterface): number | undefined {
+  if (!toggle.enabled) return 0;
+  const strategies = toggle.strategies ?? [];
+  if (strategies.length === 0) return 100;
+  let share = 0;
+  for (const strategy of strategies) {
+    const parameters = strategy.parameters ?? {};
+    const value = strategy.name === "default" ? 100
+      : strategy.name === "flexibleRollout" ? Number(parameters.rollout ?? 0)
+      : strategy.name.startsWith("gradualRollout") ? Number(parameters.percentage ?? 0)
+      : undefined;
+    if (value === undefined || Number.isNaN(value)) return undefined;
+    share = Math.max(share, Math.min(100, value));
+  }
+  return share;
+}

@@ -44,6 +44,8 @@ export interface PageTypeResolverOptions {
   /** Optional. Redis key prefix, default "strangler:page-type:". */
   keyPrefix?: string;
   now?: () => number;
+  /** Optional. Told where each lookup's answer came from (metrics); `peek` reports only its hits. */
+  onLookup?: (result: "hit" | "shared" | "miss" | "joined" | "error") => void;
 }
 
 const PAGE_TYPES = new Set<string>(["PRODUCT", "CATEGORY", "CMS_PAGE"]);
@@ -67,6 +69,7 @@ export function createPageTypeResolver(options: PageTypeResolverOptions): PageTy
   const inFlight = new Map<string, Promise<PageType | null>>();
   const prefix = options.keyPrefix ?? "strangler:page-type:";
   const endpoint = new URL("graphql", options.legacyUrl).href;
+  const onLookup = options.onLookup ?? (() => {});
 
   const redisTimeoutMs = Math.min(options.redisTimeoutMs ?? Math.ceil(options.timeoutMs / 5), options.timeoutMs);
   const storePrefixes = (options.storeCodes ?? []).map((code) => `/${code}/`);
@@ -76,10 +79,12 @@ export function createPageTypeResolver(options: PageTypeResolverOptions): PageTy
     const shared = await readRedis(options.redis, prefix + key, redisTimeoutMs);
     if (shared !== undefined) {
       cache.set(key, shared, shared === null ? options.negativeTtlMs : options.ttlMs);
+      onLookup("shared");
       return shared;
     }
     const signal = AbortSignal.timeout(Math.max(1, Math.round(options.timeoutMs - (performance.now() - started))));
     const answer = await queryMagento(endpoint, path, storeCode, signal);
+    onLookup("miss");
     cache.set(key, answer, answer === null ? options.negativeTtlMs : options.ttlMs);
     writeRedis(options.redis, prefix + key, answer, answer === null ? options.negativeTtlMs : options.ttlMs);
     return answer;
@@ -95,19 +100,29 @@ export function createPageTypeResolver(options: PageTypeResolverOptions): PageTy
     peek(requestPath, storeCode) {
       const path = withoutStoreCode(requestPath);
       if (!isResolvablePath(path)) return null;
-      return cache.get(`${storeCode}:${path}`);
+      const cached = cache.get(`${storeCode}:${path}`);
+      if (cached !== undefined) onLookup("hit");
+      return cached;
     },
     resolve(requestPath, storeCode) {
       const path = withoutStoreCode(requestPath);
       if (!isResolvablePath(path)) return Promise.resolve(null);
       const key = `${storeCode}:${path}`;
       const cached = cache.get(key);
-      if (cached !== undefined) return Promise.resolve(cached);
-      if (failures.get(key)) return Promise.reject(new PageTypeResolutionError(path));
+      if (cached !== undefined) {
+        onLookup("hit");
+        return Promise.resolve(cached);
+      }
+      if (failures.get(key)) {
+        onLookup("error");
+        return Promise.reject(new PageTypeResolutionError(path));
+      }
       let pending = inFlight.get(key);
-      if (pending === undefined) {
+      if (pending !== undefined) onLookup("joined");
+      else {
         pending = lookUp(key, path, storeCode)
           .catch((cause: unknown) => {
+            onLookup("error");
             failures.set(key, true, FAILURE_HOLD_MS);
             throw new PageTypeResolutionError(path, { cause });
           })

@@ -29,5 +29,6 @@ export function createPlanRolloutProvider(options: PlanRolloutOptions = {}): Fla
     },
     ready: () => true,
     close: async () => {},
+    share: (_flagName, rollout) => rollout.percentage,
   };
 }

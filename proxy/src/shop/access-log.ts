@@ -35,7 +35,7 @@ export function createAccessLog(output: AccessLogOutput, decisions: DecisionLog,
   function write(record: DecisionRecord, decision: typeof REFUSED, seconds: number): void {
     const now = Date.now();
     decisions.push(record, now);
-    metrics.requests.record(decision, record.status, seconds);
+    metrics.requests.record(decision, record.method, record.status, seconds);
     if (record.refused !== undefined) metrics.refusals.inc({ code: record.refused });
     if (!logs) return;
     if (destination === undefined) logger.info(record, "request");

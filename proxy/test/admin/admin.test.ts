@@ -67,10 +67,13 @@ describe("admin API", () => {
     expect(status.problems).toEqual([]);
   });
 
-  it("exposes Prometheus metrics with requests by upstream and reason", async () => {
+  it("exposes Prometheus metrics with requests by plan, side, upstream, reason, method and status", async () => {
     const text = await (await fetch(`${proxy.adminUrl}/metrics`, { headers: auth })).text();
-    expect(text).toMatch(/strangler_requests_total\{upstream="new-frontend",reason="rollout",status="2xx"\} \d+/);
+    expect(text).toMatch(/strangler_requests_total\{plan="pdp",side="new",upstream="new-frontend",reason="rollout",method="read",status="2xx"\} \d+/);
     expect(text).toContain('strangler_circuit_open{upstream="new-frontend"} 0');
+    // Local flags: no record yet, so the plan's own rollout; the store was read moments ago.
+    expect(text).toContain('strangler_plan_share_percent{plan="pdp"} 100');
+    expect(Number(/^strangler_flag_refresh_age_seconds (\S+)$/m.exec(text)?.[1])).toBeLessThan(60);
   });
 
   it("mounts the flags router: the kill switch sends the plan's traffic to legacy at once", async () => {
@@ -81,6 +84,8 @@ describe("admin API", () => {
     const response = await fetch(`${proxy.shopUrl}/p/two`, { headers: { "x-strangler-debug": ADMIN_TOKEN } });
     expect(await response.text()).toBe("legacy GET /p/two");
     expect(response.headers.get("x-strangler-decision")).toBe("target=legacy; plan=pdp; route=pdp#0; reason=flag-off");
+    const metrics = await (await fetch(`${proxy.adminUrl}/metrics`, { headers: auth })).text();
+    expect(metrics).toContain('strangler_plan_share_percent{plan="pdp"} 0');
   });
 
   it("answers unknown admin paths with a JSON 404", async () => {

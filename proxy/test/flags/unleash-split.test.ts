@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FeatureInterface } from "unleash-client/lib/feature.js";
-import { isSplitToggle } from "../../src/flags/unleash-split.ts";
+import { isSplitToggle, shareOfToggle } from "../../src/flags/unleash-split.ts";
 
 const rollout = (percent: number, extra: object = {}) => ({ name: "flexibleRollout", parameters: { rollout: String(percent), stickiness: "sessionId", groupId: "g" }, constraints: [], ...extra });
 const toggle = (strategies: object[], extra: object = {}): FeatureInterface =>
@@ -27,5 +27,19 @@ describe("isSplitToggle", () => {
     ["a 30 % rollout next to a 100 % one (strategies are or-ed)", toggle([rollout(30), rollout(100)])],
   ])("rejects %s as the same for everyone", (_name, definition) => {
     expect(isSplitToggle(definition)).toBe(false);
+  });
+});
+
+describe("shareOfToggle (strangler_plan_share_percent)", () => {
+  it.each([
+    ["a 30 % rollout", toggle([rollout(30)]), 30],
+    ["a 30 % rollout next to a 70 % one", toggle([rollout(30), rollout(70)]), 70],
+    ["the default strategy", toggle([{ name: "default", parameters: {}, constraints: [] }]), 100],
+    ["a toggle without strategies", toggle([]), 100],
+    ["a disabled toggle", toggle([rollout(30)], { enabled: false }), 0],
+    ["a legacy gradual rollout", toggle([{ name: "gradualRolloutSessionId", parameters: { percentage: "45" }, constraints: [] }]), 45],
+    ["a strategy of another kind (userWithId)", toggle([{ name: "userWithId", parameters: { userIds: "x" }, constraints: [] }]), undefined],
+  ])("reads %s as %s", (_name, definition, share) => {
+    expect(shareOfToggle(definition)).toBe(share);
   });
 });

@@ -240,6 +240,6 @@ describe("the first-byte budget (FIRST_BYTE_TIMEOUT_MS) of the new side", () => 
     const third = await get(); // two budget timeouts in a row opened the circuit: no wait at all
     expect([third.body, third.reason]).toEqual(["legacy GET /new/slow", "circuit-open"]);
     const metrics = await (await fetch(`${budgeted.adminUrl}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
-    expect(metrics).toContain('strangler_fallbacks_total{from="new-frontend",stage="response-head"} 2');
+    expect(metrics).toContain('strangler_fallbacks_total{plan="new-pages",from="new-frontend",stage="response-head"} 2');
   });
 });

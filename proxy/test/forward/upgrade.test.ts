@@ -92,7 +92,7 @@ describe("a WebSocket upgrade", () => {
     await session.closed;
     await until(() => requestLine("/socket/chat") !== undefined);
     expect(requestLine("/socket/chat")).toMatchObject({ method: "GET", status: 101, upstream: "legacy", reason: "no-route" });
-    expect(await metrics()).toMatch(/strangler_requests_total\{upstream="legacy",reason="no-route",status="1xx"\} 1\n/);
+    expect(await metrics()).toMatch(/strangler_requests_total\{plan="none",side="legacy",upstream="legacy",reason="no-route",method="read",status="1xx"\} 1\n/);
   });
 
   it("follows the plans like any request: a planned path goes to the new side, and an engineer sees the decision", async () => {

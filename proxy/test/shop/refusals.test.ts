@@ -77,6 +77,6 @@ describe("refusals before routing get an access line and a metric", () => {
     expect(await lastLine()).toMatchObject({ path, status, upstream: "-", reason: "refused", refused: code });
     const metrics = await (await fetch(`${proxy.adminUrl}/metrics`, { headers: auth })).text();
     expect(metrics).toMatch(new RegExp(`strangler_refusals_total\\{code="${code}"\\} [1-9]`));
-    expect(metrics).toMatch(/strangler_requests_total\{upstream="-",reason="refused",status="4xx"\} [1-9]/);
+    expect(metrics).toMatch(/strangler_requests_total\{plan="none",side="none",upstream="none",reason="refused",method="[a-z]+",status="4xx"\} [1-9]/);
   });
 });

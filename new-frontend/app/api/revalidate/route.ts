@@ -7,6 +7,7 @@ import { z } from "zod";
 import { getFrontendConfig } from "../../../lib/config.ts";
 import { expandPurgedTags } from "../../../lib/cache-tags.ts";
 import { purgeAdapterCache, purgeAllAdapterCache } from "../../../lib/magento.ts";
+import { getFrontendMetrics } from "../../../lib/metrics.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -33,11 +34,13 @@ export async function POST(request: Request): Promise<Response> {
   if (parsed.data.all) {
     const purged = await purgeAllAdapterCache();
     revalidatePath("/", "layout");
+    getFrontendMetrics().revalidations.inc();
     return Response.json({ revalidated: "all", purged });
   }
   const tags = expandPurgedTags(parsed.data.tags);
   const purged = await purgeAdapterCache(tags);
   // Expire at once: the next visitor gets a fresh render, never the stale page.
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  getFrontendMetrics().revalidations.inc();
   return Response.json({ revalidated: tags, purged });
 }
