@@ -30,6 +30,8 @@ import { createTokenCheck } from "./shop/debug-token.ts";
 import { createShopHandler } from "./shop/shop-handler.ts";
 import { createShopServer } from "./shop/shop-server.ts";
 import type { ParseGraphql } from "./graphql/graphql-request.ts";
+import { createRequestTracer } from "./tracing/request-tracer.ts";
+import { createTracerProvider } from "./tracing/tracer-provider.ts";
 
 export interface ProxyDeps {
   logger?: Logger;
@@ -80,6 +82,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     negativeTtlMs: config.PAGE_TYPE_NEGATIVE_TTL_MS, maxEntries: config.PAGE_TYPE_CACHE_SIZE, redis, now: deps.now,
   });
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
+  const tracing = config.tracing === undefined ? undefined : createTracerProvider(config.tracing);
   const accessLog = createAccessLog({ logger, destination: deps.logDestination }, decisions, metrics);
   const forwarder = createForwarder({
     upstreams, publicHost: config.PUBLIC_HOST, sendTimeoutMs: config.SEND_TIMEOUT_MS, upgradeIdleMs: config.UPGRADE_IDLE_TIMEOUT_MS,
@@ -94,6 +97,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     onFinished: accessLog.recordRequest,
     onClientRefused: accessLog.recordRefusal,
     parseGraphql: deps.parseGraphql,
+    tracer: tracing === undefined ? undefined : createRequestTracer(tracing.tracer),
     onGraphqlRead: (result) => metrics.graphqlReads.inc({ result }),
     onRoutingError: (ex, error) => logger.error({ err: error, path: ex.path }, "routing failed; sending to legacy"),
     onForwarded: (ex, result) => {
@@ -128,6 +132,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       await forwarder.close();
       await plans.close();
       if (ownsProvider) await provider.close();
+      await tracing?.shutdown(); // the spans of the last requests are exported before the process goes
       if (deps.redis === undefined) (redis as Redis | undefined)?.disconnect();
     },
   };
