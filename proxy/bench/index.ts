@@ -3,8 +3,9 @@
 // shows: direct to the upstream, bare http-proxy, bare undici, strangler → legacy (three path plans),
 // strangler → new side by plan, strangler with a page-type plan and a warm cache, strangler with a GraphQL
 // plan (a page GET → legacy: nothing parsed); for a 2 KB and a 100 KB page. Then, 2 KB table only: a GraphQL
-// POST → legacy without a GraphQL plan (body forwarded unread), and the same POST read, parsed and sent to
-// the new side by its operation. Closed-loop req/s (wrk -c50) and the proxy's CPU µs per request (/proc), then p50/p99 at a fixed
+// POST → legacy without a GraphQL plan (body forwarded unread), the same POST read, parsed and sent to
+// the new side by its operation, and "strangler -> new, traced": the by-plan row with every request's spans
+// exported over OTLP/HTTP (the rows above export nothing: no OTLP endpoint, no OTel object per request). Closed-loop req/s (wrk -c50) and the proxy's CPU µs per request (/proc), then p50/p99 at a fixed
 // 1,000 req/s open loop (open-loop.ts) and what each proxy adds over direct. Every scenario runs once per
 // round, rounds interleaved (order rotated), medians reported.
 // `npm run bench -- proxy --soak [--minutes=10]`: RSS of the strangler under 1,000 req/s (soak.ts).
@@ -70,6 +71,7 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
   const paths = await start("strangler-proxy.ts", [legacyUrl, newUrl, "paths"], PROXY_CPU);
   const pageType = await start("strangler-proxy.ts", [legacyUrl, newUrl, "page-type"], PROXY_CPU);
   const graphql = await start("strangler-proxy.ts", [legacyUrl, newUrl, "graphql"], PROXY_CPU);
+  const traced = await start("strangler-proxy.ts", [legacyUrl, newUrl, "traced"], PROXY_CPU);
   const url = (started: { message: Record<string, unknown> }) => started.message.url as string;
   for (const size of ["2k", "100k"]) {
     const scenarios: Array<[string, string, number | undefined, PostBody?]> = [
@@ -85,6 +87,7 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
       scenarios.push(
         ["graphql POST -> legacy, no plan", `${url(paths)}/graphql`, paths.child.pid, SEARCH_POST],
         ["graphql POST -> new by operation", `${url(graphql)}/graphql`, graphql.child.pid, SEARCH_POST],
+        ["strangler -> new, traced", `${url(traced)}/new/${size}`, traced.child.pid],
       );
     }
     await fetch(scenarios[5]![1], { headers: { cookie: "strangler_sid=BenchShopper0000000000" } }).then((r) => r.arrayBuffer()); // warms the page-type cache
@@ -119,4 +122,9 @@ function print(size: string, names: string[], rows: Sample[]): void {
     `cpu/req strangler->legacy / bare undici ${(legacy.cpuUs / undici.cpuUs).toFixed(2)}; ` +
     `added p50 strangler->legacy ${fmt((legacy.p50 - direct.p50) / 1000, 3)} ms from due time, ` +
     `${fmt((legacy.sentP50 - direct.sentP50) / 1000, 3)} ms from send time (aim <= 0.2)`);
+  const traced = rows[names.indexOf("strangler -> new, traced")];
+  if (traced !== undefined) {
+    console.log(`tracing (every request's spans exported) vs none, by plan to the new side: req/s ${(traced.rps / planned.rps).toFixed(2)}x, ` +
+      `cpu ${fmt(traced.cpuUs - planned.cpuUs, 1)} µs/req more, added p50 ${fmt(traced.p50 - planned.p50)} µs, p99 ${fmt(traced.p99 - planned.p99)} µs`);
+  }
 }
