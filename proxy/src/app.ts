@@ -30,8 +30,6 @@ import { createTokenCheck } from "./shop/debug-token.ts";
 import { createShopHandler } from "./shop/shop-handler.ts";
 import { createShopServer } from "./shop/shop-server.ts";
 import type { ParseGraphql } from "./graphql/graphql-request.ts";
-import { createRequestTracer } from "./tracing/request-tracer.ts";
-import { createTracerProvider } from "./tracing/tracer-provider.ts";
 
 export interface ProxyDeps {
   logger?: Logger;
@@ -82,7 +80,8 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     negativeTtlMs: config.PAGE_TYPE_NEGATIVE_TTL_MS, maxEntries: config.PAGE_TYPE_CACHE_SIZE, redis, now: deps.now,
   });
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
-  const tracing = config.tracing === undefined ? undefined : createTracerProvider(config.tracing);
+  // The SDK is loaded only when spans are exported (tracing/start-tracing.ts).
+  const tracing = config.tracing === undefined ? undefined : (await import("./tracing/start-tracing.ts")).startTracing(config.tracing);
   const accessLog = createAccessLog({ logger, destination: deps.logDestination }, decisions, metrics);
   const forwarder = createForwarder({
     upstreams, publicHost: config.PUBLIC_HOST, sendTimeoutMs: config.SEND_TIMEOUT_MS, upgradeIdleMs: config.UPGRADE_IDLE_TIMEOUT_MS,
@@ -97,7 +96,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     onFinished: accessLog.recordRequest,
     onClientRefused: accessLog.recordRefusal,
     parseGraphql: deps.parseGraphql,
-    tracer: tracing === undefined ? undefined : createRequestTracer(tracing.tracer),
+    tracer: tracing?.requestTracer,
     onGraphqlRead: (result) => metrics.graphqlReads.inc({ result }),
     onRoutingError: (ex, error) => logger.error({ err: error, path: ex.path }, "routing failed; sending to legacy"),
     onForwarded: (ex, result) => {
