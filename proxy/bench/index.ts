@@ -133,7 +133,7 @@ function print(size: string, names: string[], rows: Sample[]): void {
   for (const name of ["strangler -> new, traced", "strangler -> new, 1 % sampled"]) {
     const traced = rows[names.indexOf(name)];
     if (traced === undefined) continue;
-    console.log(`${name.slice(19)} vs no exporter, by plan to the new side: req/s ${(traced.rps / planned.rps).toFixed(2)}x, ` +
+    console.log(`${name.slice("strangler -> new, ".length)} vs no exporter, by plan to the new side: req/s ${(traced.rps / planned.rps).toFixed(2)}x, ` +
       `cpu ${fmt(traced.cpuUs - planned.cpuUs, 1)} µs/req more, added p50 ${fmt(traced.p50 - planned.p50)} µs, p99 ${fmt(traced.p99 - planned.p99)} µs`);
   }
 }
