@@ -17,7 +17,7 @@ import { measure, medianSample } from "./measure.ts";
 import type { Sample } from "./measure.ts";
 import { hasWrk, LOAD_CPU, PINNED, PROXY_CPU, startScript } from "./processes.ts";
 import { runSoak } from "./soak.ts";
-import { measureTraceContextCost } from "./trace-context-cost.ts";
+import { measureTraceContextCost, measureUnsampledSpanCost } from "./trace-context-cost.ts";
 import type { PostBody } from "./wrk.ts";
 
 /** A Venia-sized search request (operation, variables): what the GraphQL rows send. */
@@ -110,6 +110,7 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
   const cost = measureTraceContextCost();
   console.log(`\nno OTLP endpoint: trace context + request id cost ${cost.continued.toFixed(0)} ns CPU per request with an incoming ` +
     `traceparent and X-Request-Id, ${cost.started.toFixed(0)} ns with neither (ids generated)`);
+  console.log(`endpoint set, trace not sampled: ${(await measureUnsampledSpanCost() / 1000).toFixed(1)} µs CPU per request for its spans (in process, no I/O)`);
 }
 
 function print(size: string, names: string[], rows: Sample[]): void {
