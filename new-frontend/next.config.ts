@@ -5,7 +5,9 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   transpilePackages: ["@strangler/adapters"],
   // Redis and the HTTP clients stay Node modules loaded at run time, never bundled.
-  serverExternalPackages: ["ioredis", "axios", "prom-client"],
+  serverExternalPackages: ["ioredis", "axios", "prom-client",
+    // The OTel SDK (lib/tracing.ts) stays a Node module too: one copy, loaded only when an endpoint is set.
+    "@opentelemetry/sdk-trace", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources", "@opentelemetry/core", "@opentelemetry/context-async-hooks"],
   // Magento's URLs end in a slash (`/catalogsearch/result/`); keep them as they are.
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,

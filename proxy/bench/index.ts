@@ -3,10 +3,13 @@
 // shows: direct to the upstream, bare http-proxy, bare undici, strangler → legacy (three path plans),
 // strangler → new side by plan, strangler with a page-type plan and a warm cache, strangler with a GraphQL
 // plan (a page GET → legacy: nothing parsed); for a 2 KB and a 100 KB page. Then, 2 KB table only: a GraphQL
-// POST → legacy without a GraphQL plan (body forwarded unread), and the same POST read, parsed and sent to
-// the new side by its operation, and strangler -> legacy again with the per-request metrics off (their price:
+// POST → legacy without a GraphQL plan (body forwarded unread), the same POST read, parsed and sent to
+// the new side by its operation, strangler -> legacy again with the per-request metrics off (their price:
 // the CPU µs per request between the two rows, with the in-process cost of one record from
-// request-metrics-cost.ts). Closed-loop req/s (wrk -c50) and the proxy's CPU µs per request (/proc), then p50/p99 at a fixed
+// request-metrics-cost.ts), and "strangler -> new, traced": the by-plan row with every request's spans
+// exported over OTLP/HTTP, and "traced, 1 % sampled" (traceidratio 0.01: spans made for every request, but
+// recorded and exported for one in a hundred); the other rows export nothing (no OTLP endpoint, no OTel
+// object per request): what they pay for tracing, the trace context and request id, is printed last. Closed-loop req/s (wrk -c50) and the proxy's CPU µs per request (/proc), then p50/p99 at a fixed
 // 1,000 req/s open loop (open-loop.ts) and what each proxy adds over direct. Every scenario runs once per
 // round, rounds interleaved (order rotated), medians reported.
 // `npm run bench -- proxy --metrics-cost [--rounds=N]`: only direct, strangler -> legacy with and without the
@@ -20,6 +23,7 @@ import { measure, medianSample } from "./measure.ts";
 import type { Sample } from "./measure.ts";
 import { hasWrk, LOAD_CPU, PINNED, PROXY_CPU, startScript } from "./processes.ts";
 import { runSoak } from "./soak.ts";
+import { measureTraceContextCost, measureUnsampledSpanCost } from "./trace-context-cost.ts";
 import type { PostBody } from "./wrk.ts";
 
 const METRICS_OFF = "strangler -> legacy, metrics off";
@@ -111,6 +115,8 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
   const pathsNoMetrics = await start("strangler-proxy.ts", [legacyUrl, newUrl, "paths", "metrics-off"], PROXY_CPU);
   const pageType = await start("strangler-proxy.ts", [legacyUrl, newUrl, "page-type"], PROXY_CPU);
   const graphql = await start("strangler-proxy.ts", [legacyUrl, newUrl, "graphql"], PROXY_CPU);
+  const traced = await start("strangler-proxy.ts", [legacyUrl, newUrl, "traced"], PROXY_CPU);
+  const sampled = await start("strangler-proxy.ts", [legacyUrl, newUrl, "sampled"], PROXY_CPU);
   const url = (started: { message: Record<string, unknown> }) => started.message.url as string;
   for (const size of ["2k", "100k"]) {
     const scenarios: Array<[string, string, number | undefined, PostBody?]> = [
@@ -127,6 +133,8 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
         ["graphql POST -> legacy, no plan", `${url(paths)}/graphql`, paths.child.pid, SEARCH_POST],
         ["graphql POST -> new by operation", `${url(graphql)}/graphql`, graphql.child.pid, SEARCH_POST],
         [METRICS_OFF, `${url(pathsNoMetrics)}/page/${size}`, pathsNoMetrics.child.pid],
+        ["strangler -> new, traced", `${url(traced)}/new/${size}`, traced.child.pid],
+        ["strangler -> new, 1 % sampled", `${url(sampled)}/new/${size}`, sampled.child.pid],
       );
     }
     await fetch(scenarios[5]![1], { headers: { cookie: "strangler_sid=BenchShopper0000000000" } }).then((r) => r.arrayBuffer()); // warms the page-type cache
@@ -141,6 +149,10 @@ async function runThroughput(legacyUrl: string, newUrl: string): Promise<void> {
     }
     print(size === "2k" ? "2 KB" : "100 KB", scenarios.map(([name]) => name), samples.map(medianSample));
   }
+  const cost = measureTraceContextCost();
+  console.log(`\nno OTLP endpoint: trace context + request id cost ${cost.continued.toFixed(0)} ns CPU per request with an incoming ` +
+    `traceparent and X-Request-Id, ${cost.started.toFixed(0)} ns with neither (ids generated)`);
+  console.log(`endpoint set, trace not sampled: ${(await measureUnsampledSpanCost() / 1000).toFixed(1)} µs CPU per request for its spans (in process, no I/O)`);
   printRequestMetricsCost();
 }
 
@@ -173,4 +185,10 @@ function print(size: string, names: string[], rows: Sample[]): void {
     `cpu/req strangler->legacy / bare undici ${(legacy.cpuUs / undici.cpuUs).toFixed(2)}; ` +
     `added p50 strangler->legacy ${fmt((legacy.p50 - direct.p50) / 1000, 3)} ms from due time, ` +
     `${fmt((legacy.sentP50 - direct.sentP50) / 1000, 3)} ms from send time (aim <= 0.2)`);
+  for (const name of ["strangler -> new, traced", "strangler -> new, 1 % sampled"]) {
+    const traced = rows[names.indexOf(name)];
+    if (traced === undefined) continue;
+    console.log(`${name.slice("strangler -> new, ".length)} vs no exporter, by plan to the new side: req/s ${(traced.rps / planned.rps).toFixed(2)}x, ` +
+      `cpu ${fmt(traced.cpuUs - planned.cpuUs, 1)} µs/req more, added p50 ${fmt(traced.p50 - planned.p50)} µs, p99 ${fmt(traced.p99 - planned.p99)} µs`);
+  }
 }

@@ -2,7 +2,9 @@
 // terminal stays readable). `paths` loads three path plans (/new/** goes to the new side at 100 %, the others
 // match nothing the bench asks for); `page-type` adds a plan that needs the page type (PRODUCT → new side),
 // resolved once from legacy's GraphQL and then served from the in-process cache; `graphql` adds a plan that
-// sends a GraphQL query with root field products(search:) to the new side (the body read and parsed first).
+// sends a GraphQL query with root field products(search:) to the new side (the body read and parsed first);
+// `traced` is `paths` exporting every request's spans (parentbased_always_on) over OTLP/HTTP to the bench
+// upstream, which plays the collector on the load generator's core; `sampled` the same with 1 % of traces kept.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +12,7 @@ import { createProxy, loadConfig } from "../src/index.ts";
 import { createProcessLogger } from "../src/logger.ts";
 
 // A fourth argument `metrics-off` runs the same proxy without the per-request metrics, to price them.
-const [legacyUrl, newUrl, mode, metrics] = process.argv.slice(2) as [string, string, "paths" | "page-type" | "graphql", "metrics-off" | undefined];
+const [legacyUrl, newUrl, mode, metrics] = process.argv.slice(2) as [string, string, "paths" | "page-type" | "graphql" | "traced" | "sampled", "metrics-off" | undefined];
 const plansDir = await mkdtemp(join(tmpdir(), "strangler-bench-plans-"));
 const plan = (id: string, match: string, priority = 0) => [
   `id: ${id}`, "target: new-frontend", `priority: ${priority}`, "match:", match, "rollout: { percentage: 100, stickiness: sessionId }", "",
@@ -23,6 +25,8 @@ if (mode === "page-type") await writeFile(join(plansDir, "products.yaml"), plan(
 const config = loadConfig({
   PORT: "0", ADMIN_PORT: "0", HOST: "127.0.0.1", ADMIN_TOKEN: "bench-admin-token-0123456789",
   LEGACY_URL: legacyUrl, NEW_FRONTEND_URL: newUrl, PLANS_DIR: plansDir, LOG_LEVEL: "info", FLAG_STATE_DIR: join(plansDir, "flags"),
+  ...(mode === "traced" || mode === "sampled" ? { OTEL_EXPORTER_OTLP_ENDPOINT: legacyUrl, OTEL_SERVICE_NAME: "strangler-bench" } : {}),
+  ...(mode === "sampled" ? { OTEL_TRACES_SAMPLER: "parentbased_traceidratio", OTEL_TRACES_SAMPLER_ARG: "0.01" } : {}),
 });
 const { logger, destination } = createProcessLogger("info", "/dev/null");
 const proxy = await createProxy(config, { logger, logDestination: destination, defaultMetrics: false, requestMetrics: metrics !== "metrics-off" });

@@ -1,5 +1,6 @@
 // Bench upstream, in its own process: fixed 2 KB and 100 KB pages with Content-Length on two ports (one plays
-// legacy, one the new side), and legacy's GraphQL `route` answering PRODUCT for the page-type plan.
+// legacy, one the new side), and legacy's GraphQL `route` answering PRODUCT for the page-type plan; it also
+// takes the traced row's OTLP exports (/v1/traces, read and dropped), so no receiver shares the proxy's core.
 // Reports its ports to the parent over IPC.
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -15,6 +16,11 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   if (req.url === "/graphql") {
     req.resume();
     req.on("end", () => res.writeHead(200, { "Content-Type": "application/json", "Content-Length": ROUTE.length }).end(ROUTE));
+    return;
+  }
+  if (req.url === "/v1/traces") {
+    req.resume();
+    req.on("end", () => res.writeHead(200, { "Content-Type": "application/json", "Content-Length": 2 }).end("{}"));
     return;
   }
   const key = /(2k|100k)/.exec(req.url ?? "")?.[1] ?? "2k";

@@ -99,6 +99,8 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     onLookup: metrics.pageTypeLookup,
   });
   const isToken = createTokenCheck(config.ADMIN_TOKEN);
+  // The SDK is loaded only when spans are exported (tracing/start-tracing.ts).
+  const tracing = config.tracing === undefined ? undefined : (await import("./tracing/start-tracing.ts")).startTracing(config.tracing);
   const accessLog = createAccessLog({ logger, destination: deps.logDestination }, decisions, metrics);
   const forwarder = createForwarder({
     upstreams, publicHost: config.PUBLIC_HOST, sendTimeoutMs: config.SEND_TIMEOUT_MS, upgradeIdleMs: config.UPGRADE_IDLE_TIMEOUT_MS,
@@ -113,6 +115,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     onFinished: (ex) => { accessLog.recordRequest(ex); recordTraffic(stats.traffic, ex); },
     onClientRefused: accessLog.recordRefusal,
     parseGraphql: deps.parseGraphql,
+    tracer: tracing?.requestTracer,
     onGraphqlRead: (result) => metrics.graphqlReads.inc({ result }),
     onRoutingError: (ex, error) => logger.error({ err: error, path: ex.path }, "routing failed; sending to legacy"),
     onForwarded: (ex, result) => {
@@ -154,6 +157,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       await plans.close();
       if (ownsProvider) await provider.close();
       await stats.close();
+      await tracing?.shutdown(); // the spans of the last requests are exported before the process goes
       if (deps.redis === undefined) (redis as Redis | undefined)?.disconnect();
     },
   };

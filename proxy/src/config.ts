@@ -8,6 +8,8 @@ import { describeEnvIssues, withoutEmptyValues } from "./env-problems.ts";
 import { ConfigError } from "./errors.ts";
 import { flagsEnvSchema } from "./flags/index.ts";
 import { findUnknownStores, storeHostsSchema } from "./shop/store-hosts.ts";
+import { otelEnvSchema, resolveTracingConfig } from "./tracing/tracing-config.ts";
+import type { TracingConfig } from "./tracing/tracing-config.ts";
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback)
   .describe("a port number from 0 to 65535");
@@ -83,6 +85,7 @@ export const proxyEnvSchema = z.object({
   STATS_REDIS_PREFIX: z.string().min(1).default("strangler:stats:").describe("a Redis key prefix for traffic stats and the audit log"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
     .describe("one of fatal, error, warn, info, debug, trace or silent"),
+  ...otelEnvSchema.shape,
 });
 
 type ProxyEnv = z.output<typeof proxyEnvSchema>;
@@ -96,6 +99,8 @@ export interface ProxyConfig extends Omit<ProxyEnv, "LEGACY_URL" | "NEW_FRONTEND
   upstreams: Map<string, URL>;
   /** Whatever extra schema (the flags member's) parsed, untouched. */
   extra: Record<string, unknown>;
+  /** Where and how spans are exported; undefined when no OTLP endpoint is set (no spans are made then). */
+  tracing: TracingConfig | undefined;
 }
 
 /**
@@ -124,7 +129,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, extraSchema: z.ZodObject |
   if (unknownStores.length > 0) {
     throw new ConfigError(`invalid proxy configuration:\n  STORE_HOSTS names ${unknownStores.join(", ")}, which STORE_CODES (${own.STORE_CODES.join(",")}) does not list`);
   }
-  return { ...own, PUBLIC_HOST: PUBLIC_HOST ?? LEGACY_URL.host, isTrustedPeer: compileTrustProxy(own.TRUST_PROXY), upstreams, extra };
+  return { ...own, PUBLIC_HOST: PUBLIC_HOST ?? LEGACY_URL.host, isTrustedPeer: compileTrustProxy(own.TRUST_PROXY), upstreams, extra,
+    tracing: resolveTracingConfig(own),
+  };
 }
 
 /** `none`, `all`, or a comma-separated list of addresses, CIDR ranges and proxy-addr names (`loopback`, `linklocal`, `uniquelocal`). */

@@ -5,6 +5,7 @@
 import { Redis } from "ioredis";
 import { CacheUnavailableError } from "../errors.ts";
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
+import { traceRedisCall } from "../tracing.ts";
 
 export interface RedisConnectionOptions {
   url: string;
@@ -43,7 +44,7 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
     client,
     async guarded(operation, fallback, run, area) {
       try {
-        return await run();
+        return await traceRedisCall(operation, run);
       } catch (error) {
         degrade(operation, error, area);
         return fallback;
@@ -51,7 +52,7 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
     },
     async strict(operation, run) {
       try {
-        return await run();
+        return await traceRedisCall(operation, run);
       } catch (error) {
         degrade(operation, error);
         throw new CacheUnavailableError(operation, { cause: error });

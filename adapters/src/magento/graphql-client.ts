@@ -3,7 +3,9 @@
 import { ClientError, GraphQLClient } from "graphql-request";
 import type { RequestContext } from "../domain/context.ts";
 import { checkContext } from "../arguments.ts";
+import { traceHttpCall } from "../tracing.ts";
 import { mapGraphqlErrors, mapHttpStatus, mapTransportError } from "./map-error.ts";
+import type { AdapterError } from "../errors.ts";
 import type { MagentoErrorPayload } from "./map-error.ts";
 
 export interface MagentoGraphqlOptions {
@@ -44,22 +46,18 @@ export function createMagentoGraphql(options: MagentoGraphqlOptions): MagentoGra
 
   async function send<T>(operation: string, document: string, variables: object, ctx: RequestContext) {
     const client = ctx.customerToken ? postClient : getClient;
+    const headers = buildHeaders(options.store, ctx);
     options.onCall?.(operation);
-    try {
-      return await client.rawRequest<T>({
-        query: document,
-        variables,
-        requestHeaders: buildHeaders(options.store, ctx),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-    } catch (error) {
-      if (error instanceof ClientError) {
-        const errors = error.response.errors as MagentoErrorPayload[] | undefined;
-        if (errors?.length && error.response.status < 500) throw mapGraphqlErrors(operation, errors, error.response.status);
-        throw mapHttpStatus(operation, error.response.status, String(error.response.body ?? ""));
+    return traceHttpCall(ctx.customerToken ? "POST" : "GET", options.graphqlUrl, operation, headers, async (span) => {
+      try {
+        const answer = await client.rawRequest<T>({ query: document, variables, requestHeaders: headers, signal: AbortSignal.timeout(options.timeoutMs) });
+        span.setStatus(answer.status);
+        return answer;
+      } catch (error) {
+        if (error instanceof ClientError) span.setStatus(error.response.status);
+        throw mapSendError(operation, error, options.timeoutMs);
       }
-      throw mapTransportError(operation, error, options.timeoutMs);
-    }
+    });
   }
 
   return {
@@ -74,4 +72,13 @@ export function createMagentoGraphql(options: MagentoGraphqlOptions): MagentoGra
       return { data: answer.data, tags: readTags(answer.headers) };
     },
   };
+}
+
+function mapSendError(operation: string, error: unknown, timeoutMs: number): AdapterError {
+  if (error instanceof ClientError) {
+    const errors = error.response.errors as MagentoErrorPayload[] | undefined;
+    if (errors?.length && error.response.status < 500) return mapGraphqlErrors(operation, errors, error.response.status);
+    return mapHttpStatus(operation, error.response.status, String(error.response.body ?? ""));
+  }
+  return mapTransportError(operation, error, timeoutMs);
 }

@@ -3,6 +3,7 @@
 import axios, { AxiosError } from "axios";
 import type { RequestContext } from "../domain/context.ts";
 import { checkContext } from "../arguments.ts";
+import { traceHttpCall } from "../tracing.ts";
 import { mapHttpStatus, mapTransportError } from "./map-error.ts";
 
 export interface MagentoRestOptions {
@@ -25,15 +26,18 @@ export function createMagentoRest(options: MagentoRestOptions): MagentoRest {
       const url = `${options.restUrl}/${encodeURIComponent(ctx.store ?? options.store)}/V1/${path.replace(/^\//, "")}`;
       const headers: Record<string, string> = { Accept: "application/json" };
       if (ctx.customerToken) headers.Authorization = `Bearer ${ctx.customerToken}`;
-      let response;
       options.onCall?.(operation);
-      try {
-        response = await http.get<T>(url, { headers });
-      } catch (error) {
-        throw mapTransportError(operation, error instanceof AxiosError && error.code === "ECONNABORTED" ? Object.assign(error, { name: "TimeoutError" }) : error, options.timeoutMs);
-      }
-      if (response.status >= 400) throw mapHttpStatus(operation, response.status, JSON.stringify(response.data ?? ""));
-      return response.data;
+      return traceHttpCall("GET", url, operation, headers, async (span) => {
+        let response;
+        try {
+          response = await http.get<T>(url, { headers });
+        } catch (error) {
+          throw mapTransportError(operation, error instanceof AxiosError && error.code === "ECONNABORTED" ? Object.assign(error, { name: "TimeoutError" }) : error, options.timeoutMs);
+        }
+        span.setStatus(response.status);
+        if (response.status >= 400) throw mapHttpStatus(operation, response.status, JSON.stringify(response.data ?? ""));
+        return response.data;
+      });
     },
   };
 }

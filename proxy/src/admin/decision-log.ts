@@ -11,6 +11,9 @@ export interface DecisionRecord {
   ms: number;
   failure: string | undefined;
   refused: string | undefined;
+  /** The request's trace (tracing/trace-context.ts) and X-Request-Id; absent for a refusal node's parser made. */
+  trace_id?: string | undefined;
+  request_id?: string | undefined;
 }
 
 export interface DecisionLog {

@@ -16,6 +16,7 @@ import { RequestBodyReader } from "./request-body.ts";
 import type { BodyLimits, BodyListener } from "./request-body.ts";
 import { createRewrite, writeResponseHead } from "./response-head.ts";
 import type { ResponseHead } from "./response-head.ts";
+import type { ForwardTrace } from "./forward-trace.ts";
 import { classifyFailure, FirstByteTimeoutError, isStaleSocketFailure, ShopperGoneError, statusForFailure } from "./stages.ts";
 import { UpstreamCall } from "./upstream-call.ts";
 import type { CallOwner } from "./upstream-call.ts";
@@ -44,6 +45,8 @@ export interface ForwardExchange {
   readonly graphqlQuery: boolean;
   /** The body's reader when the body was read before deciding; the job takes it over. */
   readonly bodyReader: RequestBodyReader | undefined;
+  /** The request's trace, only when traces are exported. */
+  readonly trace: ForwardTrace | undefined;
 }
 
 export interface ForwardResult {
@@ -149,6 +152,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     const rewrite = upstream.isLegacy ? undefined : createRewrite(ex, upstream, this.#ctx.publicHost);
     const privacy = ex.debug ? "no-store" : ex.privateAnswer ? "private" : undefined;
     writeResponseHead(this.res, head, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined, privacy);
+    ex.trace?.startResponse();
     return true;
   }
 
@@ -221,9 +225,10 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
 
   #dispatch(): void {
     const upstream = this.#upstream;
-    const call = new UpstreamCall(this, upstream);
-    this.#call = call;
     const { ex } = this;
+    const attempt = ex.trace?.startAttempt(upstream, ex.method, ex.req.url!, ex.upstreamHead);
+    const call = new UpstreamCall(this, upstream, attempt);
+    this.#call = call;
     (this.#fresh ? upstream.freshPool : upstream.pool).dispatch(
       { path: ex.req.url!, method: ex.method, headers: ex.upstreamHead, body: this.#body },
       call,
@@ -263,6 +268,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     } else {
       // A body we did not read to its end leaves the connection unusable for another request.
       const close = this.hasBody && !Buffer.isBuffer(this.#body);
+      ex.trace?.startResponse();
       sendErrorPage(res, statusForFailure(failure), ex.debug ? ["X-Strangler-Decision", formatDecision(ex.decision!)] : [], close);
     }
     this.#settle();

@@ -30,6 +30,8 @@ export interface ForwarderOptions {
 export interface HeadInput {
   remoteAddress: string | undefined;
   trusted: boolean;
+  traceparent: string;
+  requestId: string;
 }
 
 export interface Forwarder {
@@ -45,6 +47,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
   const upgradeCtx = { ...ctx, idleMs: options.upgradeIdleMs } satisfies ForwardContext & { idleMs: number };
   const headOf = (ex: { headers: ForwardExchange["headers"]; proto: string } & HeadInput) => buildRequestHead({
     headers: ex.headers, remoteAddress: ex.remoteAddress, proto: ex.proto, trusted: ex.trusted, publicHost: options.publicHost,
+    traceparent: ex.traceparent, requestId: ex.requestId,
   });
   return {
     forward(ex, decision) {

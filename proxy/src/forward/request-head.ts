@@ -2,7 +2,8 @@
 // included), the shopper's Host (or the public host when the request had none), minus hop-by-hop headers,
 // the headers Connection names, our debug headers and, from a peer that is not a trusted proxy, every
 // header that claims to know the client (X-Forwarded-*, Forwarded, X-Real-IP, True-Client-IP, X-Original-URL…);
-// then X-Forwarded-For/Proto/Host and X-Real-IP built from the connection. A flat [name, value, …] list for undici.
+// then X-Forwarded-For/Proto/Host and X-Real-IP built from the connection, and last the request's trace
+// context and X-Request-Id (shop/exchange.ts reads them). A flat [name, value, …] list for undici.
 import type { IncomingHttpHeaders } from "node:http";
 
 /** Never forwarded: they carry the admin token or engineer overrides. */
@@ -21,6 +22,8 @@ const UPGRADE_PAIR = 5;
 const ACTIONS = new Map<string, number>([
   ["keep-alive", DROP], ["proxy-connection", DROP], ["te", DROP], ["trailer", DROP], ["transfer-encoding", DROP],
   ["proxy-authorization", DROP], ["http2-settings", DROP], ["expect", DROP], [DEBUG_HEADER, DROP], [FORCE_HEADER, DROP],
+  // Sent as the proxy settled them (the trace continued or started, the request id kept or generated).
+  ["traceparent", DROP], ["x-request-id", DROP],
   ["connection", UPGRADE_PAIR], ["upgrade", UPGRADE_PAIR], ["host", HOST],
   ["x-forwarded-for", REBUILT], ["x-forwarded-proto", REBUILT], ["x-forwarded-host", REBUILT], ["x-real-ip", REBUILT],
   ["forwarded", CLIENT_CLAIM], ["x-forwarded-port", CLIENT_CLAIM], ["x-forwarded-server", CLIENT_CLAIM],
@@ -41,6 +44,10 @@ export interface RequestHeadInput {
   trusted: boolean;
   /** Host sent when the request carries none (HTTP/1.0). */
   publicHost: string;
+  /** The W3C traceparent the upstream receives; the second-to-last pair of the head (setTraceparent). */
+  traceparent?: string;
+  /** X-Request-Id the upstream receives; the last pair. */
+  requestId?: string;
 }
 
 export function buildRequestHead(input: RequestHeadInput): string[] {
@@ -65,7 +72,13 @@ export function buildRequestHead(input: RequestHeadInput): string[] {
     "x-forwarded-host", claimed("x-forwarded-host") || host,
     "x-real-ip", claimed("x-real-ip") || client,
   );
+  if (input.traceparent !== undefined && input.requestId !== undefined) out.push("traceparent", input.traceparent, "x-request-id", input.requestId);
   return out;
+}
+
+/** Each attempt at an upstream names itself as the upstream's parent span: rewrites the head's traceparent. */
+export function setTraceparent(head: string[], traceparent: string): void {
+  if (head[head.length - 4] === "traceparent") head[head.length - 3] = traceparent;
 }
 
 /** Lower-case header names the Connection header lists beyond its standard tokens; undefined for the usual values. */

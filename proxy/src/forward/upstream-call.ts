@@ -6,6 +6,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
 import type { ForwardError } from "../errors.ts";
+import type { AttemptTrace } from "./forward-trace.ts";
 import type { RawHeaders, ResponseHead } from "./response-head.ts";
 import { filterResponseHeaders } from "./response-head.ts";
 import { classifyFailure, ShopperSendTimeoutError } from "./stages.ts";
@@ -34,10 +35,12 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
   #draining = false;
   #sendTimer: NodeJS.Timeout | undefined;
   #abortReason: Error | undefined;
+  #trace: AttemptTrace | undefined;
 
-  constructor(owner: CallOwner, upstream: Upstream) {
+  constructor(owner: CallOwner, upstream: Upstream, trace?: AttemptTrace) {
     this.owner = owner;
     this.upstream = upstream;
+    this.#trace = trace;
   }
 
   /** Ends the attempt from our side (the shopper left, or stopped reading). */
@@ -60,6 +63,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
   onResponseStart(controller: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders, statusMessage?: string): void {
     if (status < 200) return this.#relayInformational(status, headers, controller.rawHeaders as RawHeaders);
     this.phase = "receiving";
+    this.#trace?.onHead(status);
     const head: ResponseHead = { status, statusMessage, raw: controller.rawHeaders as RawHeaders };
     this.#draining = !this.owner.onCallHead(this, head);
     if (!this.#draining) (this.owner.res as ResponseWithCall)[CURRENT_CALL] = this;
@@ -76,6 +80,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
 
   onResponseEnd(controller: Dispatcher.DispatchController): void {
     this.#finish();
+    this.#trace?.end(undefined);
     if (!this.#draining) {
       const trailers = controller.rawTrailers as RawHeaders | null | undefined;
       if (trailers !== undefined && trailers !== null && trailers.length > 0) this.#relayTrailers(trailers);
@@ -87,6 +92,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     if (this.ended) return;
     this.#finish();
+    this.#trace?.end(error);
     if (this.#draining) {
       this.owner.onCallEnd(this); // a drained answer the shopper never saw: nothing more to do
       return;

@@ -14,8 +14,8 @@ import { createSegmentedLru } from "./segmented-lru.ts";
 export interface PageTypeResolver {
   /** Cached answer: a page type, null (known: not a catalog/CMS page), undefined (not cached). */
   peek(path: string, storeCode: string): PageType | null | undefined;
-  /** Looks the path up; rejects with PageTypeResolutionError. */
-  resolve(path: string, storeCode: string): Promise<PageType | null>;
+  /** Looks the path up; rejects with PageTypeResolutionError. The traceparent goes with the GraphQL call it makes. */
+  resolve(path: string, storeCode: string, traceparent?: string): Promise<PageType | null>;
 }
 
 /** The slice of ioredis the resolver uses, so tests can pass a real client or nothing. */
@@ -74,7 +74,7 @@ export function createPageTypeResolver(options: PageTypeResolverOptions): PageTy
   const redisTimeoutMs = Math.min(options.redisTimeoutMs ?? Math.ceil(options.timeoutMs / 5), options.timeoutMs);
   const storePrefixes = (options.storeCodes ?? []).map((code) => `/${code}/`);
 
-  async function lookUp(key: string, path: string, storeCode: string): Promise<PageType | null> {
+  async function lookUp(key: string, path: string, storeCode: string, traceparent: string | undefined): Promise<PageType | null> {
     const started = performance.now();
     const shared = await readRedis(options.redis, prefix + key, redisTimeoutMs);
     if (shared !== undefined) {
@@ -83,7 +83,7 @@ export function createPageTypeResolver(options: PageTypeResolverOptions): PageTy
       return shared;
     }
     const signal = AbortSignal.timeout(Math.max(1, Math.round(options.timeoutMs - (performance.now() - started))));
-    const answer = await queryMagento(endpoint, path, storeCode, signal);
+    const answer = await queryMagento(endpoint, path, storeCode, signal, traceparent);
     onLookup("miss");
     cache.set(key, answer, answer === null ? options.negativeTtlMs : options.ttlMs);
     writeRedis(options.redis, prefix + key, answer, answer === null ? options.negativeTtlMs : options.ttlMs);
@@ -104,7 +104,7 @@ export function createPageTypeResolver(options: PageTypeResolverOptions): PageTy
       if (cached !== undefined) onLookup("hit");
       return cached;
     },
-    resolve(requestPath, storeCode) {
+    resolve(requestPath, storeCode, traceparent) {
       const path = withoutStoreCode(requestPath);
       if (!isResolvablePath(path)) return Promise.resolve(null);
       const key = `${storeCode}:${path}`;
@@ -120,7 +120,7 @@ export function createPageTypeResolver(options: PageTypeResolverOptions): PageTy
       let pending = inFlight.get(key);
       if (pending !== undefined) onLookup("joined");
       else {
-        pending = lookUp(key, path, storeCode)
+        pending = lookUp(key, path, storeCode, traceparent)
           .catch((cause: unknown) => {
             onLookup("error");
             failures.set(key, true, FAILURE_HOLD_MS);
@@ -134,10 +134,12 @@ export function createPageTypeResolver(options: PageTypeResolverOptions): PageTy
   };
 }
 
-async function queryMagento(endpoint: string, path: string, storeCode: string, signal: AbortSignal): Promise<PageType | null> {
+async function queryMagento(endpoint: string, path: string, storeCode: string, signal: AbortSignal, traceparent: string | undefined): Promise<PageType | null> {
   // GET, as Magento's storefronts send cacheable queries: Varnish/FPC keys it by URL and the Store header.
   const url = `${endpoint}?query=${encodeURIComponent(QUERY)}&operationName=StranglerRoute&variables=${encodeURIComponent(JSON.stringify({ url: path }))}`;
-  const response = await fetch(url, { headers: { accept: "application/json", store: storeCode }, signal });
+  const headers: Record<string, string> = { accept: "application/json", store: storeCode };
+  if (traceparent !== undefined) headers.traceparent = traceparent;
+  const response = await fetch(url, { headers, signal });
   if (!response.ok) throw new Error(`GraphQL route answered HTTP ${response.status}`);
   const body = await response.json() as { data?: { route?: { type?: string } | null }; errors?: Array<{ message: string }> };
   const route = body.data?.route;

@@ -1,5 +1,5 @@
 // One record per finished shop request or upgrade (and per refusal before routing): an access line
-// (method, path, status, upstream, plan, route, reason, duration, failure stage), the same object kept in
+// (method, path, status, upstream, plan, route, reason, duration, failure stage, trace_id, request_id), the same object kept in
 // the decisions ring, and the request metrics. With the logger's destination at hand, the exact line pino
 // would write is built here and written to that stream directly (README, performance notes: why).
 import type { Logger } from "pino";
@@ -45,13 +45,12 @@ export function createAccessLog(output: AccessLogOutput, decisions: DecisionLog,
   return {
     recordRequest(ex) {
       const ms = performance.now() - ex.startedAt;
-      // A response cut before its end (shopper left, upstream died mid-body) is logged as 499.
-      const status = ex.tunnel ? ex.status : ex.res.writableFinished ? ex.res.statusCode : 499;
+      const status = ex.finalStatus;
       const decision = ex.refused !== undefined ? REFUSED : ex.decision ?? UNDECIDED;
       write({
         method: ex.method, path: ex.path || (ex.req.url ?? ""), status, upstream: decision.target,
         plan: decision.planId, route: decision.routeId, reason: decision.reason, ms: Math.round(ms * 1000) / 1000,
-        failure: ex.failure, refused: ex.refused,
+        failure: ex.failure, refused: ex.refused, trace_id: ex.traceId, request_id: ex.requestId,
       }, decision, ms / 1000);
     },
     recordRefusal(refusal) {
@@ -72,5 +71,8 @@ export function formatAccessLine(record: DecisionRecord, time: number, base: str
   line += `,"reason":${JSON.stringify(record.reason)},"ms":${record.ms}`;
   if (record.failure !== undefined) line += `,"failure":${JSON.stringify(record.failure)}`;
   if (record.refused !== undefined) line += `,"refused":${JSON.stringify(record.refused)}`;
+  // The trace id is 32 hex digits (trace-context.ts): nothing to escape.
+  if (record.trace_id !== undefined) line += `,"trace_id":"${record.trace_id}"`;
+  if (record.request_id !== undefined) line += `,"request_id":${JSON.stringify(record.request_id)}`;
   return line + `,"msg":"request"}\n`;
 }

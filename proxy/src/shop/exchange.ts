@@ -8,6 +8,7 @@ import type { RequestBodyReader } from "../forward/request-body.ts";
 import type { Upstream } from "../forward/upstream.ts";
 import type { DecideInput, GraphqlState, PageTypeState } from "../routing/decide.ts";
 import type { Decision } from "../routing/route-table.ts";
+import type { RequestTrace } from "../tracing/request-tracer.ts";
 import { createCustomerGroupReader, type CustomerGroupReader } from "../flags/customer-group.ts";
 import { isbot } from "isbot";
 import { parseCookies, readCookie } from "../routing/session-cookie.ts";
@@ -70,6 +71,12 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   upgradeSocket: Duplex | undefined = undefined;
   /** Bytes the shopper sent after the upgrade request's head. */
   upgradeHead: Buffer | undefined = undefined;
+  /** The trace (32 hex) and the traceparent the upstreams get (tracing/trace-context.ts), and X-Request-Id. */
+  traceId = "";
+  traceparent = "";
+  requestId = "";
+  /** Spans, kept only when traces are exported. */
+  trace: RequestTrace | undefined = undefined;
   #cookies: Record<string, string> | undefined = undefined;
   #query: URLSearchParams | undefined = undefined;
 
@@ -84,6 +91,8 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   }
 
   get url(): string { return this.req.url ?? "/"; }
+  /** What the shopper got; a response cut before its end (shopper left, upstream died mid-body) counts as 499. */
+  get finalStatus(): number { return this.tunnel ? this.status : this.res.writableFinished ? this.res.statusCode : 499; }
   get facts(): MatchInput { return this; }
   get flagContext(): FlagContext { return this; }
   // Parsed only when a plan asks for cookies or query parameters.

@@ -1,7 +1,9 @@
 // The shop port's per-request path, on plain node:http: read and check the request once (read-request.ts),
 // decide (resolving the page type first when a plan needs it), and hand the decision to the forwarder,
 // which owns the round trip and resolves with its outcome. Upgrades take the same path; refusals before
-// routing (ours, or node's parser's) get a clean answer, an access line and a metric.
+// routing (ours, or node's parser's) get a clean answer, an access line and a metric. Every request gets
+// a trace id, a traceparent and a request id for the upstreams (tracing/trace-context.ts); spans only
+// when a tracer is given (traces exported), so without one no OTel object is touched per request.
 import { STATUS_CODES } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
@@ -28,6 +30,8 @@ import { createGraphqlReader } from "./graphql-reader.ts";
 import type { OnGraphqlRead } from "./graphql-reader.ts";
 import type { ParseGraphql } from "../graphql/graphql-request.ts";
 import { createRequestReader } from "./read-request.ts";
+import type { RequestTracer } from "../tracing/request-tracer.ts";
+import { readTraceContext } from "../tracing/trace-context.ts";
 
 const ROUTING_FAILED = createDecision("legacy", "undecided");
 
@@ -52,6 +56,8 @@ export interface ShopHandlerDeps {
   /** graphql-js's parse (default), for routing by GraphQL operation. */
   parseGraphql?: ParseGraphql;
   onGraphqlRead?: OnGraphqlRead;
+  /** Spans per request; only when traces are exported. */
+  tracer?: RequestTracer;
 }
 
 export function createShopHandler(deps: ShopHandlerDeps) {
@@ -69,9 +75,21 @@ export function createShopHandler(deps: ShopHandlerDeps) {
     isUpstreamAvailable: (name) => deps.upstreams.get(name)?.breaker?.allowRequest() ?? true,
   };
 
+  const tracer = deps.tracer;
+  function startTrace(ex: Exchange): void {
+    if (tracer === undefined) return readTraceContext(ex);
+    readTraceContext(ex, true);
+    ex.trace = tracer.startRequest(ex);
+  }
+
+  function finished(ex: Exchange): void {
+    deps.onFinished(ex);
+    ex.trace?.end(ex);
+  }
+
   function onResponseClose(this: ServerResponse): void {
     const ex = (this.req as WithExchange)[EXCHANGE];
-    if (ex !== undefined) deps.onFinished(ex);
+    if (ex !== undefined) finished(ex);
   }
 
   function send(ex: Exchange, decision: Decision): void {
@@ -82,7 +100,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
     if (ex.tunnel) {
       forwarder.upgrade(ex, decision, ex.upgradeSocket!, ex.upgradeHead!).then((result) => {
         deps.onForwarded(ex, result);
-        deps.onFinished(ex);
+        finished(ex);
       });
     } else {
       forwarder.forward(ex, decision).then((result) => deps.onForwarded(ex, result));
@@ -90,6 +108,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
   }
 
   function route(ex: Exchange): void {
+    const decideStartedAt = ex.trace === undefined ? 0 : performance.now();
     let decision;
     try {
       decision = decide(ex, deps.getTable(), env);
@@ -98,6 +117,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
       deps.onRoutingError(ex, error);
       decision = ROUTING_FAILED;
     }
+    ex.trace?.recordDecide(decideStartedAt, decision === NEEDS_GRAPHQL || decision === NEEDS_PAGE_TYPE ? undefined : decision);
     if (decision === NEEDS_GRAPHQL) return graphql.read(ex, routeUnlessGone);
     if (decision !== NEEDS_PAGE_TYPE) return send(ex, decision);
     const resolver = deps.resolver;
@@ -106,9 +126,10 @@ export function createShopHandler(deps: ShopHandlerDeps) {
       settlePageType(ex, resolver === undefined ? "failed" : cached ?? undefined);
       return route(ex);
     }
-    resolver.resolve(ex.path, ex.storeCode).then(
-      (pageType) => { settlePageType(ex, pageType ?? undefined); if (!isGone(ex)) route(ex); },
-      () => { settlePageType(ex, "failed"); if (!isGone(ex)) route(ex); },
+    const lookup = ex.trace?.startLookup();
+    resolver.resolve(ex.path, ex.storeCode, lookup?.traceparent ?? ex.traceparent).then(
+      (pageType) => { lookup?.end(pageType ?? "none"); settlePageType(ex, pageType ?? undefined); if (!isGone(ex)) route(ex); },
+      () => { lookup?.end("failed"); settlePageType(ex, "failed"); if (!isGone(ex)) route(ex); },
     );
   }
 
@@ -117,6 +138,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
     ex.readCustomerGroup = deps.readCustomerGroup;
     (req as WithExchange)[EXCHANGE] = ex;
     res.on("close", onResponseClose); // `on`, not `once`: close fires once anyway
+    startTrace(ex);
     try {
       reader.read(ex);
     } catch (error) {
@@ -131,6 +153,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
     ex.tunnel = true;
     ex.upgradeSocket = socket;
     ex.upgradeHead = head;
+    startTrace(ex);
     try {
       reader.read(ex);
     } catch (error) {
@@ -153,7 +176,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
     ex.status = refused.status;
     const allow = refused.status === 405 ? `Allow: ${reader.allowHeader}\r\n` : "";
     socket.end(`HTTP/1.1 ${refused.status} ${STATUS_CODES[refused.status]}\r\n${allow}Connection: close\r\nContent-Length: 0\r\n\r\n`);
-    deps.onFinished(ex);
+    finished(ex);
   }
 
   function onClientError(error: Error, socket: Duplex): void {

@@ -52,6 +52,7 @@ describe("requests reach the upstream unchanged", () => {
     expect(raw).toEqual([
       "host", host, "connection", "keep-alive", "x-zeta", "1", "accept", "*/*", "x-alpha", "two  words", "cookie", "b=2; a=1", "x-mid", "3",
       "x-forwarded-for", "127.0.0.1", "x-forwarded-proto", "http", "x-forwarded-host", host, "x-real-ip", "127.0.0.1",
+      "traceparent", expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/), "x-request-id", expect.stringMatching(/^[0-9a-f-]{36}$/),
     ]);
   });
 

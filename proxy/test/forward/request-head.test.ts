@@ -4,7 +4,7 @@
 // gets one, and X-Forwarded-Host is set. Raw sockets, real upstream, port 0.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningProxy } from "../../src/index.ts";
-import { buildRequestHead } from "../../src/forward/request-head.ts";
+import { buildRequestHead, setTraceparent } from "../../src/forward/request-head.ts";
 import { startTestProxy } from "../support/proxy.ts";
 import { sendRaw } from "../support/raw-request.ts";
 import { startUpstream } from "../support/upstream.ts";
@@ -84,6 +84,15 @@ describe("buildRequestHead", () => {
       "host", "shop.test", "user-agent", "ua", "cookie", "a=1; b=2", "accept", "*/*",
       "x-forwarded-for", "203.0.113.9", "x-forwarded-proto", "https", "x-forwarded-host", "shop.test", "x-real-ip", "203.0.113.9",
     ]);
+  });
+
+  it("accepts the trace context and request id the proxy settled, last, instead of the shopper's", () => {
+    const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    const head = buildRequestHead({ ...input, traceparent, requestId: "req-1", headers: { host: "shop.test", traceparent: "00-junk", "x-request-id": "forged" } });
+    expect(head.slice(-4)).toEqual(["traceparent", traceparent, "x-request-id", "req-1"]);
+    expect(head.filter((value) => value === "00-junk" || value === "forged")).toEqual([]);
+    setTraceparent(head, "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01");
+    expect(head.slice(-4)).toEqual(["traceparent", "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01", "x-request-id", "req-1"]);
   });
 
   it.each([
