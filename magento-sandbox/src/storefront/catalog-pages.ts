@@ -84,6 +84,7 @@ export function sendSearchPage(sf: Storefront, req: Request, res: Response): voi
   sf.sendPublic(req, res, {
     title,
     robots: "NOINDEX,FOLLOW",
+    searchText: q,
     bodyClass: "page-products catalogsearch-result-index page-layout-2columns-left",
     breadcrumbs: [{ label: title, key: "search" }],
     content: html`${renderToolbar(req, listing, state, "top", keep)}${listing.totalCount === 0 ? html`<div class="message notice"><div>Your search returned no results.</div></div>` : renderProductGrid(sf.catalog, listing, sf.baseUrl(req))}${renderToolbar(req, listing, state, "bottom", keep)}`,

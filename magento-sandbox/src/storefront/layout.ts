@@ -27,6 +27,8 @@ export interface PageView {
   /** The h1; defaults to the title. Empty string = no title block (home). */
   heading?: string;
   content: SafeHtml;
+  /** The quick-search text a results page shows back in the header's search box, as Luma does. */
+  searchText?: string;
   /** The left column (layered navigation) of a 2columns-left page. */
   sidebar?: SafeHtml;
 }
@@ -51,7 +53,7 @@ function renderMenu(chrome: Chrome, parent: Category, level: number): SafeHtml {
   )}</ul>`;
 }
 
-function renderHeader(chrome: Chrome): SafeHtml {
+function renderHeader(chrome: Chrome, searchText = ""): SafeHtml {
   const count = chrome.cartCount;
   const links = chrome.customerName
     ? html`<li class="greet welcome"><span class="logged-in">Welcome, ${chrome.customerName}!</span></li><li><a href="/customer/account/">My Account</a></li><li class="authorization-link"><a href="/customer/account/logout/">Sign Out</a></li>`
@@ -59,7 +61,7 @@ function renderHeader(chrome: Chrome): SafeHtml {
   return html`<header class="page-header"><div class="panel wrapper"><div class="panel header"><ul class="header links">${links}</ul></div></div>
 <div class="header content"><a class="logo" href="/" title="Luma"><img src="/static/version${STATIC_VERSION}/frontend/Magento/luma/en_US/images/logo.svg" alt="Luma" width="148" height="43"></a>
 <div data-block="minicart" class="minicart-wrapper"><a class="action showcart" href="/checkout/cart/"><span class="text">My Cart</span><span class="counter qty${count ? "" : " empty"}"><span class="counter-number">${count ?? ""}</span></span></a></div>
-<div class="block block-search"><form class="form minisearch" id="search_mini_form" action="/catalogsearch/result/" method="get"><label class="label" for="search">Search</label><input id="search" type="text" name="q" placeholder="Search entire store here..." class="input-text" maxlength="128"><button type="submit" title="Search" class="action search">Search</button></form></div>
+<div class="block block-search"><form class="form minisearch" id="search_mini_form" action="/catalogsearch/result/" method="get"><label class="label" for="search">Search</label><input id="search" type="text" name="q" value="${searchText}" placeholder="Search entire store here..." class="input-text" maxlength="128"><button type="submit" title="Search" class="action search">Search</button></form></div>
 </div></header>`;
 }
 
@@ -100,7 +102,7 @@ ${page.metaKeywords ? html`<meta name="keywords" content="${page.metaKeywords}">
 ${themeStylesheets(chrome.baseUrl).map((sheet) => html`<link rel="stylesheet" type="text/css" media="${sheet.media}" href="${sheet.href}">`)}
 ${page.canonical ? html`<link rel="canonical" href="${page.canonical}">` : ""}
 </head><body class="${page.bodyClass}" id="html-body"><div class="page-wrapper">
-${renderHeader(chrome)}
+${renderHeader(chrome, page.searchText)}
 <div class="sections nav-sections"><nav class="navigation" data-action="navigation">${root ? renderMenu(chrome, root, 0) : ""}</nav></div>
 ${renderBreadcrumbs(page.breadcrumbs)}
 <main id="maincontent" class="page-main">${heading ? html`<div class="page-title-wrapper"><h1 class="page-title"><span class="base" data-ui-id="page-title-wrapper">${heading}</span></h1></div>` : ""}
