@@ -44,6 +44,7 @@ function catalogPaths(): { products: string[]; categories: string[] } {
 
 async function compare(paths: string[]): Promise<string[]> {
   const problems: string[] = [];
+  console.log(`comparing ${paths.length} pages on both sides`);
   await eachLimited(paths, 3, async (path) => {
     const [legacyHtml, newHtml] = await Promise.all([fetchHtml(`${stack.sandbox.url}/${path.replace(/^\/+/, "")}`), fetchHtml(`${stack.nextUrl}/${path.replace(/^\/+/, "")}`)]);
     const legacy = readPageFacts(legacyHtml);

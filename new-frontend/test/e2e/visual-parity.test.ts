@@ -66,6 +66,25 @@ async function shoot(page: Page, url: string): Promise<{ png: PNG; side: string 
   return { png: PNG.sync.read(await page.screenshot({ animations: "disabled", caret: "hide" })), side: await readSide(page) };
 }
 
+function shareDiffering(a: PNG, b: PNG, diff?: PNG): { differing: number; share: number } {
+  const differing = pixelmatch(a.data, b.data, diff?.data ?? null, a.width, a.height, { threshold: 0.1 });
+  return { differing, share: differing / (a.width * a.height) };
+}
+
+describe("the comparison itself", () => {
+  it("sees two different pages as different (more than 2 % of pixels)", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: "reduce" });
+    try {
+      const page = await context.newPage();
+      const product = await shoot(page, `${stack.sandbox.url}/joust-duffle-bag.html`);
+      const category = await shoot(page, `${stack.sandbox.url}/gear/bags.html`);
+      expect(shareDiffering(product.png, category.png).share).toBeGreaterThan(maxDiffShare);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
 describe("legacy and new look the same", () => {
   for (const viewport of viewports) {
     for (const target of pages) {
@@ -78,8 +97,7 @@ describe("legacy and new look the same", () => {
           expect([legacy.side, next.side]).toEqual(["legacy", "new"]);
           const { width, height } = legacy.png;
           const diff = new PNG({ width, height });
-          const differing = pixelmatch(legacy.png.data, next.png.data, diff.data, width, height, { threshold: 0.1 });
-          const share = differing / (width * height);
+          const { differing, share } = shareDiffering(legacy.png, next.png, diff);
           const stem = join(artifactsDir, `${target.name}-${viewport.name}`);
           writeFileSync(`${stem}-legacy.png`, PNG.sync.write(legacy.png));
           writeFileSync(`${stem}-new.png`, PNG.sync.write(next.png));
