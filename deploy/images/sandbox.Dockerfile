@@ -15,6 +15,7 @@ WORKDIR /app
 COPY --from=deps /app ./
 COPY magento-sandbox/src magento-sandbox/src
 COPY magento-sandbox/data magento-sandbox/data
+COPY magento-sandbox/static magento-sandbox/static
 USER 1000:1000
 ENV SANDBOX_HOST=0.0.0.0 \
     SANDBOX_PORT=8081

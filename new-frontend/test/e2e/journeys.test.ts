@@ -56,6 +56,8 @@ async function checkOutAsGuest(page: Page, prefix: string): Promise<string> {
 async function walkJourney(context: BrowserContext, side: Side, prefix: string): Promise<void> {
   const page = await context.newPage();
   await visit(page, "/", "legacy", `${prefix}-1-home`);
+  // Luma opens a top-level menu's submenu on hover.
+  await page.hover('nav.navigation a.level-top[href$="/gear.html"]');
   await Promise.all([page.waitForURL(/\/gear\/bags\.html$/), page.click('nav.navigation a[href$="/gear/bags.html"]')]);
   expect(await readSide(page), "category page").toBe(side);
   await saveScreenshot(page, `${prefix}-2-category`);

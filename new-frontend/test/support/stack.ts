@@ -32,6 +32,15 @@ async function startProxy(port: number, plansDir: string, legacyUrl: string, nex
   return createProxy(loadConfig(env), { logger: pino({ level: "silent" }), defaultMetrics: false });
 }
 
+/**
+ * Next loads a route's code on its first request: on this shared 2-core machine that first render can
+ * outlast the proxy's 2 s first-byte timeout, and the proxy then (rightly) answers from legacy. One
+ * product and one category page that no test looks at load the catalog route before shoppers arrive.
+ */
+async function warmUp(nextUrl: string): Promise<void> {
+  for (const path of ["/overnight-duffle.html", "/gear/watches.html"]) await (await fetch(`${nextUrl}${path}`)).text();
+}
+
 export interface StackOptions {
   /**
    * Wire Magento's cache invalidation as `npm start` does: the sandbox PURGEs (X-Magento-Tags-Pattern)
@@ -66,6 +75,7 @@ export async function startStack(plansDir: string, options: StackOptions = {}): 
     readyUrl: `${nextUrl}/api/health`,
     output: "pipe",
   });
+  await warmUp(nextUrl);
   let proxy = await startProxy(proxyPort, plansDir, sandbox.url, nextUrl, proxyEnv);
   const purge = options.purge ? await startFrontendPurge({ port: purgePort, magentoUrl: sandbox.url, frontendUrl: nextUrl, revalidateToken }) : undefined;
   const stack: Stack = {
