@@ -30,6 +30,9 @@ import { createTokenCheck } from "./shop/debug-token.ts";
 import { createShopHandler } from "./shop/shop-handler.ts";
 import { createShopServer } from "./shop/shop-server.ts";
 import type { ParseGraphql } from "./graphql/graphql-request.ts";
+import { createParityRouter } from "./admin/parity-router.ts";
+import type { ParityScores } from "./parity/parity-board.ts";
+import { createShadowing } from "./shadow/create-shadow.ts";
 
 export interface ProxyDeps {
   logger?: Logger;
@@ -54,6 +57,8 @@ export interface ProxyDeps {
 export interface RunningProxy {
   shopUrl: string;
   adminUrl: string;
+  /** Stage shadow's parity scores and mismatch samples (the dashboard's parity panel reads them). */
+  parity: ParityScores;
   /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then releases everything. */
   close(): Promise<void>;
 }
@@ -89,11 +94,13 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     hash: config.MAGENTO_VARY_HASH, cryptKey: config.MAGENTO_CRYPT_KEY, groupIds: config.MAGENTO_CUSTOMER_GROUPS,
     onUnreadable: (reason) => logger.warn(reason),
   });
+  const shadowing = createShadowing(config, metrics.registry, deps.random);
   const handler = createShopHandler({
     config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
     onFinished: accessLog.recordRequest,
     onClientRefused: accessLog.recordRefusal,
     parseGraphql: deps.parseGraphql,
+    shadow: shadowing.runner,
     onGraphqlRead: (result) => metrics.graphqlReads.inc({ result }),
     onRoutingError: (ex, error) => logger.error({ err: error, path: ex.path }, "routing failed; sending to legacy"),
     onForwarded: (ex, result) => {
@@ -106,7 +113,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const shop = createShopServer(config, handler);
   const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans) : undefined;
   const admin = createServer(createAdminApp({
-    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter,
+    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, parityRouter: createParityRouter(shadowing.board),
     isReady: () => ({
       ready: !shop.draining && legacyProbe.answered(), legacyAnswered: legacyProbe.answered(), flagsReady: provider.ready(), draining: shop.draining,
     }),
@@ -120,12 +127,14 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   return {
     shopUrl: urlOf(shop.server),
     adminUrl: urlOf(admin),
+    parity: shadowing.board,
     async close() {
       legacyProbe.close();
       await shop.drain(config.SHUTDOWN_TIMEOUT_MS);
       admin.closeAllConnections();
       await new Promise<void>((resolve) => admin.close(() => resolve()));
       await forwarder.close();
+      await shadowing.runner.close();
       await plans.close();
       if (ownsProvider) await provider.close();
       if (deps.redis === undefined) (redis as Redis | undefined)?.disconnect();

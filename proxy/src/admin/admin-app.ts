@@ -21,6 +21,8 @@ export interface AdminAppDeps {
   isReady(): { ready: boolean; legacyAnswered: boolean; flagsReady: boolean; draining: boolean };
   /** Mounted at /flags when the flag provider can be managed. */
   flagsRouter?: Router | undefined;
+  /** Mounted at /parity: stage shadow's scores and mismatch samples. */
+  parityRouter?: Router | undefined;
 }
 
 export function createAdminApp(deps: AdminAppDeps): express.Express {
@@ -48,6 +50,7 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
     res.type(deps.metrics.registry.contentType).send(await renderMetrics(deps.metrics));
   });
   if (deps.flagsRouter) app.use("/flags", deps.flagsRouter);
+  if (deps.parityRouter) app.use("/parity", deps.parityRouter);
   app.use((_req, res) => { res.status(404).json({ code: "NOT_FOUND", message: "no such admin endpoint" }); });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     void _next;

@@ -20,6 +20,7 @@ import { classifyFailure, FirstByteTimeoutError, isStaleSocketFailure, ShopperGo
 import { UpstreamCall } from "./upstream-call.ts";
 import type { CallOwner } from "./upstream-call.ts";
 import type { Upstream } from "./upstream.ts";
+import type { ResponseTap } from "../shadow/response-tap.ts";
 
 /** What the forwarder reads and records on the shop's per-request object. */
 export interface ForwardExchange {
@@ -44,6 +45,8 @@ export interface ForwardExchange {
   readonly graphqlQuery: boolean;
   /** The body's reader when the body was read before deciding; the job takes it over. */
   readonly bodyReader: RequestBodyReader | undefined;
+  /** Stage shadow: keeps a bounded copy of the answer the shopper gets, for the comparison. */
+  readonly shadowTap: ResponseTap | undefined;
 }
 
 export interface ForwardResult {
@@ -91,6 +94,10 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     this.#ctx = ctx;
     this.#resolve = resolve;
     this.#upstream = ctx.legacy;
+  }
+
+  get tap(): ResponseTap | undefined {
+    return this.ex.shadowTap;
   }
 
   start(decision: Decision): void {
@@ -149,6 +156,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     const rewrite = upstream.isLegacy ? undefined : createRewrite(ex, upstream, this.#ctx.publicHost);
     const privacy = ex.debug ? "no-store" : ex.privateAnswer ? "private" : undefined;
     writeResponseHead(this.res, head, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined, privacy);
+    ex.shadowTap?.head(head);
     return true;
   }
 
@@ -291,6 +299,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     this.#settled = true;
     this.#disarmFirstByteBudget();
     this.#reader?.stop();
+    this.ex.shadowTap?.settle();
     this.#resolve({ failure: this.#failure, replayedFrom: this.#replayedFrom });
   }
 }

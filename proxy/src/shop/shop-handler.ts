@@ -28,6 +28,7 @@ import { createGraphqlReader } from "./graphql-reader.ts";
 import type { OnGraphqlRead } from "./graphql-reader.ts";
 import type { ParseGraphql } from "../graphql/graphql-request.ts";
 import { createRequestReader } from "./read-request.ts";
+import type { ShadowIntake } from "../shadow/shadow-runner.ts";
 
 const ROUTING_FAILED = createDecision("legacy", "undecided");
 
@@ -52,6 +53,8 @@ export interface ShopHandlerDeps {
   /** graphql-js's parse (default), for routing by GraphQL operation. */
   parseGraphql?: ParseGraphql;
   onGraphqlRead?: OnGraphqlRead;
+  /** Stage shadow: picks a sample of a shadow decision's requests and mirrors them after legacy answered. */
+  shadow?: ShadowIntake | undefined;
 }
 
 export function createShopHandler(deps: ShopHandlerDeps) {
@@ -79,6 +82,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
     // Set-Cookie a shared cache could hand to other shoppers; and such answers, an engineer's included, are private.
     if (decision.needsSession && ex.sessionIsNew) ex.newSessionCookie = formatSessionCookie(ex.sessionId, ex.proto === "https");
     ex.privateAnswer = decision.perShopper || ex.debug;
+    if (decision.shadow !== undefined && deps.shadow !== undefined && !ex.tunnel) deps.shadow.consider(ex, decision.shadow);
     if (ex.tunnel) {
       forwarder.upgrade(ex, decision, ex.upgradeSocket!, ex.upgradeHead!).then((result) => {
         deps.onForwarded(ex, result);
