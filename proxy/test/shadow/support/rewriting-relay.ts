@@ -7,7 +7,13 @@ import { request } from "undici";
 
 export type Rewrite = (path: string, html: string) => string;
 
-export interface RelayRecord { method: string; url: string; cookie: string | undefined; shadow: boolean }
+export interface RelayRecord {
+  method: string; url: string; cookie: string | undefined;
+  /** Sent by the proxy's shadow runner (X-Strangler-Shadow: 1). */
+  shadow: boolean;
+  /** The answer set a new PHPSESSID: Magento started a session for this request. */
+  startedSession: boolean;
+}
 
 export interface RewritingRelay {
   url: string;
@@ -27,12 +33,14 @@ export async function startRewritingRelay(target: string, rewrite: Rewrite = (_p
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
-      received.push({ method: req.method ?? "", url: req.url ?? "", cookie: req.headers.cookie, shadow: req.headers["x-strangler-shadow"] === "1" });
+      const record = { method: req.method ?? "", url: req.url ?? "", cookie: req.headers.cookie, shadow: req.headers["x-strangler-shadow"] === "1", startedSession: false };
+      received.push(record);
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !DROPPED.has(name) && name !== "accept-encoding")) as Record<string, string>;
       const body = Buffer.concat(chunks);
       const answer = await request(target + req.url, { method: req.method as "GET", headers, body: body.length > 0 ? body : undefined });
       const setCookie = answer.headers["set-cookie"];
-      sessions += [setCookie ?? []].flat().filter((line) => line.startsWith("PHPSESSID=")).length;
+      record.startedSession = [setCookie ?? []].flat().some((line) => line.startsWith("PHPSESSID="));
+      if (record.startedSession) sessions++;
       const raw = Buffer.from(await answer.body.arrayBuffer());
       const isHtml = String(answer.headers["content-type"] ?? "").includes("text/html");
       const out = isHtml ? Buffer.from(rewrite(new URL(req.url ?? "/", "http://x").pathname, raw.toString("utf8"))) : raw;
