@@ -8,11 +8,13 @@
 // 1,000 req/s open loop (open-loop.ts) and what each proxy adds over direct. Every scenario runs once per
 // round, rounds interleaved (order rotated), medians reported.
 // `npm run bench -- proxy --soak [--minutes=10]`: RSS of the strangler under 1,000 req/s (soak.ts).
+// `npm run bench -- proxy --shadow`: the shopper's latency with a plan in stage shadow at 100 % vs off (shadow.ts).
 import { loadavg, availableParallelism } from "node:os";
 import type { ChildProcess } from "node:child_process";
 import { measure, medianSample } from "./measure.ts";
 import type { Sample } from "./measure.ts";
 import { hasWrk, LOAD_CPU, PINNED, PROXY_CPU, startScript } from "./processes.ts";
+import { runShadowBench } from "./shadow.ts";
 import { runSoak } from "./soak.ts";
 import type { PostBody } from "./wrk.ts";
 
@@ -55,7 +57,9 @@ try {
   const [legacyPort, newPort] = upstream.message.ports as [number, number];
   const legacyUrl = `http://127.0.0.1:${legacyPort}`;
   const newUrl = `http://127.0.0.1:${newPort}`;
-  if (args.includes("--soak")) {
+  if (args.includes("--shadow")) {
+    await runShadowBench(legacyUrl, newUrl, start, { ...options, rounds: ROUNDS });
+  } else if (args.includes("--soak")) {
     await runSoak(legacyUrl, newUrl, Number(flag("minutes") ?? 10), start);
   } else {
     await runThroughput(legacyUrl, newUrl);

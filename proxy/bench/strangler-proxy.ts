@@ -2,14 +2,15 @@
 // terminal stays readable). `paths` loads three path plans (/new/** goes to the new side at 100 %, the others
 // match nothing the bench asks for); `page-type` adds a plan that needs the page type (PRODUCT → new side),
 // resolved once from legacy's GraphQL and then served from the in-process cache; `graphql` adds a plan that
-// sends a GraphQL query with root field products(search:) to the new side (the body read and parsed first).
+// sends a GraphQL query with root field products(search:) to the new side (the body read and parsed first);
+// `shadow-off` and `shadow-on` add a plan for /s/** in stage off, or in stage shadow mirroring 100 % (shadow.ts).
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createProxy, loadConfig } from "../src/index.ts";
 import { createProcessLogger } from "../src/logger.ts";
 
-const [legacyUrl, newUrl, mode] = process.argv.slice(2) as [string, string, "paths" | "page-type" | "graphql"];
+const [legacyUrl, newUrl, mode] = process.argv.slice(2) as [string, string, "paths" | "page-type" | "graphql" | "shadow-off" | "shadow-on"];
 const plansDir = await mkdtemp(join(tmpdir(), "strangler-bench-plans-"));
 const plan = (id: string, match: string, priority = 0) => [
   `id: ${id}`, "target: new-frontend", `priority: ${priority}`, "match:", match, "rollout: { percentage: 100, stickiness: sessionId }", "",
@@ -19,6 +20,8 @@ await writeFile(join(plansDir, "blog.yaml"), plan("bench-blog", "  - path: /blog
 await writeFile(join(plansDir, "account.yaml"), plan("bench-account", "  - path: /customer/account/**\n    methods: [GET]", 10));
 if (mode === "graphql") await writeFile(join(plansDir, "search.yaml"), plan("bench-search", "  - graphql: { rootFields: [products], argument: search }"));
 if (mode === "page-type") await writeFile(join(plansDir, "products.yaml"), plan("bench-products", "  - path: /p/**\n    pageType: PRODUCT"));
+if (mode === "shadow-off") await writeFile(join(plansDir, "shadow.yaml"), plan("bench-shadow", "  - path: /s/**") + "stage: off\n");
+if (mode === "shadow-on") await writeFile(join(plansDir, "shadow.yaml"), plan("bench-shadow", "  - path: /s/**") + "stage: shadow\nshadow: { sample: 100 }\n");
 const config = loadConfig({
   PORT: "0", ADMIN_PORT: "0", HOST: "127.0.0.1", ADMIN_TOKEN: "bench-admin-token-0123456789",
   LEGACY_URL: legacyUrl, NEW_FRONTEND_URL: newUrl, PLANS_DIR: plansDir, LOG_LEVEL: "info", FLAG_STATE_DIR: join(plansDir, "flags"),

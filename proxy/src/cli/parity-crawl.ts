@@ -69,7 +69,8 @@ function keepExamples(examples: Map<string, string[]>, url: string, differences:
   for (const difference of differences) {
     const kept = examples.get(difference.field) ?? [];
     if (kept.length >= EXAMPLES_PER_FIELD || kept.some((line) => line.startsWith(`${url} `))) continue;
-    kept.push(`${url} ${difference.path}: ${clip(difference.legacy)} → ${clip(difference.candidate)}`);
+    const [legacy, candidate] = excerpt(difference.legacy, difference.candidate);
+    kept.push(`${url} ${difference.path}: ${legacy} → ${candidate}`);
     examples.set(difference.field, kept);
   }
 }
@@ -81,6 +82,16 @@ function formatExamples(scores: ReturnType<ReturnType<typeof createParityBoard>[
   }
   return [...totals].sort(([, a], [, b]) => b - a)
     .flatMap(([field, count]) => [`  ${field}: ${count}`, ...(examples.get(field) ?? []).map((line) => `      ${line}`)]);
+}
+
+/** Two long texts that differ late are shown from a little before where they part. */
+function excerpt(legacy: unknown, candidate: unknown): [string, string] {
+  if (typeof legacy !== "string" || typeof candidate !== "string") return [clip(legacy), clip(candidate)];
+  let at = 0;
+  while (at < legacy.length && legacy[at] === candidate[at]) at++;
+  const from = Math.max(0, at - 30);
+  const cut = (text: string) => (from > 0 ? "…" : "") + clip(text.slice(from));
+  return [cut(legacy), cut(candidate)];
 }
 
 function clip(value: unknown): string {

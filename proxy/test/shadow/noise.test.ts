@@ -1,6 +1,7 @@
 // Noise cancelling through a real proxy: legacy and the new side render the same product, but every answer
 // carries its own form_key and its own timestamp (in the JSON-LD). Asking legacy twice teaches the board that
 // the timestamp is noise, so parity stays at 100 %; without the second ask the same traffic scores lower.
+import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RunningProxy } from "../../src/index.ts";
 import { createPlansDir, startTestProxy } from "../support/proxy.ts";
@@ -25,7 +26,7 @@ const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => { await Promise.all(open.splice(0).map((item) => item.close())); });
 
 async function shadowTraffic(noisePercent: string): Promise<RunningProxy> {
-  const handler = (_req: unknown, res: import("node:http").ServerResponse) => {
+  const handler = (_req: unknown, res: ServerResponse) => {
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     res.end(noisyPage());
   };
