@@ -34,7 +34,7 @@ const flag = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?
 const options = {
   seconds: Number(flag("seconds") ?? process.env.BENCH_SECONDS ?? 6),
   connections: 50,
-  rate: 1_000,
+  rate: Number(flag("rate") ?? 1_000),
   openSeconds: Number(flag("open-seconds") ?? 3),
 };
 const ROUNDS = Number(flag("rounds") ?? process.env.BENCH_ROUNDS ?? 3);

@@ -86,6 +86,7 @@ export const proxyEnvSchema = z.object({
   SHADOW_TIMEOUT_MS: millis(5_000),
   SHADOW_BODY_BYTES: bytes(1_048_576),
   SHADOW_NOISE_PERCENT: z.coerce.number().min(0).max(100).default(10).describe("a percent from 0 to 100"),
+  SHADOW_MAX_LOAD_PERCENT: z.coerce.number().min(0).max(100).default(50).describe("a percent from 0 to 100"),
   PARITY_SAMPLES: count(1, 50),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
     .describe("one of fatal, error, warn, info, debug, trace or silent"),

@@ -28,6 +28,7 @@ export function createShadowing(config: ProxyConfig, registry: Registry, random?
     limits: {
       concurrency: config.SHADOW_CONCURRENCY, queueLength: config.SHADOW_QUEUE_LENGTH, timeoutMs: config.SHADOW_TIMEOUT_MS,
       maxBodyBytes: config.SHADOW_BODY_BYTES, noiseSample: config.SHADOW_NOISE_PERCENT / 100,
+      maxLoad: config.SHADOW_MAX_LOAD_PERCENT / 100,
     },
     onResult: (plan, result) => metrics.shadowRequests.inc({ plan, result }),
   });

@@ -48,6 +48,8 @@ export interface ShadowLimits {
   maxBodyBytes: number;
   /** Share 0..1 of compared requests for which legacy is asked a second time, to learn noise. */
   noiseSample: number;
+  /** Event-loop utilization 0..1 above which nothing is picked (shadow work is the first thing dropped). */
+  maxLoad: number;
 }
 
 export interface ShadowRunnerOptions {
@@ -88,6 +90,7 @@ export function createShadowRunner(options: ShadowRunnerOptions): ShadowRunner {
   let open = 0;
   let running = 0;
   let closed = false;
+  const load = watchLoad();
 
   function poolFor(url: URL): Pool {
     let pool = pools.get(url.origin);
@@ -102,7 +105,7 @@ export function createShadowRunner(options: ShadowRunnerOptions): ShadowRunner {
     if (closed || random() >= order.sample) return;
     const kind = mirrorableKind(ex);
     if (kind === undefined) return report(order.planId, "not-mirrorable");
-    if (open >= limits.concurrency + limits.queueLength) return report(order.planId, "dropped");
+    if (open >= limits.concurrency + limits.queueLength || load.utilization() > limits.maxLoad) return report(order.planId, "dropped");
     open++;
     const method = ex.method;
     ex.shadowTap = new ResponseTap(limits.maxBodyBytes, (outcome: TapOutcome) => {
@@ -189,10 +192,24 @@ export function createShadowRunner(options: ShadowRunnerOptions): ShadowRunner {
     open: () => open,
     async close() {
       closed = true;
+      load.stop();
       await Promise.all([...pools.values()].map((pool) => pool.destroy()));
       await options.facts.close();
     },
   };
+}
+
+/** The shop thread's event-loop utilization over the last quarter second: how busy the proxy is now. */
+function watchLoad(): { utilization(): number; stop(): void } {
+  let last = performance.eventLoopUtilization();
+  let utilization = 0;
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    utilization = performance.eventLoopUtilization(now, last).utilization;
+    last = now;
+  }, 250);
+  timer.unref();
+  return { utilization: () => utilization, stop: () => clearInterval(timer) };
 }
 
 /** Only requests that cannot change anything: GET/HEAD without a body, and of GraphQL only queries. */

@@ -45,7 +45,7 @@ beforeAll(async () => {
   legacy = await startRewritingRelay(sandbox.url, withProductJsonLd);
   doctored = await startRewritingRelay(sandbox.url, (path, html) => (DOCTORED[path] ?? ((same: string) => same))(withProductJsonLd(path, html)));
   plans = await createPlansDir({ "all.yaml": "id: luma-pages\ntarget: new-frontend\nmatch:\n  - path: /**\nstage: shadow\nshadow: { sample: 100 }\n" });
-  proxy = await startTestProxy({ legacy: legacy.url, newFrontend: doctored.url, plansDir: plans.dir, env: { SHADOW_NOISE_PERCENT: "100" } });
+  proxy = await startTestProxy({ legacy: legacy.url, newFrontend: doctored.url, plansDir: plans.dir, env: { SHADOW_NOISE_PERCENT: "100", SHADOW_MAX_LOAD_PERCENT: "100" } });
   for (const path of [...Object.keys(DOCTORED), ...CORRECT]) {
     const answer = await fetch(proxy.shopUrl + path);
     shopperPages.set(path, await answer.text());

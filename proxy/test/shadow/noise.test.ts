@@ -33,7 +33,7 @@ async function shadowTraffic(noisePercent: string): Promise<RunningProxy> {
   const legacy: TestUpstream = await startUpstream("legacy", handler);
   const candidate: TestUpstream = await startUpstream("new", handler);
   const plans: PlansDir = await createPlansDir({ "p.yaml": "id: pdp\ntarget: new-frontend\nmatch:\n  - path: /**\nstage: shadow\nshadow: { sample: 100 }\n" });
-  const proxy = await startTestProxy({ legacy: legacy.url, newFrontend: candidate.url, plansDir: plans.dir, env: { SHADOW_NOISE_PERCENT: noisePercent } });
+  const proxy = await startTestProxy({ legacy: legacy.url, newFrontend: candidate.url, plansDir: plans.dir, env: { SHADOW_NOISE_PERCENT: noisePercent, SHADOW_MAX_LOAD_PERCENT: "100" } });
   open.push(proxy, legacy, candidate, { close: plans.remove });
   for (let i = 0; i < 6; i++) await (await fetch(`${proxy.shopUrl}/joust-duffle-bag.html`)).text();
   await vi.waitFor(() => expect(proxy.parity.scores()[0]?.compared).toBe(6), { timeout: 10_000, interval: 50 });

@@ -28,7 +28,7 @@ beforeAll(async () => {
   magento = await startRewritingRelay(sandbox.url);
   candidate = await startUpstream("new", (_req, res) => { res.writeHead(200, { "Content-Type": "text/html" }); res.end("<html><title>new</title></html>"); });
   plans = await createPlansDir({ "all.yaml": "id: everything\ntarget: new-frontend\nmatch:\n  - path: /**\n    methods: [GET, HEAD, POST]\nstage: shadow\nshadow: { sample: 100 }\n" });
-  proxy = await startTestProxy({ legacy: magento.url, newFrontend: candidate.url, plansDir: plans.dir, env: { SHADOW_NOISE_PERCENT: "100" } });
+  proxy = await startTestProxy({ legacy: magento.url, newFrontend: candidate.url, plansDir: plans.dir, env: { SHADOW_NOISE_PERCENT: "100", SHADOW_MAX_LOAD_PERCENT: "100" } });
   shopper = await startCartShopper(proxy.shopUrl, 2);
   for (const path of SHOPPER_PAGES) {
     const answer = await fetch(proxy.shopUrl + path, { headers: { cookie: shopper.cookieHeader() }, redirect: "manual" });

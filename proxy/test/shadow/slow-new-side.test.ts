@@ -19,7 +19,7 @@ async function start(env: Record<string, string>) {
   });
   const legacy = await startUpstream("legacy", textHandler("legacy"));
   const plans = await createPlansDir({ "p.yaml": "id: slow\ntarget: new-frontend\nmatch:\n  - path: /**\nstage: shadow\nshadow: { sample: 100 }\n" });
-  const proxy = await startTestProxy({ legacy: legacy.url, newFrontend: slow.url, plansDir: plans.dir, env: { SHADOW_NOISE_PERCENT: "0", ...env } });
+  const proxy = await startTestProxy({ legacy: legacy.url, newFrontend: slow.url, plansDir: plans.dir, env: { SHADOW_NOISE_PERCENT: "0", SHADOW_MAX_LOAD_PERCENT: "100", ...env } });
   open.push(proxy, slow, legacy, { close: plans.remove });
   return { proxy, slow, legacy, newSideAnswered: () => newSideAnswered };
 }
@@ -41,6 +41,16 @@ describe("a new side that answers in 5 s", () => {
     const metrics = await metricsOf(proxy);
     expect(metrics).toContain('strangler_shadow_requests_total{plan="slow",result="dropped"} 6');
     expect(slow.received.map((request) => request.url)).toEqual(["/page-0.html", "/page-1.html"]);
+  });
+
+  it("drops shadow work first while the proxy is busy (event-loop utilization above SHADOW_MAX_LOAD_PERCENT)", async () => {
+    const { proxy, slow } = await start({ SHADOW_MAX_LOAD_PERCENT: "0" });
+    // Busy for over one 250 ms measurement: any utilization is above 0 %.
+    const until = Date.now() + 300;
+    while (Date.now() < until) await fetch(`${proxy.shopUrl}/warm.html`).then((answer) => answer.text());
+    expect(await (await fetch(`${proxy.shopUrl}/busy.html`)).text()).toBe("legacy GET /busy.html");
+    expect(await metricsOf(proxy)).toMatch(/strangler_shadow_requests_total\{plan="slow",result="dropped"\} [1-9]/);
+    expect(slow.received.map((request) => request.url)).not.toContain("/busy.html");
   });
 
   it("counts a mirrored request past SHADOW_TIMEOUT_MS as a timeout, and compares nothing", async () => {
