@@ -19,6 +19,7 @@ import type {
   SearchQuery,
   SearchResult,
   StoreConfig,
+  Stylesheet,
   UrlResolution,
 } from "./domain/index.ts";
 
@@ -36,6 +37,8 @@ export interface Adapters {
   /** `path` like `/joust-duffle-bag.html`; `undefined` when Magento knows no such URL. */
   resolveUrl(path: string, ctx?: RequestContext): Promise<UrlResolution | undefined>;
   getStoreConfig(ctx?: RequestContext): Promise<StoreConfig>;
+  /** The legacy theme's stylesheets, in the order the store's page head links them (read from its home page HTML). */
+  getThemeStylesheets(ctx?: RequestContext): Promise<Stylesheet[]>;
 
   // Cart: never cached. Guest carts by masked id; with ctx.customerToken the customer's cart.
   createGuestCart(ctx?: RequestContext): Promise<string>;

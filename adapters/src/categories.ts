@@ -39,6 +39,9 @@ export function createCategoriesArea(deps: AreaDeps) {
         const answer = await deps.graphql.request<CategoriesAnswer>("category", categoryByUrlPathQuery, { urlPath }, ctx);
         addTags(answer?.tags ?? []);
         const raw = answer?.data.categories?.items?.[0];
+        // A landing page shows its CMS block: a purge of that block (by identifier) drops the category too.
+        const block = (raw as { cms_block?: { identifier?: unknown } | null } | null | undefined)?.cms_block?.identifier;
+        if (typeof block === "string" && block) addTags([`cms_b_${block}`]);
         return raw == null ? undefined : reshapeCategory(raw);
       },
     });

@@ -9,6 +9,7 @@ import { createMemoryStore } from "./cache/memory-store.ts";
 import { createRedisStore } from "./cache/redis-store.ts";
 import { createMagentoGraphql } from "./magento/graphql-client.ts";
 import { createMagentoRest } from "./magento/rest-client.ts";
+import { createMagentoStorefront } from "./magento/storefront-client.ts";
 import { consoleLogger, createCounterMetrics } from "./observability.ts";
 import type { AdapterLogger, AdapterMetrics } from "./observability.ts";
 import { createProductsArea } from "./products.ts";
@@ -20,6 +21,7 @@ import { createStoreConfigArea } from "./store-config.ts";
 import { createCartArea } from "./cart.ts";
 import { createCustomerArea } from "./customer.ts";
 import { createOrdersArea } from "./orders.ts";
+import { createThemeArea } from "./theme.ts";
 import type { AreaDeps } from "./read-through.ts";
 
 function chooseStore(config: AdaptersConfig, options: AdaptersOptions, logger: AdapterLogger, metrics: AdapterMetrics): CacheStore {
@@ -40,6 +42,7 @@ export function createAdapters(options: AdaptersOptions): Adapters {
     metrics,
     graphql: createMagentoGraphql({ graphqlUrl: config.graphqlUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
     rest: createMagentoRest({ restUrl: config.restUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
+    storefront: createMagentoStorefront({ magentoUrl: config.magentoUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
     cache,
   };
   return {
@@ -52,6 +55,7 @@ export function createAdapters(options: AdaptersOptions): Adapters {
     ...createCartArea(deps),
     ...createCustomerArea(deps),
     ...createOrdersArea(deps),
+    ...createThemeArea(deps),
     purge: async (tags: string[]) => (cache ? (await cache.purge(tags)).dropped : 0),
     purgeAll: async () => (cache ? (await cache.purgeAll()).dropped : 0),
     purgeWithin: async (scope: PurgeScope, deadline: number) => {

@@ -8,12 +8,14 @@ import { buildCacheKey } from "./cache/keys.ts";
 import { checkContext } from "./arguments.ts";
 import type { MagentoGraphql } from "./magento/graphql-client.ts";
 import type { MagentoRest } from "./magento/rest-client.ts";
+import type { MagentoStorefront } from "./magento/storefront-client.ts";
 import type { AdapterLogger, AdapterMetrics } from "./observability.ts";
 
 export interface AreaDeps {
   config: AdaptersConfig;
   graphql: MagentoGraphql;
   rest: MagentoRest;
+  storefront: MagentoStorefront;
   cache?: Cache;
   logger: AdapterLogger;
   metrics: AdapterMetrics;

@@ -3,6 +3,7 @@ import type { SandboxStore } from "./store.ts";
 import { createGraphQlRouter } from "./graphql/index.ts";
 import { createRestRouter } from "./rest/index.ts";
 import { createMediaRouter } from "./media/router.ts";
+import { createThemeAssetsRouter } from "./storefront/theme-assets.ts";
 import { createStorefrontRouter } from "./storefront/index.ts";
 import type { StoreUrls } from "./store-views.ts";
 
@@ -29,6 +30,7 @@ export function createApp(store: SandboxStore, options: AppOptions): Express {
   // Magento's pub/health_check.php: an empty 200 while the store can serve (load balancers probe it).
   app.get("/health_check.php", (_req, res) => { res.status(200).end(); });
   app.use(createMediaRouter());
+  app.use(createThemeAssetsRouter());
   app.use(createGraphQlRouter(store, { baseUrl: options.baseUrl, ...(options.storeUrls ? { storeUrls: options.storeUrls } : {}) }));
   app.use("/rest", createRestRouter(store));
   app.use(createStorefrontRouter(store, {

@@ -5,6 +5,9 @@ import type { ProductListing, ProductSummary } from "@strangler/adapters";
 /** The header navigation (category tree): re-rendered when any category changes. */
 export const navigationTag = "strangler_navigation";
 
+/** The legacy theme's stylesheets (adapters' `strangler_theme`): a purge of it re-renders every page. */
+export const themeTag = "strangler_theme";
+
 export function toProductTags(productId: number): string[] {
   return [`cat_p_${productId}`];
 }

@@ -13,9 +13,22 @@ export function formatMoney(money: Money): string {
   return formatter.format(money.amount);
 }
 
-/** A price a shopper can be shown: finite and above zero (Magento's "no price" comes back as 0 or null). */
+/** A price a shopper can be shown: any finite amount, $0.00 included (Magento shows a free product's $0.00). */
 export function hasPrice(price: PriceRange): boolean {
-  return Number.isFinite(price.min.final.amount) && price.min.final.amount > 0;
+  return Number.isFinite(price.min.final.amount) && price.min.final.amount >= 0;
+}
+
+/**
+ * Magento static URLs (`…/static/version…/frontend/…`) as same-origin paths: the shopper's browser fetches
+ * them from the shop's origin, where the proxy sends them to legacy. Other URLs stay as they are.
+ */
+export function toSameOriginStaticUrl(url: string): string {
+  try {
+    const parsed = new URL(url, "http://placeholder.invalid");
+    return parsed.pathname.startsWith("/static/") ? `${parsed.pathname}${parsed.search}` : url;
+  } catch {
+    return url;
+  }
 }
 
 /**

@@ -34,7 +34,8 @@ function formatAmount(amount: number): string {
 function buildOffer(product: Product, url: string): ProductJsonLd["offers"] {
   const min = product.price.min.final;
   const max = product.price.max.final;
-  if (!Number.isFinite(min.amount) || min.amount <= 0) return undefined;
+  // A free product ($0.00, shown on the page as Magento shows it) is still offered.
+  if (!Number.isFinite(min.amount) || min.amount < 0) return undefined;
   const availability = product.stockStatus === "IN_STOCK" ? "https://schema.org/InStock" : "https://schema.org/OutOfStock";
   if (max.amount > min.amount) {
     return { "@type": "AggregateOffer", priceCurrency: min.currency, lowPrice: formatAmount(min.amount), highPrice: formatAmount(max.amount), availability, url };

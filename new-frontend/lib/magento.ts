@@ -4,10 +4,10 @@ import "server-only";
 import { cache } from "react";
 import { unstable_cache } from "next/cache";
 import { createAdapters, MagentoInputError } from "@strangler/adapters";
-import type { Adapters, CategoryTree, ListingQuery, ProductListing, RequestContext, SearchResult, StoreConfig } from "@strangler/adapters";
+import type { Adapters, CategoryTree, ListingQuery, ProductListing, RequestContext, SearchResult, StoreConfig, Stylesheet } from "@strangler/adapters";
 import { getFrontendConfig } from "./config.ts";
 import { mapResolution, type PageTarget } from "./page-target.ts";
-import { navigationTag } from "./cache-tags.ts";
+import { navigationTag, themeTag } from "./cache-tags.ts";
 import { currentStoreView } from "./store-view.ts";
 
 // One Adapters (one cache) per process. Next bundles each route separately, so a module-level variable
@@ -58,6 +58,19 @@ export const getNavigation = cache(async (): Promise<CategoryTree[]> => {
   if (isBuilding()) return [];
   await tagRender([navigationTag]);
   return getAdapters().getCategoryTree(getContext());
+});
+
+/**
+ * The legacy store's theme stylesheets (read from its page head by the adapters). A failure gives none:
+ * the page still renders and sells, unstyled, rather than becoming the shopper's error.
+ */
+export const getThemeStylesheets = cache(async (): Promise<Stylesheet[]> => {
+  if (isBuilding()) return [];
+  await tagRender([themeTag]);
+  return getAdapters().getThemeStylesheets(getContext()).catch((error: unknown) => {
+    console.error("theme stylesheets unavailable", error);
+    return [];
+  });
 });
 
 /** What a path is in Magento (product, category, CMS page, redirect) or not-found; `store` as in getStoreConfig. */

@@ -1,7 +1,23 @@
 // Magento CMS and description HTML is written by admins and may hold anything: keep the structure
-// and classes a content page needs, drop scripts, event handlers, inline styles, forms and
-// javascript: URLs, and any `{{directive}}` Magento left unrendered.
+// and classes a content page needs, drop scripts, event handlers, forms and javascript: URLs, and any
+// `{{directive}}` Magento left unrendered. Inline styles keep only spacing, alignment and list style
+// with plain values (Luma's sample content lays out with them); positioning, colours and url() go.
 import sanitizeHtml from "sanitize-html";
+
+const length = /^-?\d{1,4}(\.\d{1,3})?(px|em|rem|%)?$/;
+const lengths = /^(-?\d{1,4}(\.\d{1,3})?(px|em|rem|%)?|auto)( (-?\d{1,4}(\.\d{1,3})?(px|em|rem|%)?|auto)){0,3}$/;
+
+function layoutStyles(): Record<string, RegExp[]> {
+  const spacing = ["margin", "padding"].flatMap((box) => [box, ...["top", "right", "bottom", "left"].map((side) => `${box}-${side}`)]);
+  return {
+    ...Object.fromEntries(spacing.map((property) => [property, [lengths]])),
+    "text-align": [/^(left|right|center|justify)$/],
+    "list-style": [/^(none|disc|circle|square|decimal)$/],
+    "list-style-type": [/^(none|disc|circle|square|decimal)$/],
+    width: [length],
+    "max-width": [length],
+  };
+}
 
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -10,12 +26,13 @@ const options: sanitizeHtml.IOptions = {
     "section", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
   ],
   allowedAttributes: {
-    "*": ["class", "id", "title", "lang", "data-content-type", "data-appearance", "data-element"],
+    "*": ["class", "id", "title", "lang", "data-content-type", "data-appearance", "data-element", "style"],
     a: ["href", "name", "target", "rel"],
     img: ["src", "alt", "width", "height", "loading"],
     td: ["colspan", "rowspan"],
     th: ["colspan", "rowspan", "scope"],
   },
+  allowedStyles: { "*": layoutStyles() },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowedSchemesByTag: { img: ["http", "https", "data"] },
   allowProtocolRelative: false,

@@ -17,6 +17,13 @@ export interface Category {
   metaDescription: string;
   image?: string;
   breadcrumbs: Breadcrumb[];
+  /**
+   * What the category page shows (Magento's display mode): products, its landing CMS block, or both.
+   * Read for a single category only; tree nodes say PRODUCTS.
+   */
+  displayMode: "PRODUCTS" | "PAGE" | "PRODUCTS_AND_PAGE";
+  /** The landing CMS block's HTML (Magento has rendered its directives); "" when none. */
+  landingHtml: string;
 }
 
 export interface CategoryTree extends Category {

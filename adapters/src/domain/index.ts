@@ -8,3 +8,4 @@ export type * from "./store-config.ts";
 export type * from "./cart.ts";
 export type * from "./customer.ts";
 export type * from "./context.ts";
+export type * from "./theme.ts";

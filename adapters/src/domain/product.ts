@@ -36,6 +36,44 @@ export interface ProductVariant {
   image?: Image;
 }
 
+/** One product a bundle option offers. */
+export interface BundleChoice {
+  /** Magento's uid: base64 of `bundle/<option id>/<selection id>/<quantity>`. */
+  uid: string;
+  label: string;
+  quantity: number;
+  /** The choice's price in the display currency (before tax). */
+  price: number;
+  isDefault: boolean;
+}
+
+/** One option of a bundle: a picker of products (`select`, `radio`, `checkbox`, `multi`). */
+export interface BundleOption {
+  /** Magento's uid: base64 of `bundle/<option id>`. */
+  uid: string;
+  title: string;
+  required: boolean;
+  type: string;
+  choices: BundleChoice[];
+}
+
+/** One product of a grouped product, bought with its own quantity. */
+export interface GroupedItem {
+  id: number;
+  sku: string;
+  name: string;
+  /** The default quantity Magento suggests. */
+  quantity: number;
+  price: PriceRange;
+  stockStatus: StockStatus;
+}
+
+export interface DownloadableLink {
+  uid: string;
+  title: string;
+  price: number;
+}
+
 export interface CategoryRef {
   id: number;
   uid: string;
@@ -74,6 +112,12 @@ export interface Product extends ProductBase {
   /** Empty unless type is CONFIGURABLE. */
   options: ConfigurableOption[];
   variants: ProductVariant[];
+  /** Empty unless type is BUNDLE. */
+  bundleOptions: BundleOption[];
+  /** Empty unless type is GROUPED. */
+  groupedItems: GroupedItem[];
+  /** Links a downloadable product sells; `linksPurchasedSeparately` = the shopper picks them. */
+  downloadable?: { linksTitle: string; linksPurchasedSeparately: boolean; links: DownloadableLink[] };
   categories: CategoryRef[];
   breadcrumbs: Breadcrumb[];
 }

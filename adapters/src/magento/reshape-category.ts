@@ -31,6 +31,8 @@ const categorySchema = z.object({
   meta_description: textField,
   image: z.string().nullish(),
   breadcrumbs: breadcrumbsField,
+  display_mode: z.string().nullish(),
+  cms_block: z.object({ content: textField }).nullish(),
 });
 
 type RawCategory = z.output<typeof categorySchema> & { children?: unknown };
@@ -46,6 +48,13 @@ export function reshapeBreadcrumbs(categories: ({ name: string; url_path: string
   return [...trail, { name: deepest.name, urlPath: deepest.url_path }];
 }
 
+const displayModes = new Set(["PRODUCTS", "PAGE", "PRODUCTS_AND_PAGE"]);
+
+/** Magento's display_mode; unknown or missing reads as PRODUCTS (Magento's default). */
+function toDisplayMode(value: string | null | undefined): Category["displayMode"] {
+  return value && displayModes.has(value) ? (value as Category["displayMode"]) : "PRODUCTS";
+}
+
 function toCategory(raw: RawCategory): Category {
   return {
     id: raw.id, uid: raw.uid, name: raw.name, urlKey: raw.url_key, urlPath: raw.url_path,
@@ -53,6 +62,7 @@ function toCategory(raw: RawCategory): Category {
     level: raw.level ?? 0, position: raw.position ?? 0, productCount: raw.product_count ?? 0,
     descriptionHtml: raw.description, metaTitle: raw.meta_title || raw.name, metaDescription: raw.meta_description,
     image: raw.image ?? undefined,
+    displayMode: toDisplayMode(raw.display_mode), landingHtml: raw.cms_block?.content ?? "",
     breadcrumbs: reshapeBreadcrumbs([{ name: raw.name, url_path: raw.url_path, breadcrumbs: raw.breadcrumbs }]).slice(0, -1),
   };
 }

@@ -49,6 +49,24 @@ const variantSchema = z.object({
   }).nullish(),
 });
 
+const bundleItemSchema = z.object({
+  uid: z.string().min(1),
+  title: textField,
+  required: z.boolean().nullish(),
+  type: textField,
+  position: numberField.nullish(),
+  options: z.array(z.object({
+    uid: z.string().min(1), label: textField, quantity: numberField.nullish(), is_default: z.boolean().nullish(),
+    price: amountField.nullish(), position: numberField.nullish(),
+  }).nullable()).nullish(),
+});
+const groupedItemSchema = z.object({
+  position: numberField.nullish(),
+  qty: numberField.nullish(),
+  product: z.object({ id: numberField, sku: z.string().min(1), name: z.string().min(1), stock_status: stockSchema, price_range: priceRangeSchema }).nullish(),
+});
+const downloadableLinkSchema = z.object({ uid: z.string().min(1), title: textField, price: amountField.nullish(), sort_order: numberField.nullish() });
+
 const detailSchema = summarySchema.extend({
   description: z.object({ html: textField }).nullish(),
   short_description: z.object({ html: textField }).nullish(),
@@ -59,6 +77,11 @@ const detailSchema = summarySchema.extend({
   categories: z.array(categoryRefSchema.nullable()).nullish(),
   configurable_options: z.array(optionSchema.nullable()).nullish(),
   variants: z.array(variantSchema.nullable()).nullish(),
+  bundle_items: z.array(bundleItemSchema.nullable()).nullish(),
+  grouped_items: z.array(groupedItemSchema.nullable()).nullish(),
+  links_title: z.string().nullish(),
+  links_purchased_separately: numberField.nullish(),
+  downloadable_product_links: z.array(downloadableLinkSchema.nullable()).nullish(),
 });
 
 export type MagentoProductSummary = z.input<typeof summarySchema>;
@@ -115,6 +138,30 @@ function reshapeVariants(raw: z.output<typeof detailSchema>): Product["variants"
   });
 }
 
+const byPosition = <T extends { position?: number | null }>(a: T, b: T) => (a.position ?? 0) - (b.position ?? 0);
+
+function reshapeBundleOptions(raw: z.output<typeof detailSchema>): Product["bundleOptions"] {
+  return (raw.bundle_items ?? []).flatMap((item) => (item ? [item] : [])).sort(byPosition).map((item) => ({
+    uid: item.uid, title: item.title, required: item.required ?? false, type: item.type || "select",
+    choices: (item.options ?? []).flatMap((choice) => (choice ? [choice] : [])).sort(byPosition).map((choice) => ({
+      uid: choice.uid, label: choice.label, quantity: choice.quantity ?? 1, price: choice.price ?? 0, isDefault: choice.is_default ?? false,
+    })),
+  }));
+}
+
+function reshapeGroupedItems(raw: z.output<typeof detailSchema>): Product["groupedItems"] {
+  return (raw.grouped_items ?? []).flatMap((item) => (item?.product ? [item] : [])).sort(byPosition).map(({ qty, product }) => ({
+    id: product!.id, sku: product!.sku, name: product!.name, quantity: qty ?? 0, price: reshapePriceRange(product!.price_range), stockStatus: product!.stock_status,
+  }));
+}
+
+function reshapeDownloadable(raw: z.output<typeof detailSchema>): NonNullable<Product["downloadable"]> {
+  const links = (raw.downloadable_product_links ?? []).flatMap((link) => (link ? [link] : []))
+    .sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0))
+    .map((link) => ({ uid: link.uid, title: link.title, price: link.price ?? 0 }));
+  return { linksTitle: raw.links_title ?? "", linksPurchasedSeparately: (raw.links_purchased_separately ?? 0) === 1, links };
+}
+
 export function reshapeProduct(rawInput: unknown): Product {
   const raw = parseShape(detailSchema, rawInput, "product");
   const summary = reshapeSummaryFields(raw);
@@ -137,6 +184,9 @@ export function reshapeProduct(rawInput: unknown): Product {
     specialPrice: raw.special_price == null ? undefined : { amount: raw.special_price, currency: summary.price.min.final.currency },
     options,
     variants: reshapeVariants(raw),
+    bundleOptions: reshapeBundleOptions(raw),
+    groupedItems: reshapeGroupedItems(raw),
+    ...(raw.__typename === "DownloadableProduct" ? { downloadable: reshapeDownloadable(raw) } : {}),
     categories,
     breadcrumbs: reshapeBreadcrumbs(raw.categories ?? []),
   };
@@ -146,7 +196,8 @@ export function reshapeProduct(rawInput: unknown): Product {
 export function tagsOfProduct(raw: unknown, product: Product): string[] {
   const variants = (raw as { variants?: { product?: { id?: unknown } | null }[] | null }).variants ?? [];
   const childIds = variants.map((variant) => variant.product?.id).filter((id): id is number => typeof id === "number");
-  return [`cat_p_${product.id}`, ...childIds.map((id) => `cat_p_${id}`)];
+  // A grouped product's page shows its items' prices: their changes purge it too.
+  return [`cat_p_${product.id}`, ...childIds.map((id) => `cat_p_${id}`), ...product.groupedItems.map((item) => `cat_p_${item.id}`)];
 }
 
 

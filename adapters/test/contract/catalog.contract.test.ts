@@ -43,6 +43,32 @@ describe("catalog against the sandbox", () => {
     expect(product?.options.find((o) => o.code === "color")?.values[0]?.swatch?.kind).toBe("COLOR");
   });
 
+  it("reads a bundle's options, a grouped product's items and a downloadable product's links", async () => {
+    const bundle = await adapters.getProductBySku("24-WG080");
+    expect(bundle?.type).toBe("BUNDLE");
+    expect(bundle?.bundleOptions.length).toBeGreaterThan(0);
+    for (const option of bundle?.bundleOptions ?? []) {
+      expect(Buffer.from(option.uid, "base64").toString()).toMatch(/^bundle\/\d+$/);
+      expect(option.choices.every((choice) => Buffer.from(choice.uid, "base64").toString().startsWith(`${Buffer.from(option.uid, "base64").toString()}/`))).toBe(true);
+      expect(option.choices.every((choice) => choice.label !== "" && choice.price > 0)).toBe(true);
+    }
+    const grouped = await adapters.getProductBySku("24-WG085_Group");
+    expect(grouped?.type).toBe("GROUPED");
+    expect(grouped?.groupedItems.map((item) => item.sku)).toEqual(expect.arrayContaining(["24-WG085", "24-WG086"]));
+    expect(grouped?.groupedItems.every((item) => item.price.min.final.amount > 0)).toBe(true);
+    const downloadable = await adapters.getProductByUrlKey("luma-yoga-for-life");
+    expect(downloadable).toMatchObject({ type: "DOWNLOADABLE", downloadable: { linksPurchasedSeparately: false } });
+    expect(downloadable?.downloadable?.links.length).toBeGreaterThan(0);
+    expect(downloadable?.metaDescription).toMatch(/^You'll learn to use yoga/);
+  });
+
+  it("reads a landing-page category's display mode and CMS block", async () => {
+    const gear = await adapters.getCategoryByUrlPath("gear");
+    expect(gear).toMatchObject({ name: "Gear", displayMode: "PAGE" });
+    expect(gear?.landingHtml).toContain("<");
+    expect(await adapters.getCategoryByUrlPath("gear/bags")).toMatchObject({ displayMode: "PRODUCTS", landingHtml: "" });
+  });
+
   it("returns undefined for an unknown product", async () => {
     expect(await adapters.getProductByUrlKey("no-such-product")).toBeUndefined();
   });

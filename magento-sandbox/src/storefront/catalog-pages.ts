@@ -1,35 +1,14 @@
 import type { Request, Response } from "express";
-import type { Category, Product, ProductQuery } from "../catalog/types.ts";
+import type { Category, Product } from "../catalog/types.ts";
 import { renderCmsContent } from "../catalog/cms-content.ts";
 import { renderProductGrid, renderProductView } from "./catalog-views.ts";
+import { readListingState, renderLayeredNavigation, renderToolbar, toProductQuery } from "./listing-views.ts";
 import type { Storefront } from "./context.ts";
 import { html, trusted } from "./html.ts";
 import type { Breadcrumb } from "./layout.ts";
 import { getSession } from "./session.ts";
 
 /** Category, product and quick-search pages: public, cacheable, tagged for purges. */
-const sortFields = new Set(["position", "name", "price"]);
-const pageSizes = new Set([12, 24, 36]);
-
-function readListingQuery(req: Request): Pick<ProductQuery, "sort" | "pageSize" | "currentPage"> {
-  const order = String(req.query.product_list_order ?? "position");
-  const direction = String(req.query.product_list_dir ?? "asc").toUpperCase() === "DESC" ? "DESC" : "ASC";
-  const limit = Number(req.query.product_list_limit ?? 12);
-  const page = Number(req.query.p ?? 1);
-  return {
-    sort: sortFields.has(order) ? [{ field: order as "position" | "name" | "price", direction }] : undefined,
-    pageSize: pageSizes.has(limit) ? limit : 12,
-    currentPage: Number.isInteger(page) && page > 0 ? page : 1,
-  };
-}
-
-function pageHref(req: Request) {
-  return (page: number): string => {
-    const query = new URLSearchParams(req.query as Record<string, string>);
-    query.set("p", String(page));
-    return `${req.path}?${query.toString()}`;
-  };
-}
 
 function categoryCrumbs(sf: Storefront, req: Request, category: Category, linkLast: boolean): Breadcrumb[] {
   const ancestors = sf.catalog.getBreadcrumbs(category.id);
@@ -44,15 +23,17 @@ function categoryCrumbs(sf: Storefront, req: Request, category: Category, linkLa
 export function sendCategoryPage(sf: Storefront, req: Request, res: Response, category: Category): void {
   const { catalog } = sf;
   const base = sf.baseUrl(req);
+  // Display mode "static block only" (PAGE): the landing CMS block and no product list.
   const showProducts = category.displayMode !== "PAGE";
-  const listing = showProducts
-    ? catalog.listProducts({ filters: [{ field: "category_id", eq: String(category.id) }], ...readListingQuery(req) })
-    : undefined;
-  const block = category.landingBlock ? catalog.getCmsBlock(category.landingBlock) : undefined;
+  const state = readListingState(req);
+  const query = toProductQuery(catalog, state);
+  const inCategory = { field: "category_id", eq: String(category.id) };
+  const listing = showProducts ? catalog.listProducts({ ...query, filters: [inCategory, ...(query.filters ?? [])] }) : undefined;
+  // The sidebar offers what the unfiltered category holds (as the new frontend reads it from GraphQL).
+  const facets = showProducts ? catalog.listProducts({ filters: [inCategory], pageSize: 1 }).aggregations : [];
+  const block = category.displayMode !== "PRODUCTS" && category.landingBlock ? catalog.getCmsBlock(category.landingBlock) : undefined;
   const crumbs = categoryCrumbs(sf, req, category, false);
-  const content = html`${category.description ? html`<div class="category-description">${trusted(category.description)}</div>` : ""}
-${block ? html`<div class="category-cms">${trusted(renderCmsContent(block.content, catalog, base))}</div>` : ""}
-${listing ? renderProductGrid(catalog, listing, base, pageHref(req)) : ""}`;
+  const content = html`${category.description ? html`<div class="category-description">${trusted(category.description)}</div>` : ""}${block ? html`<div class="category-cms">${trusted(renderCmsContent(block.content, catalog, base))}</div>` : ""}${listing ? html`${renderToolbar(req, listing, state, "top")}${renderProductGrid(catalog, listing, base)}${renderToolbar(req, listing, state, "bottom")}` : ""}`;
   const tags = [`cat_c_${category.id}`, `cat_c_p_${category.id}`, ...(listing?.items ?? []).map((p) => `cat_p_${p.id}`)];
   sf.sendPublic(req, res, {
     title: [...crumbs].reverse().map((c) => c.label).join(" - "),
@@ -61,6 +42,7 @@ ${listing ? renderProductGrid(catalog, listing, base, pageHref(req)) : ""}`;
     bodyClass: `page-products categorypath-${category.urlPath.replace(/\//g, "-")} category-${category.urlKey} catalog-category-view page-layout-2columns-left`,
     breadcrumbs: crumbs,
     content,
+    ...(listing ? { sidebar: renderLayeredNavigation(req, catalog, facets, state) } : {}),
   }, tags);
 }
 
@@ -75,8 +57,10 @@ export function sendProductPage(sf: Storefront, req: Request, res: Response, pro
   sf.sendPublic(req, res, {
     title: product.metaTitle || product.name,
     heading: product.name,
-    // Magento's product view falls back to the description, tags stripped, 255 characters.
-    metaDescription: product.metaDescription || stripTags(product.description).slice(0, 255) || undefined,
+    // Magento 2.4.8 (Catalog\Helper\Product\View::preparePageMetadata) sets the product's meta_description
+    // only; an empty one falls back to the store's default description (Page\Config::getDescription),
+    // which the sandbox leaves empty: no tag. No fallback to the description text.
+    metaDescription: product.metaDescription || undefined,
     metaKeywords: product.metaKeyword || undefined,
     canonical: `${base}${catalog.getProductUrl(product)}`,
     bodyClass: `catalog-product-view product-${product.urlKey} page-product-${product.type} page-layout-1column`,
@@ -85,23 +69,25 @@ export function sendProductPage(sf: Storefront, req: Request, res: Response, pro
   }, [...catalog.getProductCacheTags(product), ...(category ? [`cat_c_${category.id}`] : [])]);
 }
 
-function stripTags(markup: string): string {
-  return markup.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-}
-
 export function sendSearchPage(sf: Storefront, req: Request, res: Response): void {
   const q = typeof req.query.q === "string" ? req.query.q.trim() : "";
   if (q === "") {
     res.redirect(302, "/");
     return;
   }
-  const listing = sf.catalog.listProducts({ search: q, ...readListingQuery(req) });
+  const state = readListingState(req);
+  delete state.filters.q;
+  const listing = sf.catalog.listProducts({ search: q, ...toProductQuery(sf.catalog, state) });
+  const facets = sf.catalog.listProducts({ search: q, pageSize: 1 }).aggregations;
   const title = `Search results for: '${q}'`;
+  const keep = { q };
   sf.sendPublic(req, res, {
     title,
     robots: "NOINDEX,FOLLOW",
+    searchText: q,
     bodyClass: "page-products catalogsearch-result-index page-layout-2columns-left",
     breadcrumbs: [{ label: title, key: "search" }],
-    content: renderProductGrid(sf.catalog, listing, sf.baseUrl(req), pageHref(req)),
+    content: html`${renderToolbar(req, listing, state, "top", keep)}${listing.totalCount === 0 ? html`<div class="message notice"><div>Your search returned no results.</div></div>` : renderProductGrid(sf.catalog, listing, sf.baseUrl(req))}${renderToolbar(req, listing, state, "bottom", keep)}`,
+    sidebar: renderLayeredNavigation(req, sf.catalog, facets, state, keep),
   }, [...listing.items.map((p) => `cat_p_${p.id}`)]);
 }

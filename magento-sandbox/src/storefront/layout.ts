@@ -1,6 +1,7 @@
 import type { Catalog, Category } from "../catalog/types.ts";
 import type { SessionMessage } from "../commerce/types.ts";
 import { html, type SafeHtml } from "./html.ts";
+import { STATIC_VERSION, themeStylesheets } from "./theme-assets.ts";
 
 /**
  * Luma's page shell: head (title, meta, canonical, robots), .page-header with the mini cart,
@@ -26,6 +27,10 @@ export interface PageView {
   /** The h1; defaults to the title. Empty string = no title block (home). */
   heading?: string;
   content: SafeHtml;
+  /** The quick-search text a results page shows back in the header's search box, as Luma does. */
+  searchText?: string;
+  /** The left column (layered navigation) of a 2columns-left page. */
+  sidebar?: SafeHtml;
 }
 
 export interface Chrome {
@@ -48,15 +53,15 @@ function renderMenu(chrome: Chrome, parent: Category, level: number): SafeHtml {
   )}</ul>`;
 }
 
-function renderHeader(chrome: Chrome): SafeHtml {
+function renderHeader(chrome: Chrome, searchText = ""): SafeHtml {
   const count = chrome.cartCount;
   const links = chrome.customerName
     ? html`<li class="greet welcome"><span class="logged-in">Welcome, ${chrome.customerName}!</span></li><li><a href="/customer/account/">My Account</a></li><li class="authorization-link"><a href="/customer/account/logout/">Sign Out</a></li>`
     : html`<li class="greet welcome"><span class="not-logged-in">Default welcome msg!</span></li><li class="authorization-link"><a href="/customer/account/login/">Sign In</a></li><li><a href="/customer/account/create/">Create an Account</a></li>`;
   return html`<header class="page-header"><div class="panel wrapper"><div class="panel header"><ul class="header links">${links}</ul></div></div>
-<div class="header content"><a class="logo" href="/" title="Luma"><img src="/static/frontend/Magento/luma/en_US/images/logo.svg" alt="Luma" width="148" height="43"></a>
+<div class="header content"><a class="logo" href="/" title="Luma"><img src="/static/version${STATIC_VERSION}/frontend/Magento/luma/en_US/images/logo.svg" alt="Luma" width="148" height="43"></a>
 <div data-block="minicart" class="minicart-wrapper"><a class="action showcart" href="/checkout/cart/"><span class="text">My Cart</span><span class="counter qty${count ? "" : " empty"}"><span class="counter-number">${count ?? ""}</span></span></a></div>
-<div class="block block-search"><form class="form minisearch" id="search_mini_form" action="/catalogsearch/result/" method="get"><label class="label" for="search">Search</label><input id="search" type="text" name="q" placeholder="Search entire store here..." class="input-text" maxlength="128"><button type="submit" title="Search" class="action search">Search</button></form></div>
+<div class="block block-search"><form class="form minisearch" id="search_mini_form" action="/catalogsearch/result/" method="get"><label class="label" for="search">Search</label><input id="search" type="text" name="q" value="${searchText}" placeholder="Search entire store here..." class="input-text" maxlength="128"><button type="submit" title="Search" class="action search">Search</button></form></div>
 </div></header>`;
 }
 
@@ -94,12 +99,13 @@ ${page.metaKeywords ? html`<meta name="keywords" content="${page.metaKeywords}">
 <meta name="robots" content="${page.robots ?? "INDEX,FOLLOW"}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
+${themeStylesheets(chrome.baseUrl).map((sheet) => html`<link rel="stylesheet" type="text/css" media="${sheet.media}" href="${sheet.href}">`)}
 ${page.canonical ? html`<link rel="canonical" href="${page.canonical}">` : ""}
 </head><body class="${page.bodyClass}" id="html-body"><div class="page-wrapper">
-${renderHeader(chrome)}
+${renderHeader(chrome, page.searchText)}
 <div class="sections nav-sections"><nav class="navigation" data-action="navigation">${root ? renderMenu(chrome, root, 0) : ""}</nav></div>
 ${renderBreadcrumbs(page.breadcrumbs)}
 <main id="maincontent" class="page-main">${heading ? html`<div class="page-title-wrapper"><h1 class="page-title"><span class="base" data-ui-id="page-title-wrapper">${heading}</span></h1></div>` : ""}
-${renderMessages(chrome.messages)}<div class="columns"><div class="column main">${page.content}</div></div></main>
+${renderMessages(chrome.messages)}<div class="columns"><div class="column main">${page.content}</div>${page.sidebar && page.sidebar.value ? html`<div class="sidebar sidebar-main">${page.sidebar}</div>` : ""}</div></main>
 ${footer}</div>${chrome.cartCount === undefined ? minicartScript : ""}</body></html>`.value;
 }

@@ -9,11 +9,18 @@ const breadcrumbs = (body: string) =>
   [...(text(body, /<div class="breadcrumbs">(.*?)<\/div>/s) ?? "").matchAll(/<(?:a|strong)[^>]*>([^<]+)</g)].map((m) => m[1]);
 
 describe("product pages", () => {
+  it("writes a product's own meta_description, as Magento 2.4.8 does", async () => {
+    const page = await createBrowser(harness.url).get("/luma-yoga-for-life.html");
+    expect(text(page.body, /<meta name="description" content="([^"]+)">/)).toMatch(/^You&#039;ll learn to use yoga to relax/);
+  });
+
+
   it("renders title, meta description, canonical, breadcrumbs, price and the add-to-cart form", async () => {
     const page = await createBrowser(harness.url).get("/gear/bags/joust-duffle-bag.html");
     expect(page.status).toBe(200);
     expect(text(page.body, /<title>([^<]+)<\/title>/)).toBe("Joust Duffle Bag");
-    expect(text(page.body, /<meta name="description" content="([^"]+)">/)).toMatch(/^The sporty Joust Duffle Bag/);
+    // Magento 2.4.8: no meta_description and no store default description → no tag (no description fallback).
+    expect(page.body).not.toContain('<meta name="description"');
     expect(canonical(page.body)).toBe(`${harness.url}/joust-duffle-bag.html`);
     expect(breadcrumbs(page.body)).toEqual(["Home", "Gear", "Bags", "Joust Duffle Bag"]);
     expect(text(page.body, /<div class="price-box[^>]*>.*?<span class="price">([^<]+)<\/span>/s)).toBe("$34.00");

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { OptionPicker } from "../../lib/add-to-cart.ts";
 import { FormKeyInput, refreshFormKey } from "./form-key-input.tsx";
 
@@ -8,7 +8,13 @@ import { FormKeyInput, refreshFormKey } from "./form-key-input.tsx";
  * quote gets the item, Magento answers with its redirect and a fresh private_content_version, and the
  * minicart on either side then reloads the cart section. The button waits for the form key.
  */
-export function AddToCartForm({ action, productId, sku, pickers }: { action: string; productId: number; sku: string; pickers: OptionPicker[] }) {
+export function AddToCartForm({ action, productId, sku, pickers, hideQty = false, children }: {
+  action: string; productId: number; sku: string; pickers: OptionPicker[];
+  /** A grouped product's items carry their own quantities: Luma hides the product's qty field. */
+  hideQty?: boolean;
+  /** Server-rendered type-specific fields (bundle options, grouped items, downloadable links). */
+  children?: ReactNode;
+}) {
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   return (
@@ -42,14 +48,15 @@ export function AddToCartForm({ action, productId, sku, pickers }: { action: str
             </div>
           </div>
         ) : null}
+        {children}
         <div className="box-tocart">
           <div className="fieldset">
-            <div className="field qty">
+            <div className="field qty" hidden={hideQty}>
               <label className="label" htmlFor="qty">
                 <span>Qty</span>
               </label>
               <div className="control">
-                <input type="number" name="qty" id="qty" min={1} max={10000} defaultValue={1} title="Qty" className="input-text qty" required />
+                <input type="number" name="qty" id="qty" min={hideQty ? 0 : 1} max={10000} defaultValue={1} title="Qty" className="input-text qty" required={!hideQty} />
               </div>
             </div>
             <div className="actions">

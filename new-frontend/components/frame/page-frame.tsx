@@ -6,6 +6,7 @@ import { Footer } from "./footer.tsx";
 import { Breadcrumbs, type Crumb } from "./breadcrumbs.tsx";
 import { Messages } from "../client/messages.tsx";
 import { BodyClass } from "../client/body-class.tsx";
+import { ThemeStylesheets } from "./theme-stylesheets.tsx";
 
 export interface FrameProps {
   /** Luma's body classes for this page type (`catalog-product-view`…). */
@@ -25,6 +26,7 @@ export async function PageFrame({ bodyClass, heading, breadcrumbs, searchText, c
   const [storeConfig, tree] = await Promise.all([getStoreConfig(), getNavigation()]);
   return (
     <div className="page-wrapper" data-body-class={bodyClass}>
+      <ThemeStylesheets />
       <BodyClass value={bodyClass} />
       <Header {...(searchText === undefined ? {} : { searchText })} />
       <Navigation tree={tree} />

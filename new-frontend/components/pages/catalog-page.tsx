@@ -6,7 +6,6 @@ import { getCategory, getCmsPage, getProduct, getStoreConfig, listProducts, reso
 import { loadListing } from "../../lib/listing-loader.ts";
 import { toCategoryTags, toCmsTags, toProductTags } from "../../lib/cache-tags.ts";
 import { buildMetadata } from "../../lib/seo.ts";
-import { toPlainText } from "../../lib/sanitize.ts";
 import { currentStoreView } from "../../lib/store-view.ts";
 import type { PageRequest } from "../../lib/page-types.ts";
 import { ProductPage } from "./product-page.tsx";
@@ -34,10 +33,15 @@ export async function renderCatalogPage({ path, query }: PageRequest) {
     case "category": {
       const category = await getCategory(target.urlPath);
       if (!category) notFound();
+      // A landing page (display mode "static block only") shows its CMS block and no products, as Magento does.
+      if (category.displayMode === "PAGE") {
+        await tagRender(toCategoryTags(category.id));
+        return <CategoryPage category={category} />;
+      }
       const defaultPageSize = (await getStoreConfig())?.gridPerPage || 12;
       const { listing, state } = await loadListing(query, defaultPageSize, (listingQuery) => listProducts({ categoryUid: category.uid, ...listingQuery }));
       await tagRender(toCategoryTags(category.id, listing));
-      return <CategoryPage category={category} listing={listing} links={{ path, state, defaultPageSize }} />;
+      return <CategoryPage category={category} products={{ listing, links: { path, state, defaultPageSize } }} />;
     }
     case "cms": {
       const page = await getCmsPage(target.identifier);
@@ -50,18 +54,25 @@ export async function renderCatalogPage({ path, query }: PageRequest) {
   }
 }
 
+/**
+ * Head tags as Magento 2.4.8 writes them. The meta description is the entity's own `meta_description`,
+ * else the store's default description (design/head/default_description): Magento's product helper
+ * (Catalog\Helper\Product\View::preparePageMetadata), category block and CMS page helper set only the
+ * meta description, and Framework\View\Page\Config::getDescription falls back to the store default.
+ * There is no fallback to the (short) description, so no text is cut or stripped here.
+ */
 export async function buildCatalogMetadata({ path }: PageRequest): Promise<Metadata> {
   const [target, storeConfig] = await Promise.all([loadTarget(path), getStoreConfig()]);
   const seo = { publicUrl: currentStoreView().publicUrl, ...(storeConfig ? { storeConfig } : {}) };
   if (target.kind === "product") {
     const product = await getProduct(target.urlKey);
-    if (product) return buildMetadata({ ...seo, title: product.metaTitle || product.name, description: product.metaDescription || toPlainText(product.shortDescriptionHtml || product.descriptionHtml), canonicalPath: product.url });
+    if (product) return buildMetadata({ ...seo, title: product.metaTitle || product.name, description: product.metaDescription, canonicalPath: product.url });
   }
   if (target.kind === "category") {
     const category = await getCategory(target.urlPath);
     // Luma titles a category with its trail, nearest first: "Bags - Gear".
     const trail = category ? [category.name, ...category.breadcrumbs.map((crumb) => crumb.name).reverse()].join(" - ") : "";
-    if (category) return buildMetadata({ ...seo, title: category.metaTitle && category.metaTitle !== category.name ? category.metaTitle : trail, description: category.metaDescription || toPlainText(category.descriptionHtml), canonicalPath: category.url });
+    if (category) return buildMetadata({ ...seo, title: category.metaTitle && category.metaTitle !== category.name ? category.metaTitle : trail, description: category.metaDescription, canonicalPath: category.url });
   }
   if (target.kind === "cms") {
     const page = await getCmsPage(target.identifier);

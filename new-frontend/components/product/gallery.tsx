@@ -7,7 +7,7 @@ export function Gallery({ media, name }: { media: Image[]; name: string }) {
   return (
     <div className="product media">
       <div className="gallery-placeholder">
-        <img className="gallery-placeholder__image" src={main ? toSameOriginMediaUrl(main.url) : placeholderImage} alt={main?.label || name} width={700} height={700} />
+        <img className="gallery-placeholder__image" src={main ? toSameOriginMediaUrl(main.url) : placeholderImage} alt={main?.label || name} width={700} height={700} fetchPriority="high" />
       </div>
       {rest.length > 0 ? (
         <ul className="fotorama__nav">

@@ -5,6 +5,7 @@ import { AddToCartForm } from "../client/add-to-cart-form.tsx";
 import { buildAddToCartForm } from "../../lib/add-to-cart.ts";
 import { buildProductJsonLd, serializeJsonLd } from "../../lib/json-ld.ts";
 import { sanitizeCmsHtml } from "../../lib/sanitize.ts";
+import { BundleOptions, DownloadableLinks, GroupedItems } from "./purchase-options.tsx";
 
 function Stock({ product }: { product: Product }) {
   const inStock = product.stockStatus === "IN_STOCK";
@@ -22,21 +23,28 @@ function Stock({ product }: { product: Product }) {
 }
 
 function PurchaseArea({ product, publicUrl }: { product: Product; publicUrl: string }) {
-  if (product.stockStatus !== "IN_STOCK") {
-    return <div className="message info stock unavailable"><div>This product is out of stock.</div></div>;
-  }
+  // Like Luma's addtocart.phtml: a product that is not saleable gets no add-to-cart box (the stock line says why).
+  if (product.stockStatus !== "IN_STOCK") return null;
   const form = buildAddToCartForm(product, publicUrl);
-  const supported = ["SIMPLE", "CONFIGURABLE", "VIRTUAL"].includes(product.type) && form.complete;
+  const supported = ["SIMPLE", "CONFIGURABLE", "VIRTUAL", "BUNDLE", "GROUPED", "DOWNLOADABLE"].includes(product.type) && form.complete;
   if (!supported) {
-    // Bundles, grouped and downloadable products need Magento's own option forms: send the shopper there.
+    // A type (or a uid shape) this page cannot build Magento's form for: send the shopper to legacy's page.
     return <div className="message info"><div>Choose this product&apos;s options on the <a href={`/catalog/product/view/id/${product.id}`}>full product page</a>.</div></div>;
   }
-  return <AddToCartForm action={form.action} productId={form.productId} sku={product.sku} pickers={form.pickers} />;
+  const currency = product.price.min.final.currency;
+  return (
+    <AddToCartForm action={form.action} productId={form.productId} sku={product.sku} pickers={form.pickers} hideQty={product.type === "GROUPED"}>
+      {product.type === "GROUPED" ? <GroupedItems items={product.groupedItems} /> : null}
+      <BundleOptions pickers={form.bundlePickers} currency={currency} />
+      <DownloadableLinks title={product.downloadable?.linksTitle ?? ""} links={form.downloadableLinks} currency={currency} />
+    </AddToCartForm>
+  );
 }
 
 /** The page body: JSON-LD, price, stock, the add-to-cart form (or why there is none), gallery, description. */
 export function ProductDetails({ product, publicUrl }: { product: Product; publicUrl: string }) {
   const description = sanitizeCmsHtml(product.descriptionHtml);
+  const overview = sanitizeCmsHtml(product.shortDescriptionHtml);
   const jsonLd = serializeJsonLd(buildProductJsonLd(product, publicUrl));
   return (
     <>
@@ -48,15 +56,18 @@ export function ProductDetails({ product, publicUrl }: { product: Product; publi
               <PriceBox price={product.price} composite={["CONFIGURABLE", "BUNDLE", "GROUPED"].includes(product.type)} {...(product.specialPrice ? { specialPrice: product.specialPrice } : {})} />
               <Stock product={product} />
             </div>
+            {overview ? <div className="product attribute overview"><div className="value" dangerouslySetInnerHTML={{ __html: overview }} /></div> : null}
             <PurchaseArea product={product} publicUrl={publicUrl} />
           </div>
           <Gallery media={product.media} name={product.name} />
           {description ? (
             <div className="product info detailed">
-              <div className="data item title"><strong className="switch">Details</strong></div>
-              <div className="data item content" id="description">
-                <div className="product attribute description">
-                  <div className="value" dangerouslySetInnerHTML={{ __html: description }} />
+              <div className="product data items">
+                <div className="data item title" id="tab-label-description"><a className="data switch" href="#description">Details</a></div>
+                <div className="data item content" id="description">
+                  <div className="product attribute description">
+                    <div className="value" dangerouslySetInnerHTML={{ __html: description }} />
+                  </div>
                 </div>
               </div>
             </div>

@@ -71,11 +71,10 @@ describe("a product page with odd data", () => {
     expect(html).toContain('id="product_addtocart_form"');
   });
 
-  it("no price: no price box and no JSON-LD offer, the page still renders", async () => {
+  it("price 0: $0.00 as Luma shows it, and a JSON-LD offer at 0.00", async () => {
     const html = await getPage("odd-no-price");
-    expect(html).not.toContain("price-box");
-    expect(readJsonLd(html)).toMatchObject({ "@type": "Product", sku: "24-MB01" });
-    expect(readJsonLd(html).offers).toBeUndefined();
+    expect(html).toContain('<span class="price">$0.00</span>');
+    expect(readJsonLd(html)).toMatchObject({ "@type": "Product", sku: "24-MB01", offers: { price: "0.00" } });
   });
 
   it("out of stock: says so, offers no add-to-cart, JSON-LD says OutOfStock", async () => {

@@ -23,9 +23,14 @@ describe("buildProductJsonLd", () => {
   });
 
   it("leaves out images and offers a product does not have", () => {
-    const ld = buildProductJsonLd(makeProduct({ media: [], price: { min: price(0), max: price(0) } }), "https://shop.example");
+    const ld = buildProductJsonLd(makeProduct({ media: [], price: { min: price(Number.NaN), max: price(Number.NaN) } }), "https://shop.example");
     expect(ld).not.toHaveProperty("image");
     expect(ld).not.toHaveProperty("offers");
+  });
+
+  it("offers a free product at 0.00, the price its page shows", () => {
+    const ld = buildProductJsonLd(makeProduct({ price: { min: price(0), max: price(0) } }), "https://shop.example");
+    expect(ld.offers).toMatchObject({ "@type": "Offer", price: "0.00", priceCurrency: "USD" });
   });
 });
 

@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ProductDetails } from "../../components/product/product-details.tsx";
 import { buildAddToCartForm, decodeOptionUid, encodeReturnUrl } from "../../lib/add-to-cart.ts";
-import { makeConfigurable, makePrice, makeProduct } from "../support/products.ts";
+import { makeBundle, makeConfigurable, makePrice, makeProduct } from "../support/products.ts";
 import type { Product } from "@strangler/adapters";
 
 const render = (product: Product) => renderToStaticMarkup(createElement(ProductDetails, { product, publicUrl: "https://shop.example" }));
@@ -29,17 +29,17 @@ describe("ProductDetails with odd data", () => {
     expect(html).toContain('alt="Joust Duffle Bag"');
   });
 
-  it("renders no price box when Magento has no price", () => {
+  it("shows $0.00 when Magento's price is 0, as Luma does", () => {
     const html = render(makeProduct({ price: { min: makePrice(0), max: makePrice(0) } }));
-    expect(html).not.toContain("price-box");
-    expect(html).not.toContain('"offers"');
+    expect(html).toContain('data-price-amount="0" data-price-type="finalPrice"><span class="price">$0.00</span>');
+    expect(html).toContain('"price":"0.00"');
   });
 
-  it("replaces add-to-cart with a message when out of stock", () => {
+  it("offers no add-to-cart when out of stock (Luma's addtocart.phtml needs a saleable product)", () => {
     const html = render(makeProduct({ stockStatus: "OUT_OF_STOCK" }));
     expect(html).toContain("Out of stock");
-    expect(html).toContain("This product is out of stock.");
     expect(html).not.toContain("product_addtocart_form");
+    expect(html).not.toContain("product-addtocart-button");
   });
 
   it("labels a configurable product's price As low as, like Luma", () => {
@@ -65,10 +65,42 @@ describe("ProductDetails with odd data", () => {
     expect(html).toContain("<p>ok</p>");
   });
 
-  it("sends bundles to Magento's own page for their option form", () => {
-    const html = render(makeProduct({ type: "BUNDLE" }));
+  it("renders a bundle's option pickers as Magento's form posts them", () => {
+    const html = render(makeBundle());
+    expect(html).toContain('id="product-addtocart-button"');
+    expect(html).toContain('<select id="bundle-option-1" name="bundle_option[1]" class="bundle-option-1 product bundle option bundle-option-select" required=""><option value="" selected="">Choose a selection...</option><option value="2">Sprite Yoga Strap 6 foot +$14.00</option><option value="3">Sprite Yoga Strap 8 foot +$17.00</option></select>');
+    expect(html).toContain('<input type="checkbox" class="bundle-option-4 checkbox product bundle option" id="bundle-option-4-5" name="bundle_option[4][]" value="5"/>');
+    expect(html).toContain('<input type="hidden" name="bundle_option_qty[1]" value="1"/>');
+  });
+
+  it("sends a bundle whose uids are not Magento's shape to Magento's own page", () => {
+    const product = makeBundle();
+    product.bundleOptions[0]!.choices[0]!.uid = Buffer.from("bundle/9/2/1").toString("base64");
+    const html = render(product);
     expect(html).not.toContain("product_addtocart_form");
     expect(html).toContain('href="/catalog/product/view/id/1"');
+  });
+
+  it("renders a grouped product's items with their own quantities and hides the product's qty", () => {
+    const html = render(makeProduct({ type: "GROUPED", groupedItems: [
+      { id: 33, sku: "24-WG085", name: "Sprite Yoga Strap 6 foot", quantity: 0, price: { min: makePrice(14), max: makePrice(14) }, stockStatus: "IN_STOCK" },
+      { id: 34, sku: "24-WG086", name: "Sprite Yoga Strap 8 foot", quantity: 2, price: { min: makePrice(17), max: makePrice(17) }, stockStatus: "OUT_OF_STOCK" },
+    ] }));
+    expect(html).toContain('id="super-product-table"');
+    expect(html).toContain('<input type="number" min="0" title="Qty" class="input-text qty" name="super_group[33]" value="0"/>');
+    expect(html).not.toContain("super_group[34]");
+    expect(html).toContain('<div class="field qty" hidden="">');
+    expect(html).toContain('id="product-addtocart-button"');
+  });
+
+  it("renders a downloadable product's links when they are sold separately", () => {
+    const uid = (id: number) => Buffer.from(`downloadable/${id}`).toString("base64");
+    const links = [{ uid: uid(7), title: "Episode 1", price: 5 }, { uid: uid(8), title: "Episode 2", price: 6 }];
+    const together = render(makeProduct({ type: "DOWNLOADABLE", downloadable: { linksTitle: "Downloads", linksPurchasedSeparately: false, links } }));
+    expect(together).toContain('id="product-addtocart-button"');
+    expect(together).not.toContain('name="links[]"');
+    const separately = render(makeProduct({ type: "DOWNLOADABLE", downloadable: { linksTitle: "Downloads", linksPurchasedSeparately: true, links } }));
+    expect(separately).toContain('<input type="checkbox" class="checkbox" id="links_8" name="links[]" value="8"/>');
   });
 });
 

@@ -7,6 +7,7 @@ describe("sanitizeCmsHtml", () => {
     ["drops event handlers", `<img src="https://x/a.png" onerror="alert(1)" alt="a">`, `<img src="https://x/a.png" alt="a" />`],
     ["drops javascript: links", `<a href="javascript:alert(1)">x</a>`, `<a>x</a>`],
     ["drops inline styles and iframes", `<div style="position:fixed" class="banner">A<iframe src="https://evil"></iframe></div>`, `<div class="banner">A</div>`],
+    ["keeps plain spacing and list styles (Luma's content uses them), drops the rest", `<ul style="list-style: none; margin-top: 20px; padding: 0; background: url(https://evil)"><li>a</li></ul>`, `<ul style="list-style:none;margin-top:20px;padding:0"><li>a</li></ul>`],
     ["drops forms but keeps their text", `<form action="/steal"><input name="p">Sign</form>`, `Sign`],
     ["drops unrendered Magento directives", `<p>{{widget type="Magento\\Cms\\Block\\Widget\\Block" block_id="5"}}Text</p>`, `<p>Text</p>`],
     ["keeps headings, lists, links and classes", `<h2 class="title">About</h2><ul><li><a href="/gear.html">Gear</a></li></ul>`, `<h2 class="title">About</h2><ul><li><a href="/gear.html">Gear</a></li></ul>`],

@@ -21,7 +21,11 @@ export const categoryTreeQuery = `
 export const categoryByUrlPathQuery = `
   query AdapterCategoryByUrlPath($urlPath: String!) {
     categories(filters: { url_path: { eq: $urlPath } }) {
-      items { ${categoryFields} }
+      items {
+        ${categoryFields}
+        display_mode
+        cms_block { identifier content }
+      }
     }
   }
 `;

@@ -63,6 +63,28 @@ export const productDetailFields = `
       }
     }
   }
+  ... on BundleProduct {
+    bundle_items: items {
+      uid
+      title
+      required
+      type
+      position
+      options { uid label quantity is_default price position }
+    }
+  }
+  ... on GroupedProduct {
+    grouped_items: items {
+      position
+      qty
+      product { id sku name stock_status ${priceRangeFields} }
+    }
+  }
+  ... on DownloadableProduct {
+    links_title
+    links_purchased_separately
+    downloadable_product_links { uid title price sort_order }
+  }
 `;
 
 export const categoryFields = `
