@@ -7,6 +7,7 @@
 // concurrency + queue length are open (else it is dropped first, before any byte is copied), mirrored requests
 // use their own connections (never the shoppers' pools or slots), and each has a timeout.
 import type { IncomingHttpHeaders } from "node:http";
+import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import type { Dispatcher } from "undici";
 import type { GraphqlOperation, PageType } from "@strangler/migration-plans";
