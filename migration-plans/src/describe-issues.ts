@@ -21,6 +21,8 @@ const FIELD_FIXES: Record<string, string> = {
   operationName: "use a GraphQL name: letters, digits and _, not starting with a digit",
   rootFields: 'list root field names, e.g. "rootFields: [products]"',
   argument: 'name one argument of the root field, e.g. "argument: search"',
+  stage: 'use "shadow" (mirror a sample, shoppers keep the fallback), "split" (the flag splits shoppers) or "off"',
+  sample: "use a percent from 0 to 100, e.g. \"shadow: { sample: 5 }\"",
   stickiness: 'use "sessionId" (signed-in shoppers keep their side too: sign-in does not change strangler_sid) or "random"; '
     + '"userId" is not offered because a stock Magento exposes no customer id to the proxy',
 };
@@ -41,7 +43,7 @@ export function describeIssues(file: string, issues: readonly Issue[], locate: L
 type Described = { code: ProblemCode; message: string; fix: string };
 
 function describeUnknownKey(path: readonly PropertyKey[], key: string): Described {
-  const level = path.length === 0 ? "plan" : path[0] === "rollout" ? "rollout" : path.at(-1) === "graphql" ? "graphql" : "match";
+  const level = path.length === 0 ? "plan" : path[0] === "rollout" ? "rollout" : path[0] === "shadow" ? "shadow" : path.at(-1) === "graphql" ? "graphql" : "match";
   const allowed = KNOWN_KEYS[level];
   const where = path.length === 0 ? "the plan" : formatPath(path);
   const suggestion = suggestClosest(key, allowed);

@@ -18,9 +18,10 @@ export type {
   PlanProblem,
   ProblemCode,
   Rollout,
+  Stage,
   Stickiness,
 } from "./types.ts";
-export { planJsonSchema, planSchema, PAGE_TYPES, HTTP_METHODS } from "./schema.ts";
+export { planJsonSchema, planSchema, PAGE_TYPES, HTTP_METHODS, STAGES } from "./schema.ts";
 export { loadPlans, checkPlanTexts } from "./load.ts";
 export { formatProblems } from "./format-problems.ts";
 export { watchPlans } from "./watch.ts";

@@ -12,11 +12,17 @@ export const DEFAULT_METHODS: readonly string[] = Object.freeze(["GET", "HEAD"])
 export const GRAPHQL_PATH = "/graphql";
 export const GRAPHQL_METHODS: readonly string[] = Object.freeze(["GET", "POST"]);
 
+/** Percent of matching requests mirrored in stage shadow when the plan names none. */
+export const DEFAULT_SHADOW_SAMPLE = 10;
+
 export function normalizePlan(raw: RawPlan, file: string, locate: Locate): { plan: Plan; problems: PlanProblem[] } {
   const problems: PlanProblem[] = [];
   const report = (path: PropertyKey[], problem: Pick<PlanProblem, "code" | "message" | "fix">) =>
     problems.push({ file, ...locate(path), planId: raw.id, ...problem });
   const match = raw.match.map((entry, index) => normalizeEntry(entry, (field, problem) => report(["match", index, ...field], problem)));
+  if (raw.shadow !== undefined && raw.stage !== "shadow") {
+    report(["shadow"], { code: "invalid-shape", message: `shadow settings apply only in stage shadow, and this plan's stage is ${raw.stage ?? "split (the default)"}`, fix: 'add "stage: shadow", or remove the shadow settings' });
+  }
   const plan: Plan = {
     id: raw.id,
     ...(raw.description !== undefined && { description: raw.description }),
@@ -29,6 +35,8 @@ export function normalizePlan(raw: RawPlan, file: string, locate: Locate): { pla
     rollout: { percentage: raw.rollout?.percentage ?? 0, stickiness: raw.rollout?.stickiness ?? "sessionId" },
     fallback: raw.fallback ?? "legacy",
     priority: raw.priority ?? 0,
+    stage: raw.stage ?? "split",
+    shadowSample: raw.shadow?.sample ?? DEFAULT_SHADOW_SAMPLE,
     source: { file, line: locate([]).line },
   };
   return { plan, problems };

@@ -9,6 +9,9 @@ export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "O
 // it, and "userId" stickiness would silently behave as sessionId. Signed-in shoppers keep their side
 // through strangler_sid, which sign-in does not change.
 export const STICKINESS = ["sessionId", "random"] as const;
+// shadow: everyone gets the fallback, a sample is mirrored to the target and compared; split: the flag splits
+// shoppers (the default, as before stages existed); off: the plan holds its routes and sends all to the fallback.
+export const STAGES = ["shadow", "split", "off"] as const;
 
 const stringMap = z.record(z.string().min(1), z.string());
 // A GraphQL Name (operation, field, argument), as the GraphQL spec writes it.
@@ -46,6 +49,12 @@ export const rolloutSchema = z
   })
   .partial();
 
+export const shadowSchema = z
+  .strictObject({
+    sample: z.number().min(0).max(100).describe("Percent 0..100 of matching GET/HEAD pages and GraphQL queries mirrored to the target in stage shadow (decimals allowed); default 10."),
+  })
+  .partial();
+
 export const planSchema = z
   .strictObject({
     id: z
@@ -65,8 +74,10 @@ export const planSchema = z
     rollout: rolloutSchema.describe("Applies while no flag service is configured or before it first answers."),
     fallback: z.string().min(1).describe("Upstream for failed requests; default legacy."),
     priority: z.number().int().describe("Higher wins among overlapping plans; default 0."),
+    stage: z.enum(STAGES).describe("shadow: every shopper gets the fallback, a sample is mirrored to the target and compared; split: the flag splits shoppers; off: all to the fallback. Default split."),
+    shadow: shadowSchema.describe("Stage shadow's settings."),
   })
-  .partial({ description: true, owner: true, labels: true, enabled: true, flag: true, rollout: true, fallback: true, priority: true });
+  .partial({ description: true, owner: true, labels: true, enabled: true, flag: true, rollout: true, fallback: true, priority: true, stage: true, shadow: true });
 
 export type RawPlan = z.infer<typeof planSchema>;
 export type RawMatchEntry = z.infer<typeof matchEntrySchema>;
@@ -76,6 +87,7 @@ export const KNOWN_KEYS = {
   plan: Object.keys(planSchema.shape),
   match: Object.keys(matchEntrySchema.shape),
   rollout: Object.keys(rolloutSchema.shape),
+  shadow: Object.keys(shadowSchema.shape),
   graphql: Object.keys(graphqlMatchSchema.shape),
 } as const;
 

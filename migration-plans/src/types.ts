@@ -2,6 +2,8 @@
 
 export type PageType = "PRODUCT" | "CATEGORY" | "CMS_PAGE";
 export type Stickiness = "sessionId" | "random";
+/** shadow: the fallback answers everyone and a sample is mirrored to the target; split: the flag splits; off: all to the fallback. */
+export type Stage = "shadow" | "split" | "off";
 
 /** A compiled-once description of a `match[].path` value. `raw` is what the plan file said. */
 export type PathPredicate =
@@ -73,6 +75,10 @@ export interface Plan {
   rollout: Rollout;
   fallback: string;
   priority: number;
+  /** Default "split" (routing as before stages existed). */
+  stage: Stage;
+  /** Stage shadow's sample: percent 0..100 of matching mirrorable requests; default 10. */
+  shadowSample: number;
   /** Where the plan came from, for logs and the admin API. */
   source: { file: string; line: number };
 }

@@ -26,11 +26,21 @@ describe("plan shape", () => {
     ["a graphql entry by root field and argument", "id: p\ntarget: new-frontend\nmatch: [{ graphql: { rootFields: [products], argument: search } }]\n"],
     ["a graphql entry by operation name with a path and methods", "id: p\ntarget: new-frontend\nmatch: [{ path: /default/graphql, methods: [POST], graphql: { operationName: ProductSearch } }]\n"],
     ["rollout edges 0 and 100", "id: p\ntarget: new-frontend\nmatch: [{ path: /x }]\nrollout: { percentage: 100 }\n"],
+    ["stage shadow with a fractional sample", "id: p\ntarget: new-frontend\nmatch: [{ path: /x }]\nstage: shadow\nshadow: { sample: 0.5 }\n"],
+    ["stage off", "id: p\ntarget: new-frontend\nmatch: [{ path: /x }]\nstage: off\n"],
   ])("accepts %s", (_name, text) => {
     expect(checkFiles({ "p.yaml": text })).toEqual([]);
   });
 
   it.each([
+    ["an unknown stage", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nstage: shadw\n",
+      "p.yaml:4:8 invalid-shape stage must be one of shadow, split, off, got \"shadw\" | did you mean \"shadow\"?"],
+    ["a shadow sample above 100", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nstage: shadow\nshadow: { sample: 150 }\n",
+      "p.yaml:5:19 invalid-shape shadow.sample: Too big: expected number to be <=100 | use a percent from 0 to 100, e.g. \"shadow: { sample: 5 }\""],
+    ["shadow settings outside stage shadow", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nshadow: { sample: 5 }\n",
+      "p.yaml:4:9 invalid-shape shadow settings apply only in stage shadow, and this plan's stage is split (the default) | add \"stage: shadow\", or remove the shadow settings"],
+    ["a misspelt key in shadow", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nstage: shadow\nshadow: { sampel: 5 }\n",
+      "p.yaml:5:11 unknown-key unknown key \"sampel\" in shadow | did you mean \"sample\"?"],
     ["a misspelt top-level key", "id: p\ntarget: legacy\npriorty: 2\nmatch: [{ path: /x }]\n",
       "p.yaml:3:1 unknown-key unknown key \"priorty\" in the plan | did you mean \"priority\"?"],
     ["a misspelt key in a match entry", "id: p\ntarget: legacy\nmatch:\n  - pagetype: PRODUCT\n    path: /x\n",
@@ -92,7 +102,7 @@ describe("plan shape", () => {
       plans: [{
         id: "p", labels: [], enabled: true, target: "new-frontend",
         match: [{ methods: ["GET", "HEAD"], path: { kind: "exact", raw: "/x", value: "/x" } }],
-        flag: "strangler.p", rollout: { percentage: 0, stickiness: "sessionId" }, fallback: "legacy", priority: 0,
+        flag: "strangler.p", rollout: { percentage: 0, stickiness: "sessionId" }, fallback: "legacy", priority: 0, stage: "split", shadowSample: 10,
         source: { file: "p.yaml", line: 2 },
       }],
     });

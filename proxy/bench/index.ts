@@ -15,6 +15,7 @@
 // `npm run bench -- proxy --metrics-cost [--rounds=N]`: only direct, strangler -> legacy with and without the
 // per-request metrics (2 KB), more rounds (default 7), the per-pair CPU difference and the in-process cost.
 // `npm run bench -- proxy --soak [--minutes=10]`: RSS of the strangler under 1,000 req/s (soak.ts).
+// `npm run bench -- proxy --shadow`: the shopper's latency with a plan in stage shadow at 100 % vs off (shadow.ts).
 import { spawnSync } from "node:child_process";
 import { loadavg, availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -22,6 +23,7 @@ import type { ChildProcess } from "node:child_process";
 import { measure, medianSample } from "./measure.ts";
 import type { Sample } from "./measure.ts";
 import { hasWrk, LOAD_CPU, PINNED, PROXY_CPU, startScript } from "./processes.ts";
+import { runShadowBench } from "./shadow.ts";
 import { runSoak } from "./soak.ts";
 import { measureTraceContextCost, measureUnsampledSpanCost } from "./trace-context-cost.ts";
 import type { PostBody } from "./wrk.ts";
@@ -75,7 +77,7 @@ const flag = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?
 const options = {
   seconds: Number(flag("seconds") ?? process.env.BENCH_SECONDS ?? 6),
   connections: 50,
-  rate: 1_000,
+  rate: Number(flag("rate") ?? 1_000),
   openSeconds: Number(flag("open-seconds") ?? 3),
 };
 const ROUNDS = Number(flag("rounds") ?? process.env.BENCH_ROUNDS ?? 3);
@@ -98,7 +100,9 @@ try {
   const [legacyPort, newPort] = upstream.message.ports as [number, number];
   const legacyUrl = `http://127.0.0.1:${legacyPort}`;
   const newUrl = `http://127.0.0.1:${newPort}`;
-  if (args.includes("--soak")) {
+  if (args.includes("--shadow")) {
+    await runShadowBench(legacyUrl, newUrl, start, { ...options, rounds: ROUNDS });
+  } else if (args.includes("--soak")) {
     await runSoak(legacyUrl, newUrl, Number(flag("minutes") ?? 10), start);
   } else {
     if (args.includes("--metrics-cost")) await runMetricsCost(legacyUrl, newUrl);

@@ -37,6 +37,9 @@ import type { ParseGraphql } from "./graphql/graphql-request.ts";
 import { openStatsStore } from "./stats/open-stats-store.ts";
 import { recordTraffic } from "./stats/record-traffic.ts";
 import type { TrafficStats } from "./stats/traffic-stats.ts";
+import { createParityRouter } from "./admin/parity-router.ts";
+import type { ParityScores } from "./parity/parity-board.ts";
+import { createShadowing } from "./shadow/create-shadow.ts";
 
 export interface ProxyDeps {
   logger?: Logger;
@@ -69,6 +72,8 @@ export interface ProxyDeps {
 export interface RunningProxy {
   shopUrl: string;
   adminUrl: string;
+  /** Stage shadow's parity scores and mismatch samples (the dashboard's parity panel reads them). */
+  parity: ParityScores;
   /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then releases everything. */
   close(): Promise<void>;
 }
@@ -110,12 +115,14 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     hash: config.MAGENTO_VARY_HASH, cryptKey: config.MAGENTO_CRYPT_KEY, groupIds: config.MAGENTO_CUSTOMER_GROUPS,
     onUnreadable: (reason) => logger.warn(reason),
   });
+  const shadowing = createShadowing(config, metrics.registry, deps.random);
   const handler = createShopHandler({
     config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
     onFinished: (ex) => { accessLog.recordRequest(ex); recordTraffic(stats.traffic, ex); },
     onClientRefused: accessLog.recordRefusal,
     parseGraphql: deps.parseGraphql,
     tracer: tracing?.requestTracer,
+    shadow: shadowing.runner,
     onGraphqlRead: (result) => metrics.graphqlReads.inc({ result }),
     onRoutingError: (ex, error) => logger.error({ err: error, path: ex.path }, "routing failed; sending to legacy"),
     onForwarded: (ex, result) => {
@@ -134,6 +141,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   });
   const admin = createServer(createAdminApp({
     isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, dashboard,
+    parityRouter: createParityRouter(shadowing.board),
     renderMetrics: deps.clusterWorker === true ? createClusterRender(metrics.registry) : undefined,
     isReady: () => ({
       ready: !shop.draining && legacyProbe.answered(), legacyAnswered: legacyProbe.answered(), flagsReady: provider.ready(), draining: shop.draining,
@@ -148,12 +156,14 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   return {
     shopUrl: urlOf(shop.server),
     adminUrl: urlOf(admin),
+    parity: shadowing.board,
     async close() {
       legacyProbe.close();
       await shop.drain(config.SHUTDOWN_TIMEOUT_MS);
       admin.closeAllConnections();
       await new Promise<void>((resolve) => admin.close(() => resolve()));
       await forwarder.close();
+      await shadowing.runner.close();
       await plans.close();
       if (ownsProvider) await provider.close();
       await stats.close();

@@ -83,6 +83,15 @@ export const proxyEnvSchema = z.object({
   DECISIONS_BUFFER: count(1, 500),
   STATS_RETENTION_MINUTES: count(5, 180),
   STATS_REDIS_PREFIX: z.string().min(1).default("strangler:stats:").describe("a Redis key prefix for traffic stats and the audit log"),
+  // Stage shadow (shadow/shadow-runner.ts): mirrored requests at once, complete answers waiting, per-request
+  // budget, bytes of an answer kept, share of comparisons that ask legacy again (noise), mismatches kept per plan.
+  SHADOW_CONCURRENCY: count(1, 4),
+  SHADOW_QUEUE_LENGTH: count(0, 64),
+  SHADOW_TIMEOUT_MS: millis(5_000),
+  SHADOW_BODY_BYTES: bytes(1_048_576),
+  SHADOW_NOISE_PERCENT: z.coerce.number().min(0).max(100).default(10).describe("a percent from 0 to 100"),
+  SHADOW_MAX_LOAD_PERCENT: z.coerce.number().min(0).max(100).default(50).describe("a percent from 0 to 100"),
+  PARITY_SAMPLES: count(1, 50),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
     .describe("one of fatal, error, warn, info, debug, trace or silent"),
   ...otelEnvSchema.shape,

@@ -2,7 +2,8 @@
 // normalized once (http/), matched against the route table compiled from the migration plans
 // (routing/), decided by the plan's flag (flags/), and handed to the forwarder (forward/, on undici), which
 // owns the round trip: admission, body buffering, timeouts, retry, replay to the fallback, circuit breakers.
-// The admin port (admin/) shows health, decisions, plans, flags and metrics.
+// Plans in stage shadow mirror a sample to their target (shadow/) and score parity (parity/).
+// The admin port (admin/) shows health, decisions, plans, flags, parity and metrics.
 export { createProxy } from "./app.ts";
 export type { ProxyDeps, RunningProxy } from "./app.ts";
 export { loadConfig, proxyEnvSchema } from "./config.ts";
@@ -14,3 +15,7 @@ export type { Decision, DecisionReason, Route, RouteTable } from "./routing/rout
 export { decide, matchRoute } from "./routing/decide.ts";
 export { createPlanRolloutProvider } from "./routing/plan-rollout-provider.ts";
 export { SESSION_COOKIE } from "./routing/session-cookie.ts";
+export { extractPageFacts, extractGraphqlFacts } from "./parity/commerce-facts.ts";
+export type { Facts, PageFacts, GraphqlFacts } from "./parity/commerce-facts.ts";
+export { createParityBoard } from "./parity/parity-board.ts";
+export type { ParityScores, ParityBoard, PlanScore, PageTypeScore, MismatchSample } from "./parity/parity-board.ts";

@@ -33,6 +33,8 @@ export interface AdminAppDeps {
   audit?: AuditLog | undefined;
   /** The migration dashboard: its login and page at `/`, its session accepted like the token. */
   dashboard?: Dashboard | undefined;
+  /** Mounted at /parity: stage shadow's scores and mismatch samples. */
+  parityRouter?: Router | undefined;
 }
 
 export function createAdminApp(deps: AdminAppDeps): express.Express {
@@ -71,6 +73,7 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
     });
   }
   if (deps.flagsRouter) app.use("/flags", deps.flagsRouter);
+  if (deps.parityRouter) app.use("/parity", deps.parityRouter);
   app.use((_req, res) => { res.status(404).json({ code: "NOT_FOUND", message: "no such admin endpoint" }); });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     void _next;

@@ -35,6 +35,9 @@ const adminPlanSchema = z.object({
   match: z.array(matchEntrySchema),
   flag: z.string(),
   rollout: z.object({ percentage: z.number(), stickiness: z.string() }),
+  /** A proxy older than stages sends none: its plans split. */
+  stage: z.enum(["shadow", "split", "off"]).default("split"),
+  shadowSample: z.number().optional(),
 });
 
 export const plansAnswerSchema = z.object({
@@ -63,3 +66,22 @@ export const flagViewSchema = z.object({
 export type AdminFlag = z.output<typeof flagViewSchema>;
 
 export const flagsAnswerSchema = z.object({ mode: z.string(), flags: z.array(flagViewSchema) });
+
+const pageTypeScoreSchema = z.object({
+  pageType: z.string(), compared: z.number(), matched: z.number(), score: z.number(),
+  mismatchesByField: z.record(z.string(), z.number()), noise: z.array(z.string()),
+});
+
+export const parityAnswerSchema = z.object({
+  plans: z.array(z.object({ plan: z.string(), compared: z.number(), matched: z.number(), score: z.number(), pageTypes: z.array(pageTypeScoreSchema) })),
+});
+
+export type AdminParity = z.output<typeof parityAnswerSchema>;
+
+export const paritySamplesSchema = z.object({
+  plan: z.string(),
+  samples: z.array(z.object({
+    at: z.string(), pageType: z.string(), url: z.string(), fields: z.array(z.string()),
+    differences: z.array(z.object({ field: z.string(), path: z.string(), legacy: z.unknown(), candidate: z.unknown() })),
+  })),
+});

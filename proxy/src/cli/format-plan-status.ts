@@ -8,8 +8,8 @@ export interface PlanStatusRow {
   target: string;
   match: string[];
   flag: string;
-  /** Plans have no stages of their own yet: an enabled plan splits traffic by its flag, a disabled one is off. */
-  stage: "split" | "off";
+  /** The plan's stage; a parked (disabled) plan shows off. */
+  stage: "shadow" | "split" | "off";
   /** undefined when the proxy has no flags admin API to ask. */
   share: AdminShare | undefined;
 }
@@ -65,9 +65,9 @@ export function toPlanRows(plans: AdminPlans["plans"], shareOf: (planId: string)
     target: plan.target,
     match: plan.match.map(describeMatch),
     flag: plan.flag,
-    stage: plan.enabled ? "split" : "off",
-    // A parked plan routes nothing, whatever its flag says.
-    share: plan.enabled ? shareOf(plan.id) : { percentage: 0, decidedBy: "parked" },
+    stage: plan.enabled ? plan.stage : "off",
+    // A parked plan routes nothing, whatever its flag says; nor does one in stage shadow or off.
+    share: !plan.enabled ? { percentage: 0, decidedBy: "parked" } : plan.stage === "split" ? shareOf(plan.id) : { percentage: 0, decidedBy: `stage ${plan.stage}` },
   }));
 }
 

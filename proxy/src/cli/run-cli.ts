@@ -2,6 +2,7 @@
 import { EXIT, type CliIo, type CommandSpec } from "./command.ts";
 import { flagsKillCommand, flagsReviveCommand, flagsSetCommand } from "./flag-commands.ts";
 import { formatUsage, parseCommand } from "./parse-command.ts";
+import { plansParityCommand } from "./plans-parity.ts";
 import { plansStatusCommand } from "./plans-status.ts";
 import { plansValidateCommand } from "./plans-validate.ts";
 import { flagsStatusCommand, flagsSyncCommand } from "./unleash-commands.ts";
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   flagsReviveCommand,
   plansValidateCommand,
   plansStatusCommand,
+  plansParityCommand,
 ];
 
 export const USAGE = formatUsage(COMMANDS, `       strangler <command> --help   what one command does, its options, env and exit codes

@@ -21,6 +21,7 @@ import { classifyFailure, FirstByteTimeoutError, isStaleSocketFailure, ShopperGo
 import { UpstreamCall } from "./upstream-call.ts";
 import type { CallOwner } from "./upstream-call.ts";
 import type { Upstream } from "./upstream.ts";
+import type { ResponseTap } from "../shadow/response-tap.ts";
 
 /** What the forwarder reads and records on the shop's per-request object. */
 export interface ForwardExchange {
@@ -47,6 +48,8 @@ export interface ForwardExchange {
   readonly bodyReader: RequestBodyReader | undefined;
   /** The request's trace, only when traces are exported. */
   readonly trace: ForwardTrace | undefined;
+  /** Stage shadow: keeps a bounded copy of the answer the shopper gets, for the comparison. */
+  readonly shadowTap: ResponseTap | undefined;
 }
 
 export interface ForwardResult {
@@ -94,6 +97,10 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     this.#ctx = ctx;
     this.#resolve = resolve;
     this.#upstream = ctx.legacy;
+  }
+
+  get tap(): ResponseTap | undefined {
+    return this.ex.shadowTap;
   }
 
   start(decision: Decision): void {
@@ -153,6 +160,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     const privacy = ex.debug ? "no-store" : ex.privateAnswer ? "private" : undefined;
     writeResponseHead(this.res, head, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined, privacy);
     ex.trace?.startResponse();
+    ex.shadowTap?.head(head);
     return true;
   }
 
@@ -297,6 +305,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     this.#settled = true;
     this.#disarmFirstByteBudget();
     this.#reader?.stop();
+    this.ex.shadowTap?.settle();
     this.#resolve({ failure: this.#failure, replayedFrom: this.#replayedFrom });
   }
 }

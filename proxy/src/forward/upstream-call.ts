@@ -12,11 +12,14 @@ import { filterResponseHeaders } from "./response-head.ts";
 import { classifyFailure, ShopperSendTimeoutError } from "./stages.ts";
 import type { CallPhase } from "./stages.ts";
 import type { Upstream } from "./upstream.ts";
+import type { ResponseTap } from "../shadow/response-tap.ts";
 
 export interface CallOwner {
   readonly res: ServerResponse;
   readonly hasBody: boolean;
   readonly sendTimeoutMs: number;
+  /** Keeps a copy of the answer's body for a shadow comparison (response-tap.ts). */
+  readonly tap: ResponseTap | undefined;
   /** The final head arrived: true when it was written to the shopper, false to drain the body unseen. */
   onCallHead(call: UpstreamCall, head: ResponseHead): boolean;
   onCallEnd(call: UpstreamCall): void;
@@ -72,6 +75,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.#draining) return;
     const res = this.owner.res;
+    this.owner.tap?.data(chunk);
     if (res.write(chunk)) return;
     controller.pause();
     if (res.listenerCount("drain") === 0) res.on("drain", onShopperDrain);
@@ -85,6 +89,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
       const trailers = controller.rawTrailers as RawHeaders | null | undefined;
       if (trailers !== undefined && trailers !== null && trailers.length > 0) this.#relayTrailers(trailers);
       this.owner.res.end();
+      this.owner.tap?.end();
     }
     this.owner.onCallEnd(this);
   }

@@ -74,6 +74,9 @@ export function decide(input: DecideInput, table: RouteTable, env: DecideEnv): D
   if (route.needsPageType !== undefined && input.pageTypeState !== "resolved") {
     return input.pageTypeState === "failed" ? route.decisions.pageTypeUnresolved : NEEDS_PAGE_TYPE;
   }
+  // A plan's stage comes before its flag: in shadow and off the fallback answers everyone alike.
+  if (route.stage === "shadow") return route.decisions.shadow;
+  if (route.stage === "off") return route.decisions.stageOff;
   return decideByFlag(route, input, env);
 }
 

@@ -1,7 +1,7 @@
 // Plans are data; the route table is what the per-request path reads: one route per `match` entry,
 // ordered by priority, with its matcher compiled and every possible decision built once.
 import { compileMatcher } from "@strangler/migration-plans";
-import type { CompiledMatcher, PageType, Plan } from "@strangler/migration-plans";
+import type { CompiledMatcher, PageType, Plan, Stage } from "@strangler/migration-plans";
 import type { Rollout } from "../flags/types.ts";
 
 export type DecisionReason =
@@ -14,6 +14,10 @@ export type DecisionReason =
   | "graphql-unreadable"
   /** A crawler met a plan mid-ramp: it gets the side BOT_SIDE names, always the same, and no cookie. */
   | "crawler"
+  /** The plan is in stage shadow: the fallback answers everyone, a sample is mirrored to the target. */
+  | "shadow"
+  /** The plan is in stage off: it holds its routes and sends everything to the fallback. */
+  | "stage-off"
   /** Only in logs and metrics: the request was refused before routing, or never decided. */
   | "refused" | "undecided";
 
@@ -29,9 +33,19 @@ export interface Decision {
   readonly perShopper: boolean;
   /** The side depended on the shopper's strangler_sid: a shopper without one gets it with this answer. */
   readonly needsSession: boolean;
+  /** Set on a stage-shadow decision: where a sample of these requests is mirrored, and how large a sample. */
+  readonly shadow?: ShadowOrder | undefined;
 }
 
-export interface DecisionFlags { perShopper?: boolean; needsSession?: boolean }
+export interface ShadowOrder {
+  readonly planId: string;
+  /** The upstream that answers the mirrored request: the plan's target. */
+  readonly target: string;
+  /** Share of matching requests mirrored, 0..1. */
+  readonly sample: number;
+}
+
+export interface DecisionFlags { perShopper?: boolean; needsSession?: boolean; shadow?: ShadowOrder }
 
 /** The answers a flag can give; built twice per route: for everyone alike, and split between shoppers. */
 export interface FlagDecisions {
@@ -44,6 +58,8 @@ export interface RouteDecisions extends FlagDecisions {
   split: FlagDecisions;
   /** A crawler mid-ramp, to the plan's fallback or its target. */
   crawlerToFallback: Decision; crawlerToTarget: Decision;
+  /** Stage shadow: the fallback answers, the order says where to mirror. Stage off: the fallback answers. */
+  shadow: Decision; stageOff: Decision;
 }
 
 export interface Route {
@@ -53,6 +69,7 @@ export interface Route {
   readonly fallback: string;
   readonly flag: string;
   readonly rollout: Rollout;
+  readonly stage: Stage;
   readonly matcher: CompiledMatcher;
   readonly needsPageType: PageType | undefined;
   /** The route compares the request's GraphQL operation: the handler reads it (body, query) first. */
@@ -70,7 +87,9 @@ export interface RouteTable {
 }
 
 export function createDecision(target: string, reason: DecisionReason, planId?: string, routeId?: string, onFailure?: Decision, flags: DecisionFlags = {}): Decision {
-  return Object.freeze({ target, planId, routeId, reason, onFailure, perShopper: flags.perShopper ?? false, needsSession: flags.needsSession ?? false });
+  return Object.freeze({
+    target, planId, routeId, reason, onFailure, perShopper: flags.perShopper ?? false, needsSession: flags.needsSession ?? false, shadow: flags.shadow,
+  });
 }
 
 export function compileRouteTable(plans: readonly Plan[]): RouteTable {
@@ -101,13 +120,15 @@ function compileRoute(plan: Plan, index: number, matcher: CompiledMatcher): Rout
   const split = { perShopper: true, needsSession: plan.rollout.stickiness === "sessionId" };
   return Object.freeze({
     id, planId: plan.id, target: plan.target, fallback: plan.fallback, flag: plan.flag,
-    rollout: Object.freeze({ ...plan.rollout }), matcher, needsPageType: matcher.needsPageType,
+    rollout: Object.freeze({ ...plan.rollout }), stage: plan.stage ?? "split", matcher, needsPageType: matcher.needsPageType,
     needsGraphql: matcher.needsGraphql === true,
     decisions: Object.freeze({
       ...flagDecisions({}), split: flagDecisions(split),
       flagUnavailable: to(plan.fallback, "flag-unavailable"), circuitOpen: to(plan.fallback, "circuit-open"),
       pageTypeUnresolved: to(plan.fallback, "page-type-unresolved"), graphqlUnreadable: to(plan.fallback, "graphql-unreadable"), fallback,
       crawlerToFallback: to(plan.fallback, "crawler", { perShopper: true }), crawlerToTarget: to(plan.target, "crawler", { perShopper: true }),
+      shadow: to(plan.fallback, "shadow", { shadow: Object.freeze({ planId: plan.id, target: plan.target, sample: (plan.shadowSample ?? 0) / 100 }) }),
+      stageOff: to(plan.fallback, "stage-off"),
     }),
   });
 }

@@ -6,6 +6,7 @@ import type { GraphqlOperation, MatchInput, PageType } from "@strangler/migratio
 import type { FlagContext } from "../flags/types.ts";
 import type { RequestBodyReader } from "../forward/request-body.ts";
 import type { Upstream } from "../forward/upstream.ts";
+import type { ResponseTap } from "../shadow/response-tap.ts";
 import type { DecideInput, GraphqlState, PageTypeState } from "../routing/decide.ts";
 import type { Decision } from "../routing/route-table.ts";
 import type { RequestTrace } from "../tracing/request-tracer.ts";
@@ -61,6 +62,8 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   /** The head the upstream receives, built by the forwarder. */
   upstreamHead: string[] = [];
   replayed = false;
+  /** Stage shadow picked this request: the copy of legacy's answer for the comparison. */
+  shadowTap: ResponseTap | undefined = undefined;
   /** The forwarding stage that failed (errors.ts ForwardStage), if one did. */
   failure: string | undefined = undefined;
   refused: string | undefined = undefined;

@@ -32,6 +32,7 @@ import type { ParseGraphql } from "../graphql/graphql-request.ts";
 import { createRequestReader } from "./read-request.ts";
 import type { RequestTracer } from "../tracing/request-tracer.ts";
 import { readTraceContext } from "../tracing/trace-context.ts";
+import type { ShadowIntake } from "../shadow/shadow-runner.ts";
 
 const ROUTING_FAILED = createDecision("legacy", "undecided");
 
@@ -58,6 +59,8 @@ export interface ShopHandlerDeps {
   onGraphqlRead?: OnGraphqlRead;
   /** Spans per request; only when traces are exported. */
   tracer?: RequestTracer;
+  /** Stage shadow: picks a sample of a shadow decision's requests and mirrors them after legacy answered. */
+  shadow?: ShadowIntake | undefined;
 }
 
 export function createShopHandler(deps: ShopHandlerDeps) {
@@ -97,6 +100,7 @@ export function createShopHandler(deps: ShopHandlerDeps) {
     // Set-Cookie a shared cache could hand to other shoppers; and such answers, an engineer's included, are private.
     if (decision.needsSession && ex.sessionIsNew) ex.newSessionCookie = formatSessionCookie(ex.sessionId, ex.proto === "https");
     ex.privateAnswer = decision.perShopper || ex.debug;
+    if (decision.shadow !== undefined && deps.shadow !== undefined && !ex.tunnel) deps.shadow.consider(ex, decision.shadow);
     if (ex.tunnel) {
       forwarder.upgrade(ex, decision, ex.upgradeSocket!, ex.upgradeHead!).then((result) => {
         deps.onForwarded(ex, result);

@@ -1,7 +1,7 @@
 // How `strangler plans status` writes a match entry and a share in one table cell.
 import { describe, expect, it } from "vitest";
 import type { AdminMatchEntry, AdminShare } from "../../src/cli/admin-answers.ts";
-import { describeMatch, describeShare } from "../../src/cli/format-plan-status.ts";
+import { describeMatch, describeShare, toPlanRows } from "../../src/cli/format-plan-status.ts";
 
 const GET_HEAD = ["GET", "HEAD"];
 
@@ -31,5 +31,17 @@ describe("describeShare", () => {
     ["a proxy without a flags admin API", undefined, "? (no flags admin API)"],
   ])("writes %s", (_title, share, expected) => {
     expect(describeShare(share)).toBe(expected);
+  });
+});
+
+describe("toPlanRows", () => {
+  const plan = (id: string, enabled: boolean, stage: "shadow" | "split" | "off") => ({
+    id, enabled, stage, target: "new-frontend", flag: `strangler.${id}`, match: [{ path: { raw: `/${id}/**` }, methods: GET_HEAD }], rollout: { percentage: 40, stickiness: "sessionId" },
+  });
+  it("shows each plan's stage, and a flag's share only where the flag decides (stage split)", () => {
+    const rows = toPlanRows([plan("a", true, "split"), plan("b", true, "shadow"), plan("c", true, "off"), plan("d", false, "shadow")], () => ({ percentage: 40, decidedBy: "local" }));
+    expect(rows.map((row) => [row.id, row.stage, describeShare(row.share)])).toEqual([
+      ["a", "split", "40% (local flag)"], ["b", "shadow", "0% (stage shadow)"], ["c", "off", "0% (stage off)"], ["d", "off", "0% (plan disabled)"],
+    ]);
   });
 });

@@ -13,6 +13,7 @@ const USAGE_LINES = {
   "flags revive": "usage: strangler flags revive FLAG [--admin URL] [--why TEXT]",
   "plans validate": "usage: strangler plans validate [DIR] [--target NAME]… [--json]",
   "plans status": "usage: strangler plans status [--admin URL] [--json]",
+  "plans parity": "usage: strangler plans parity [PLAN] [--admin URL] [--samples N] [--json] | --crawl [--legacy URL] [--new URL] [--concurrency N] [--limit N]",
 };
 
 async function run(argv: string[]) {
@@ -54,7 +55,7 @@ describe("strangler --help", () => {
   });
 
   it.each([
-    ["plans", ["plans validate", "plans status"]],
+    ["plans", ["plans validate", "plans status", "plans parity"]],
     ["flags", ["flags sync", "flags status", "flags set", "flags kill", "flags revive"]],
   ])("prints the %s commands for `strangler %s --help`", async (group, names) => {
     const result = await run([group, "--help"]);

@@ -14,6 +14,8 @@ const plans = await plansFromYaml({
   "cms.yaml": planYaml("about", "  - path: /about-us", "", "search"),
   "half.yaml": planYaml("half", "  - path: /half/**").replace("percentage: 100", "percentage: 50"),
   "posts.yaml": planYaml("reviews", "  - path: /review/post\n    methods: [POST]"),
+  "shadowed.yaml": planYaml("shadowed", "  - path: /shadowed/**", "stage: shadow\nshadow: { sample: 25 }\n"),
+  "parked-stage.yaml": planYaml("held", "  - path: /held/**", "stage: off\n"),
 });
 const table = compileRouteTable(plans);
 
@@ -37,6 +39,13 @@ function run(input: MatchInput, state: PageTypeState = "resolved", e = env(), se
 }
 
 describe("decide", () => {
+  it("orders a shadow decision's mirror to the plan's target with the plan's sample", () => {
+    const decision = decide({ facts: facts("GET", "/shadowed/a.html"), flagContext: { sessionId: "s" }, pageTypeState: "resolved" }, table, env());
+    expect(decision.shadow).toEqual({ planId: "shadowed", target: "new-frontend", sample: 0.25 });
+    const split = decide({ facts: facts("GET", "/half/a.html"), flagContext: { sessionId: "s" }, pageTypeState: "resolved" }, table, env());
+    expect(split.shadow).toBeUndefined();
+  });
+
   it.each([
     ["an unmatched path", facts("GET", "/checkout/cart/"), { target: "legacy", plan: undefined, reason: "no-route" }],
     ["the admin path", facts("GET", "/admin/dashboard"), { target: "legacy", plan: undefined, reason: "admin-path" }],
@@ -52,6 +61,8 @@ describe("decide", () => {
     ["an extracted service", facts("GET", "/about-us"), { target: "search", plan: "about", reason: "rollout" }],
     ["a resolved product page", facts("GET", "/joust-duffle-bag.html", "", "PRODUCT"), { target: "new-frontend", plan: "product-pages", reason: "rollout" }],
     ["a resolved category page", facts("GET", "/gear.html", "", "CATEGORY"), { target: "legacy", plan: undefined, reason: "no-route" }],
+    ["a plan in stage shadow: the fallback, for everyone alike", facts("GET", "/shadowed/a.html"), { target: "legacy", plan: "shadowed", reason: "shadow", perShopper: false }],
+    ["a plan in stage off: the fallback", facts("GET", "/held/a.html"), { target: "legacy", plan: "held", reason: "stage-off", perShopper: false }],
   ])("routes %s", (_name, input, expected) => {
     expect(run(input)).toMatchObject(expected);
   });
