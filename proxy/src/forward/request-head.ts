@@ -68,6 +68,15 @@ export function buildRequestHead(input: RequestHeadInput): string[] {
   return out;
 }
 
+/**
+ * The head for one upstream: a store the Host chose (STORE_HOSTS) is named to a new side in a `Store`
+ * header, which it cannot infer from a Host it does not serve; legacy Magento reads its own Host and never
+ * gets a header the shopper did not send (a `Store` header would also split its full-page and GraphQL caches).
+ */
+export function headForUpstream(head: string[], toLegacy: boolean, hostStore: string | undefined): string[] {
+  return toLegacy || hostStore === undefined ? head : [...head, "store", hostStore];
+}
+
 /** Lower-case header names the Connection header lists beyond its standard tokens; undefined for the usual values. */
 function readNamedHeaders(connection: string | undefined): string[] | undefined {
   if (connection === undefined || STANDARD_CONNECTION.test(connection)) return undefined;
