@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const shopUrl = `http://127.0.0.1:${env.PORT}`;
   const legacyUrl = `http://127.0.0.1:${env.SANDBOX_PORT}`;
   const frontendUrl = `http://127.0.0.1:${env.FRONTEND_PORT}`;
-  const searchUrl = `http://127.0.0.1:${env.SEARCH_PORT}`;
+  const searchServiceUrl = `http://127.0.0.1:${env.SEARCH_PORT}`;
   const adminToken = env.ADMIN_TOKEN ?? randomBytes(18).toString("base64url");
   const revalidateToken = randomBytes(18).toString("base64url");
   // The sandbox starts from the sample data every time: a cache left in Redis by an earlier run (prices
@@ -94,17 +94,18 @@ async function main(): Promise<void> {
     await start({ name: "magento-sandbox", args: [join(repoRoot, "magento-sandbox", "src", "main.ts")], cwd: join(repoRoot, "magento-sandbox"),
       env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/`, SANDBOX_PURGE_URLS: `${purge.url}/` }, readyUrl: `${legacyUrl}/` }, legacyUrl);
     await start({ name: "new-frontend", args: buildNextStartArgs(env.FRONTEND_PORT), cwd: frontendDir,
-      env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
+      // Its search page queries the proxy's /graphql, so the catalog-search plan and flag pick the answering side.
+      env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, SEARCH_URL: `${shopUrl}/graphql`, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
         REDIS_URL: redis.redisUrl ?? "", REDIS_KEY_PREFIX: redis.redisKeyPrefix ?? "" },
       readyUrl: `${frontendUrl}/api/health` }, frontendUrl);
     // Ready once it listens (/healthz): the index builds meanwhile, and the proxy replays the 503s to Magento.
     await start({ name: "search-service", args: [join(repoRoot, "services", "search", "src", "main.ts")], cwd: join(repoRoot, "services", "search"),
       env: { MAGENTO_URL: legacyUrl, SEARCH_PORT: String(env.SEARCH_PORT), SEARCH_HOST: "127.0.0.1", SEARCH_ENGINE: "orama",
         REDIS_URL: redis.redisUrl ?? "", PURGE_CHANNEL: purgeChannel },
-      readyUrl: `${searchUrl}/healthz` }, searchUrl);
+      readyUrl: `${searchServiceUrl}/healthz` }, searchServiceUrl);
     await start({ name: "proxy", args: [join(repoRoot, "proxy", "src", "main.ts")], cwd: join(repoRoot, "proxy"),
       env: { PORT: String(env.PORT), ADMIN_PORT: String(env.ADMIN_PORT), HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,
-        NEW_FRONTEND_URL: frontendUrl, UPSTREAM_SEARCH_SERVICE_URL: searchUrl, PLANS_DIR: plansDir, FLAG_STATE_DIR: join(repoRoot, "var", "flags") },
+        NEW_FRONTEND_URL: frontendUrl, UPSTREAM_SEARCH_SERVICE_URL: searchServiceUrl, PLANS_DIR: plansDir, FLAG_STATE_DIR: join(repoRoot, "var", "flags") },
       readyUrl: `${shopUrl}/` }, `${shopUrl} (admin http://127.0.0.1:${env.ADMIN_PORT})`);
   } catch (error) {
     console.error(`npm start: ${(error as Error).message}`);
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     ["admin API", `http://127.0.0.1:${env.ADMIN_PORT}`, `Authorization: Bearer ${env.ADMIN_TOKEN ? "$ADMIN_TOKEN" : adminToken}`],
     ["legacy Magento", legacyUrl, "the 2.4.8 sandbox, Luma sample data"],
     ["new frontend", frontendUrl, "Next.js; migrated pages"],
-    ["search service", searchUrl, "GraphQL products(search:) (plan catalog-search)"],
+    ["search service", searchServiceUrl, "GraphQL products(search:) (plan catalog-search)"],
     ["purge endpoint", purge?.url ?? "-", "PURGE with X-Magento-Tags-Pattern, or POST {\"tags\": [...]}"],
     ["plans", plansDir, "edit a plan; the proxy reloads it"],
   ];
