@@ -1,4 +1,5 @@
 import type { Product } from "@strangler/adapters";
+import { toStoreHref } from "../../lib/public-url.ts";
 import { Gallery } from "./gallery.tsx";
 import { PriceBox } from "./price-box.tsx";
 import { AddToCartForm } from "../client/add-to-cart-form.tsx";
@@ -21,7 +22,7 @@ function Stock({ product }: { product: Product }) {
   );
 }
 
-function PurchaseArea({ product, publicUrl }: { product: Product; publicUrl: string }) {
+function PurchaseArea({ product, publicUrl, linkBase }: { product: Product; publicUrl: string; linkBase: string }) {
   if (product.stockStatus !== "IN_STOCK") {
     return <div className="message info stock unavailable"><div>This product is out of stock.</div></div>;
   }
@@ -29,13 +30,14 @@ function PurchaseArea({ product, publicUrl }: { product: Product; publicUrl: str
   const supported = ["SIMPLE", "CONFIGURABLE", "VIRTUAL"].includes(product.type) && form.complete;
   if (!supported) {
     // Bundles, grouped and downloadable products need Magento's own option forms: send the shopper there.
-    return <div className="message info"><div>Choose this product&apos;s options on the <a href={`/catalog/product/view/id/${product.id}`}>full product page</a>.</div></div>;
+    return <div className="message info"><div>Choose this product&apos;s options on the <a href={toStoreHref(`/catalog/product/view/id/${product.id}`, linkBase)}>full product page</a>.</div></div>;
   }
-  return <AddToCartForm action={form.action} productId={form.productId} sku={product.sku} pickers={form.pickers} />;
+  return <AddToCartForm action={toStoreHref(form.action, linkBase)} productId={form.productId} sku={product.sku} pickers={form.pickers} />;
 }
 
 /** The page body: JSON-LD, price, stock, the add-to-cart form (or why there is none), gallery, description. */
-export function ProductDetails({ product, publicUrl }: { product: Product; publicUrl: string }) {
+/** `linkBase`: the store view's (public-url.ts toStoreHref), so the form posts within the store's prefix or host. */
+export function ProductDetails({ product, publicUrl, linkBase = "" }: { product: Product; publicUrl: string; linkBase?: string }) {
   const description = sanitizeCmsHtml(product.descriptionHtml);
   const jsonLd = serializeJsonLd(buildProductJsonLd(product, publicUrl));
   return (
@@ -48,7 +50,7 @@ export function ProductDetails({ product, publicUrl }: { product: Product; publi
               <PriceBox price={product.price} composite={["CONFIGURABLE", "BUNDLE", "GROUPED"].includes(product.type)} {...(product.specialPrice ? { specialPrice: product.specialPrice } : {})} />
               <Stock product={product} />
             </div>
-            <PurchaseArea product={product} publicUrl={publicUrl} />
+            <PurchaseArea product={product} publicUrl={publicUrl} linkBase={linkBase} />
           </div>
           <Gallery media={product.media} name={product.name} />
           {description ? (
