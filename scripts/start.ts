@@ -1,12 +1,16 @@
 // `npm start`: the whole demo store on this machine. Builds the new frontend when its build is missing
-// or stale, then starts three children: the Magento sandbox (legacy, :8081), the Next.js frontend
-// (:3000) and the routing proxy (:8080, admin :9090) with the example plans. Waits for each, prints
-// the URL to open, and stops all three on Ctrl-C / SIGTERM, or when one of them dies. In this process it
+// or stale, then starts four children: the Magento sandbox (legacy, :8081), the Next.js frontend
+// (:3000), the search service (:8090, services/search; its index builds in the background, and until it
+// is ready the proxy replays searches to Magento) and the routing proxy (:8080, admin :9090) with the
+// example plans, catalog-search included (GraphQL products(search:) → search-service, behind the flag
+// strangler.catalog-search). Waits for each, prints the URL to open, and stops all of them on Ctrl-C /
+// SIGTERM, or when one of them dies. In this process it
 // also runs the adapters' purge endpoint (:8082), which the sandbox PURGEs (X-Magento-Tags-Pattern) on
 // every price change: it drops the tagged cache entries and the new frontend re-renders the pages built
-// from them (/api/revalidate).
+// from them (/api/revalidate); with REDIS_URL it also publishes the purged tags on a per-run channel
+// that the search service follows, so its index stays fresh.
 // Optional env: REDIS_URL (shared caches), UNLEASH_URL + UNLEASH_API_TOKEN (flags), ADMIN_TOKEN,
-// SANDBOX_PORT, FRONTEND_PORT, PORT, ADMIN_PORT, PURGE_PORT.
+// SANDBOX_PORT, FRONTEND_PORT, SEARCH_PORT, PORT, ADMIN_PORT, PURGE_PORT.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
@@ -26,6 +30,7 @@ const envSchema = z.object({
   PORT: port("PORT", 8080),
   ADMIN_PORT: port("ADMIN_PORT", 9090),
   PURGE_PORT: port("PURGE_PORT", 8082),
+  SEARCH_PORT: port("SEARCH_PORT", 8090),
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
 });
@@ -45,11 +50,15 @@ async function main(): Promise<void> {
   const shopUrl = `http://127.0.0.1:${env.PORT}`;
   const legacyUrl = `http://127.0.0.1:${env.SANDBOX_PORT}`;
   const frontendUrl = `http://127.0.0.1:${env.FRONTEND_PORT}`;
+  const searchServiceUrl = `http://127.0.0.1:${env.SEARCH_PORT}`;
   const adminToken = env.ADMIN_TOKEN ?? randomBytes(18).toString("base64url");
   const revalidateToken = randomBytes(18).toString("base64url");
   // The sandbox starts from the sample data every time: a cache left in Redis by an earlier run (prices
   // changed since) must not be read, so each run has its own key namespace.
-  const redis = env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisKeyPrefix: `strangler:adapters:start-${Date.now().toString(36)}:` } : {};
+  const run = `start-${Date.now().toString(36)}`;
+  const redis = env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisKeyPrefix: `strangler:adapters:${run}:` } : {};
+  // The same per-run namespace for purge messages: another run's sandbox changes nothing here.
+  const purgeChannel = `strangler:purge:${run}`;
   let purge: PurgeServer | undefined;
   const plansDir = join(repoRoot, "migration-plans", "plans");
   const services: RunningService[] = [];
@@ -58,7 +67,7 @@ async function main(): Promise<void> {
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    console.log("\nStopping proxy, new frontend and sandbox ...");
+    console.log("\nStopping proxy, search service, new frontend and sandbox ...");
     await purge?.close();
     for (const service of [...services].reverse()) await service.stop();
     process.exit(code);
@@ -80,17 +89,23 @@ async function main(): Promise<void> {
 
   try {
     // The purge endpoint first: the sandbox PURGEs it (as Magento does its Varnish) on every price change.
-    purge = await startFrontendPurge({ port: env.PURGE_PORT, magentoUrl: legacyUrl, frontendUrl, revalidateToken, ...redis });
+    purge = await startFrontendPurge({ port: env.PURGE_PORT, magentoUrl: legacyUrl, frontendUrl, revalidateToken, ...redis, ...(redis.redisUrl ? { publishChannel: purgeChannel } : {}) });
     console.log(`npm start: purge endpoint listening on ${purge.url}`);
     await start({ name: "magento-sandbox", args: [join(repoRoot, "magento-sandbox", "src", "main.ts")], cwd: join(repoRoot, "magento-sandbox"),
       env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/`, SANDBOX_PURGE_URLS: `${purge.url}/` }, readyUrl: `${legacyUrl}/` }, legacyUrl);
     await start({ name: "new-frontend", args: buildNextStartArgs(env.FRONTEND_PORT), cwd: frontendDir,
-      env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
+      // Its search page queries the proxy's /graphql, so the catalog-search plan and flag pick the answering side.
+      env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, SEARCH_URL: `${shopUrl}/graphql`, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
         REDIS_URL: redis.redisUrl ?? "", REDIS_KEY_PREFIX: redis.redisKeyPrefix ?? "" },
       readyUrl: `${frontendUrl}/api/health` }, frontendUrl);
+    // Ready once it listens (/healthz): the index builds meanwhile, and the proxy replays the 503s to Magento.
+    await start({ name: "search-service", args: [join(repoRoot, "services", "search", "src", "main.ts")], cwd: join(repoRoot, "services", "search"),
+      env: { MAGENTO_URL: legacyUrl, SEARCH_PORT: String(env.SEARCH_PORT), SEARCH_HOST: "127.0.0.1", SEARCH_ENGINE: "orama",
+        REDIS_URL: redis.redisUrl ?? "", PURGE_CHANNEL: purgeChannel },
+      readyUrl: `${searchServiceUrl}/healthz` }, searchServiceUrl);
     await start({ name: "proxy", args: [join(repoRoot, "proxy", "src", "main.ts")], cwd: join(repoRoot, "proxy"),
       env: { PORT: String(env.PORT), ADMIN_PORT: String(env.ADMIN_PORT), HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,
-        NEW_FRONTEND_URL: frontendUrl, PLANS_DIR: plansDir, FLAG_STATE_DIR: join(repoRoot, "var", "flags") },
+        NEW_FRONTEND_URL: frontendUrl, UPSTREAM_SEARCH_SERVICE_URL: searchServiceUrl, PLANS_DIR: plansDir, FLAG_STATE_DIR: join(repoRoot, "var", "flags") },
       readyUrl: `${shopUrl}/` }, `${shopUrl} (admin http://127.0.0.1:${env.ADMIN_PORT})`);
   } catch (error) {
     console.error(`npm start: ${(error as Error).message}`);
@@ -102,6 +117,7 @@ async function main(): Promise<void> {
     ["admin API", `http://127.0.0.1:${env.ADMIN_PORT}`, `Authorization: Bearer ${env.ADMIN_TOKEN ? "$ADMIN_TOKEN" : adminToken}`],
     ["legacy Magento", legacyUrl, "the 2.4.8 sandbox, Luma sample data"],
     ["new frontend", frontendUrl, "Next.js; migrated pages"],
+    ["search service", searchServiceUrl, "GraphQL products(search:) (plan catalog-search)"],
     ["purge endpoint", purge?.url ?? "-", "PURGE with X-Magento-Tags-Pattern, or POST {\"tags\": [...]}"],
     ["plans", plansDir, "edit a plan; the proxy reloads it"],
   ];

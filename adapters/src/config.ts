@@ -32,6 +32,11 @@ export interface AdaptersOptions {
   magentoUrl: string;
   /** Default store view code sent as `Store`. Default `default`. */
   store?: string;
+  /**
+   * GraphQL endpoint for `searchProducts` only, e.g. the routing proxy's `<shop>/graphql`: a migration plan
+   * (catalog-search) then decides whether the search service or Magento answers. Default `<magentoUrl>/graphql`.
+   */
+  searchUrl?: string;
   /** Redis URL for a shared cache; without it an in-memory LRU is used. */
   redisUrl?: string;
   /** Prefix for every Redis key. Default `strangler:adapters:`. */
@@ -56,6 +61,7 @@ const ttlSchema = z.number().int().nonnegative();
 const optionsSchema = z.object({
   magentoUrl: z.url({ message: "magentoUrl must be an absolute http(s) URL, e.g. http://127.0.0.1:8081" }),
   store: z.string().regex(/^[a-z0-9_]+$/, "store must be a Magento store code like `default`").default("default"),
+  searchUrl: z.url({ message: "searchUrl must be an absolute http(s) URL, e.g. http://127.0.0.1:8080/graphql" }).optional(),
   redisUrl: z.string().regex(/^rediss?:\/\//, "redisUrl must start with redis:// or rediss://").optional(),
   redisKeyPrefix: z.string().regex(/^[A-Za-z0-9:_.-]{1,100}$/, "redisKeyPrefix may hold letters, digits and : _ . - (it is used in SCAN patterns)").default("strangler:adapters:"),
   timeoutMs: z.number().int().positive().default(8000),
@@ -70,6 +76,8 @@ const optionsSchema = z.object({
 export interface AdaptersConfig {
   magentoUrl: string;
   graphqlUrl: string;
+  /** Where searchProducts sends its query (graphqlUrl unless searchUrl is set). */
+  searchUrl: string;
   restUrl: string;
   store: string;
   redisUrl?: string;
@@ -92,6 +100,7 @@ export function parseAdaptersOptions(options: AdaptersOptions): AdaptersConfig {
     ...parsed.data,
     magentoUrl: base,
     graphqlUrl: `${base}/graphql`,
+    searchUrl: parsed.data.searchUrl ?? `${base}/graphql`,
     restUrl: `${base}/rest`,
     ttls: { ...defaultTtls, ...parsed.data.ttls },
   };

@@ -36,11 +36,14 @@ export function createAdapters(options: AdaptersOptions): Adapters {
   const metrics = options.metrics ?? createCounterMetrics();
   const store = config.cache ? chooseStore(config, options, logger, metrics) : undefined;
   const cache = store ? createCache({ store, logger, metrics }) : undefined;
+  const graphql = createMagentoGraphql({ graphqlUrl: config.graphqlUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall });
   const deps: AreaDeps = {
     config,
     logger,
     metrics,
-    graphql: createMagentoGraphql({ graphqlUrl: config.graphqlUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
+    graphql,
+    searchGraphql: config.searchUrl === config.graphqlUrl ? graphql
+      : createMagentoGraphql({ graphqlUrl: config.searchUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
     rest: createMagentoRest({ restUrl: config.restUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
     storefront: createMagentoStorefront({ magentoUrl: config.magentoUrl, store: config.store, timeoutMs: config.timeoutMs, onCall: options.onMagentoCall }),
     cache,

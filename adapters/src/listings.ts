@@ -81,7 +81,7 @@ export function createListingsArea(deps: AreaDeps) {
       tags: (result: SearchResult) => tagsOfListing(result),
       load: async (addTags) => {
         const variables = { search: text, filter, sort, pageSize, currentPage: page };
-        const answer = await deps.graphql.request<ProductsAnswer>("product search", productSearchQuery, variables, ctx);
+        const answer = await deps.searchGraphql.request<ProductsAnswer>("product search", productSearchQuery, variables, ctx);
         addTags(answer?.tags ?? []);
         return reshapeSearchResult(answer?.data.products, text, { page, pageSize }, onDropped);
       },

@@ -14,6 +14,8 @@ import type { AdapterLogger, AdapterMetrics } from "./observability.ts";
 export interface AreaDeps {
   config: AdaptersConfig;
   graphql: MagentoGraphql;
+  /** The client searchProducts uses: `graphql` unless searchUrl names another endpoint. */
+  searchGraphql: MagentoGraphql;
   rest: MagentoRest;
   storefront: MagentoStorefront;
   cache?: Cache;

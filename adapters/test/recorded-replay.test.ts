@@ -75,3 +75,20 @@ describe("recorded sandbox answers through the public API", () => {
     expect(await adapters.purge(["store_config"])).toBe(1);
   });
 });
+
+describe("searchUrl", () => {
+  it("sends searchProducts there (the proxy's /graphql, where a plan picks the answering side) and every other read to Magento", async () => {
+    const recording = loadFixture<Recording>("recorded/search-duffle");
+    const shop = nock("http://shop.test").get("/graphql").query(true).reply(200, recording.answer, { "content-type": "application/json" });
+    const magento = replay("listing-bags");
+    const routed = createAdapters({ magentoUrl: origin, searchUrl: "http://shop.test/graphql", logger: createRecordingLogger() });
+    const found = await routed.searchProducts({ text: "duffle" });
+    expect(found.items.length).toBeGreaterThan(0);
+    await routed.listProducts({ categoryUid: "NA==", pageSize: 4 });
+    expect([shop.isDone(), magento.isDone()]).toEqual([true, true]);
+  });
+
+  it("refuses a searchUrl that is not a URL", () => {
+    expect(() => createAdapters({ magentoUrl: origin, searchUrl: "proxy/graphql" })).toThrow(/searchUrl must be an absolute http\(s\) URL/);
+  });
+});

@@ -48,9 +48,14 @@ export function checkTargetNames(
       planId,
       code: "unknown-target" as const,
       message: `${field} "${name}" is not a known upstream`,
-      fix: suggestion ? `did you mean "${suggestion}"? ${known}` : `use one of the ${known} (another upstream needs UPSTREAM_<NAME>_URL in the proxy's env)`,
+      fix: suggestion ? `did you mean "${suggestion}"? ${known}` : `use one of the ${known}, or configure "${name}": ${upstreamVariable(name)}=<url> in the proxy's env (offline: plans validate --target ${name})`,
     }];
   });
+}
+
+/** The proxy's env variable that names an upstream: search-service → UPSTREAM_SEARCH_SERVICE_URL. */
+function upstreamVariable(name: string): string {
+  return `UPSTREAM_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_URL`;
 }
 
 function checkUnique(plans: readonly LocatedPlan[], keyOf: (plan: Plan) => string, code: "duplicate-id" | "flag-collision"): PlanProblem[] {

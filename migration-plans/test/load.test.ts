@@ -14,17 +14,26 @@ describe("loadPlans", () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it("loads the example plans clean", async () => {
-    const result = await loadPlans(PLANS_DIR, { knownTargets: KNOWN_TARGETS });
+  it("loads the example plans clean, given the search-service upstream they target (as npm start and deploy/ configure it)", async () => {
+    const result = await loadPlans(PLANS_DIR, { knownTargets: [...KNOWN_TARGETS, "search-service"] });
     if (!result.ok) throw new Error(formatProblems(result.problems));
     expect(result.plans.map((plan) => [plan.id, plan.target, plan.fallback, plan.rollout.percentage, plan.flag])).toEqual([
+      ["catalog-search", "search-service", "legacy", 100, "strangler.catalog-search"],
       ["category-pages", "new-frontend", "legacy", 100, "strangler.category-pages"],
       ["cms-pages", "new-frontend", "legacy", 100, "strangler.cms-pages"],
       ["new-frontend-assets", "new-frontend", "legacy", 100, "strangler.new-frontend-assets"],
       ["product-pages", "new-frontend", "legacy", 100, "strangler.product-pages"],
       ["search-results", "new-frontend", "legacy", 100, "strangler.search-results"],
     ]);
-    expect(result.plans.map((plan) => plan.match[0]?.pageType ?? plan.match[0]?.path?.raw)).toEqual(["CATEGORY", "CMS_PAGE", "/_next/**", "PRODUCT", "/catalogsearch/result/"]);
+    expect(result.plans.map((plan) => plan.match[0]?.pageType ?? plan.match[0]?.path?.raw)).toEqual(["/graphql", "CATEGORY", "CMS_PAGE", "/_next/**", "PRODUCT", "/catalogsearch/result/"]);
+  });
+
+  it("reports the example search plan clearly where its upstream is not configured, naming the variable to set", async () => {
+    const result = await loadPlans(PLANS_DIR, { knownTargets: KNOWN_TARGETS });
+    expect(result.ok).toBe(false);
+    expect(summarize(result.ok ? [] : result.problems).map((line) => line.replace(`${PLANS_DIR}/`, ""))).toEqual([
+      'catalog-search.yaml:11:9 unknown-target target "search-service" is not a known upstream | use one of the known upstreams: legacy, new-frontend, or configure "search-service": UPSTREAM_SEARCH_SERVICE_URL=<url> in the proxy\'s env (offline: plans validate --target search-service)',
+    ]);
   });
 
   it("reports every problem of several broken files at once, sorted by file and line", async () => {

@@ -14,7 +14,7 @@ describe("meaning across plans", () => {
     ["an unknown target close to a known one", planText("p", entry("  - path: /x\n"), "new-fronted"),
       'p.yaml:2:9 unknown-target target "new-fronted" is not a known upstream | did you mean "new-frontend"? known upstreams: legacy, new-frontend'],
     ["an unknown target far from all", planText("p", entry("  - path: /x\n"), "checkout-service"),
-      "p.yaml:2:9 unknown-target target \"checkout-service\" is not a known upstream | use one of the known upstreams: legacy, new-frontend (another upstream needs UPSTREAM_<NAME>_URL in the proxy's env)"],
+      "p.yaml:2:9 unknown-target target \"checkout-service\" is not a known upstream | use one of the known upstreams: legacy, new-frontend, or configure \"checkout-service\": UPSTREAM_CHECKOUT_SERVICE_URL=<url> in the proxy's env (offline: plans validate --target checkout-service)"],
     ["an unknown fallback", planText("p", `${entry("  - path: /x\n")}fallback: legasy\n`),
       'p.yaml:5:11 unknown-target fallback "legasy" is not a known upstream | did you mean "legacy"? known upstreams: legacy, new-frontend'],
   ])("rejects %s", (_name, text, expected) => {

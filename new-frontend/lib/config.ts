@@ -30,6 +30,12 @@ const envSchema = z.object({
       ? "PUBLIC_URL is required: the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"
       : "PUBLIC_URL must be the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"),
   }),
+  /**
+   * The GraphQL endpoint the search page's query goes to, e.g. the proxy's `<PUBLIC_URL>/graphql`: the
+   * catalog-search plan and its flag then decide whether the search service or Magento answers. Default:
+   * MAGENTO_URL's /graphql (Magento answers).
+   */
+  SEARCH_URL: z.url({ message: "SEARCH_URL must be an absolute http(s) URL: the proxy's endpoint for catalog queries" }).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
   /** Namespace of the adapters' Redis keys; every process sharing a cache (frontend, purge) must use the same one. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,100}$/, "REDIS_KEY_PREFIX may hold letters, digits and : _ . -").optional(),
@@ -52,6 +58,8 @@ const envSchema = z.object({
 export interface FrontendConfig {
   magentoUrl: string;
   publicUrl: string;
+  /** Where searches are sent (SEARCH_URL, the proxy's endpoint); unset: Magento's. */
+  searchUrl?: string;
   redisUrl?: string;
   redisKeyPrefix?: string;
   revalidateToken?: string;
@@ -74,7 +82,7 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new FrontendConfigError(`Invalid new-frontend environment: ${problems.join("; ")}`, { cause: parsed.error });
   }
-  const { MAGENTO_URL, PUBLIC_URL, REDIS_URL, REDIS_KEY_PREFIX, REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {}, METRICS_PORT, METRICS_HOST } = parsed.data;
+  const { MAGENTO_URL, PUBLIC_URL, SEARCH_URL, REDIS_URL, REDIS_KEY_PREFIX, REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {}, METRICS_PORT, METRICS_HOST } = parsed.data;
   const storeCodes = [...new Set([STORE_CODE, ...(STORE_CODES ?? [])])];
   const unknown = Object.keys(STORE_PUBLIC_URLS).filter((code) => !storeCodes.includes(code));
   if (unknown.length > 0) {
@@ -84,6 +92,7 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
   return {
     magentoUrl: MAGENTO_URL.replace(/\/+$/, ""),
     publicUrl,
+    ...(SEARCH_URL ? { searchUrl: SEARCH_URL } : {}),
     ...(REDIS_URL ? { redisUrl: REDIS_URL } : {}),
     ...(REDIS_KEY_PREFIX ? { redisKeyPrefix: REDIS_KEY_PREFIX } : {}),
     ...(REVALIDATE_TOKEN ? { revalidateToken: REVALIDATE_TOKEN } : {}),

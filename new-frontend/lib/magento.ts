@@ -19,6 +19,8 @@ function getAdapters(): Adapters {
   const config = getFrontendConfig();
   holder.stranglerAdapters ??= createAdapters({
     magentoUrl: config.magentoUrl, store: config.storeCode, metrics: getFrontendMetrics().adapters,
+    // Searches through the proxy's GraphQL routing (catalog-search plan), when configured.
+    ...(config.searchUrl ? { searchUrl: config.searchUrl } : {}),
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}), ...(config.redisKeyPrefix ? { redisKeyPrefix: config.redisKeyPrefix } : {}),
   });
   return holder.stranglerAdapters;

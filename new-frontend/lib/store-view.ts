@@ -6,11 +6,14 @@
 import { cache } from "react";
 import type { FrontendConfig } from "./config.ts";
 import { getFrontendConfig } from "./config.ts";
+import { toStoreHref } from "./public-url.ts";
 
 export interface StoreView {
   code: string;
   /** The store's public base URL, no trailing slash: canonicals, redirects, JSON-LD. */
   publicUrl: string;
+  /** What the page's own links start with (public-url.ts toStoreHref): "" on the shop's URL, else publicUrl. */
+  linkBase: string;
 }
 
 export interface PickedStore {
@@ -34,7 +37,8 @@ export function pickStore(header: string | null | undefined, cookie: string | un
 }
 
 export function toStoreView(code: string, config: FrontendConfig = getFrontendConfig()): StoreView {
-  return { code, publicUrl: config.storePublicUrls[code] ?? config.publicUrl };
+  const publicUrl = config.storePublicUrls[code] ?? config.publicUrl;
+  return { code, publicUrl, linkBase: publicUrl === config.publicUrl ? "" : publicUrl };
 }
 
 // One scope per server render (React's cache is per request): the page sets it before anything reads it.
@@ -51,4 +55,14 @@ export function enterStoreView(code: string): boolean {
 export function currentStoreView(): StoreView {
   const config = getFrontendConfig();
   return toStoreView(renderScope().code ?? config.storeCode, config);
+}
+
+/** This render's link base; "" while `next build` prerenders the 404 shell (there is no config then). */
+export function currentLinkBase(): string {
+  return process.env.NEXT_PHASE === "phase-production-build" ? "" : currentStoreView().linkBase;
+}
+
+/** A shop path as a link on this render's store view (toStoreHref): keeps the store's prefix or host. */
+export function storeHref(path: string): string {
+  return toStoreHref(path, currentLinkBase());
 }

@@ -98,6 +98,13 @@ interface ProductBase {
   url: string;
   price: PriceRange;
   stockStatus: StockStatus;
+  /** Magento's `rating_summary` (the average vote as a percentage, 0–100; 0 without reviews) and `review_count`. */
+  rating: ProductRating;
+}
+
+export interface ProductRating {
+  summary: number;
+  reviewCount: number;
 }
 
 export interface Product extends ProductBase {

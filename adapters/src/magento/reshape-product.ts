@@ -29,6 +29,9 @@ const summarySchema = z.object({
   stock_status: stockSchema,
   small_image: imageSchema.nullish(),
   price_range: priceRangeSchema,
+  // Float! and Int! in 2.4.8; a store with reviews disabled still answers 0.
+  rating_summary: numberField.nullish(),
+  review_count: numberField.nullish(),
 });
 
 const swatchSchema = z.object({ __typename: z.string().nullish(), value: z.string().nullish() });
@@ -122,6 +125,7 @@ function reshapeSummaryFields(raw: z.output<typeof summarySchema>): ProductSumma
     image: reshapeImage(raw.small_image, raw.name),
     price: reshapePriceRange(raw.price_range),
     stockStatus: raw.stock_status,
+    rating: { summary: raw.rating_summary ?? 0, reviewCount: raw.review_count ?? 0 },
   };
 }
 

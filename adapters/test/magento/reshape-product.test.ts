@@ -91,7 +91,12 @@ describe("reshapeProduct", () => {
     expect(summary).toEqual({
       id: 1, uid: "MQ==", sku: "24-MB01", name: "Joust Duffle Bag", type: "SIMPLE", urlKey: "joust-duffle-bag", url: "/joust-duffle-bag.html",
       image: { url: "http://magento.test/media/catalog/product/m/b/mb01-blue-0.jpg", label: "Joust Duffle Bag", position: 1 },
-      price: reshapeProduct(simple()).price, stockStatus: "IN_STOCK",
+      price: reshapeProduct(simple()).price, stockStatus: "IN_STOCK", rating: { summary: 0, reviewCount: 0 },
     });
+  });
+
+  it("reads rating_summary and review_count as Magento answers them (numbers or numeric strings)", () => {
+    const rated = withPath(withPath(simple(), "rating_summary", "86.5"), "review_count", 3);
+    expect(reshapeProductSummary(rated).rating).toEqual({ summary: 86.5, reviewCount: 3 });
   });
 });

@@ -1,9 +1,10 @@
 "use client";
 import { useEffect, useState } from "react";
 import { loadSections, subscribeSections } from "./customer-data.ts";
+import { toStoreHref } from "../../lib/public-url.ts";
 
 /** Luma's minicart link with the item count from the shopper's own cart section. */
-export function Minicart() {
+export function Minicart({ linkBase = "" }: { /** The store view's link base (public-url.ts toStoreHref). */ linkBase?: string }) {
   const [count, setCount] = useState<number | undefined>(undefined);
   useEffect(() => {
     const unsubscribe = subscribeSections((sections) => setCount(sections.cart?.summary_count ?? 0));
@@ -14,7 +15,7 @@ export function Minicart() {
   const empty = !count;
   return (
     <div data-block="minicart" className="minicart-wrapper">
-      <a className="action showcart" href="/checkout/cart/">
+      <a className="action showcart" href={toStoreHref("/checkout/cart/", linkBase)}>
         <span className="text">My Cart</span>
         <span className={`counter qty${empty ? " empty" : ""}`} data-loaded={count === undefined ? "false" : "true"}>
           <span className="counter-number">{count ? count : ""}</span>

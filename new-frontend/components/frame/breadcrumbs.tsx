@@ -1,3 +1,5 @@
+import { storeHref } from "../../lib/store-view.ts";
+
 export interface Crumb {
   label: string;
   href?: string;
@@ -10,10 +12,10 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
   return (
     <div className="breadcrumbs">
       <ul className="items">
-        <li className="item home"><a href="/" title="Go to Home Page">Home</a></li>
+        <li className="item home"><a href={storeHref("/")} title="Go to Home Page">Home</a></li>
         {items.map((crumb, index) => (
           <li key={`${index}-${crumb.key}`} className={`item ${crumb.key}`}>
-            {crumb.href && index < items.length - 1 ? <a href={crumb.href} title={crumb.label}>{crumb.label}</a> : <strong>{crumb.label}</strong>}
+            {crumb.href && index < items.length - 1 ? <a href={storeHref(crumb.href)} title={crumb.label}>{crumb.label}</a> : <strong>{crumb.label}</strong>}
           </li>
         ))}
       </ul>

@@ -1,3 +1,5 @@
+import { storeHref } from "../../lib/store-view.ts";
+
 const links = [
   { href: "/search/term/popular/", label: "Search Terms" },
   { href: "/privacy-policy-cookie-restriction-mode", label: "Privacy and Cookie Policy" },
@@ -16,7 +18,7 @@ export function Footer({ copyright }: { copyright?: string }) {
         <ul className="footer links">
           {links.map((link) => (
             <li key={link.href} className="nav item">
-              <a href={link.href}>{link.label}</a>
+              <a href={storeHref(link.href)}>{link.label}</a>
             </li>
           ))}
         </ul>

@@ -1,11 +1,12 @@
 import type { CategoryTree } from "@strangler/adapters";
+import { storeHref } from "../../lib/store-view.ts";
 
 function NavItem({ category, level, index }: { category: CategoryTree; level: number; index: number }) {
   const children = category.children;
   const classes = [`level${level}`, `nav-${index + 1}`, "category-item", level === 0 ? "level-top" : ""];
   return (
     <li className={classes.filter(Boolean).join(" ")}>
-      <a href={category.url} className={level === 0 ? "level-top" : undefined}>
+      <a href={storeHref(category.url)} className={level === 0 ? "level-top" : undefined}>
         <span>{category.name}</span>
       </a>
       {children.length > 0 && level < 2 ? (

@@ -6,7 +6,7 @@ import { getCategory, getCmsPage, getProduct, getStoreConfig, listProducts, reso
 import { loadListing } from "../../lib/listing-loader.ts";
 import { toCategoryTags, toCmsTags, toProductTags } from "../../lib/cache-tags.ts";
 import { buildMetadata } from "../../lib/seo.ts";
-import { currentStoreView } from "../../lib/store-view.ts";
+import { currentStoreView, storeHref } from "../../lib/store-view.ts";
 import type { PageRequest } from "../../lib/page-types.ts";
 import { ProductPage } from "./product-page.tsx";
 import { CategoryPage } from "./category-page.tsx";
@@ -41,7 +41,7 @@ export async function renderCatalogPage({ path, query }: PageRequest) {
       const defaultPageSize = (await getStoreConfig())?.gridPerPage || 12;
       const { listing, state } = await loadListing(query, defaultPageSize, (listingQuery) => listProducts({ categoryUid: category.uid, ...listingQuery }));
       await tagRender(toCategoryTags(category.id, listing));
-      return <CategoryPage category={category} products={{ listing, links: { path, state, defaultPageSize } }} />;
+      return <CategoryPage category={category} products={{ listing, links: { path: storeHref(path), state, defaultPageSize } }} />;
     }
     case "cms": {
       const page = await getCmsPage(target.identifier);

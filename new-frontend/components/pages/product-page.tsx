@@ -13,7 +13,7 @@ function toCrumbs(product: Product, underCategory: boolean): Crumb[] {
 export function ProductPage({ product, underCategory }: { product: Product; underCategory: boolean }) {
   return (
     <PageFrame bodyClass={`catalog-product-view product-${product.urlKey} page-layout-1column`} heading={product.name} breadcrumbs={toCrumbs(product, underCategory)}>
-      <ProductDetails product={product} publicUrl={currentStoreView().publicUrl} />
+      <ProductDetails product={product} publicUrl={currentStoreView().publicUrl} linkBase={currentStoreView().linkBase} />
     </PageFrame>
   );
 }

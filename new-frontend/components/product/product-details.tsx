@@ -1,4 +1,5 @@
 import type { Product } from "@strangler/adapters";
+import { toStoreHref } from "../../lib/public-url.ts";
 import { Gallery } from "./gallery.tsx";
 import { PriceBox } from "./price-box.tsx";
 import { AddToCartForm } from "../client/add-to-cart-form.tsx";
@@ -22,18 +23,18 @@ function Stock({ product }: { product: Product }) {
   );
 }
 
-function PurchaseArea({ product, publicUrl }: { product: Product; publicUrl: string }) {
+function PurchaseArea({ product, publicUrl, linkBase }: { product: Product; publicUrl: string; linkBase: string }) {
   // Like Luma's addtocart.phtml: a product that is not saleable gets no add-to-cart box (the stock line says why).
   if (product.stockStatus !== "IN_STOCK") return null;
   const form = buildAddToCartForm(product, publicUrl);
   const supported = ["SIMPLE", "CONFIGURABLE", "VIRTUAL", "BUNDLE", "GROUPED", "DOWNLOADABLE"].includes(product.type) && form.complete;
   if (!supported) {
     // A type (or a uid shape) this page cannot build Magento's form for: send the shopper to legacy's page.
-    return <div className="message info"><div>Choose this product&apos;s options on the <a href={`/catalog/product/view/id/${product.id}`}>full product page</a>.</div></div>;
+    return <div className="message info"><div>Choose this product&apos;s options on the <a href={toStoreHref(`/catalog/product/view/id/${product.id}`, linkBase)}>full product page</a>.</div></div>;
   }
   const currency = product.price.min.final.currency;
   return (
-    <AddToCartForm action={form.action} productId={form.productId} sku={product.sku} pickers={form.pickers} hideQty={product.type === "GROUPED"}>
+    <AddToCartForm action={toStoreHref(form.action, linkBase)} productId={form.productId} sku={product.sku} pickers={form.pickers} hideQty={product.type === "GROUPED"}>
       {product.type === "GROUPED" ? <GroupedItems items={product.groupedItems} /> : null}
       <BundleOptions pickers={form.bundlePickers} currency={currency} />
       <DownloadableLinks title={product.downloadable?.linksTitle ?? ""} links={form.downloadableLinks} currency={currency} />
@@ -42,7 +43,8 @@ function PurchaseArea({ product, publicUrl }: { product: Product; publicUrl: str
 }
 
 /** The page body: JSON-LD, price, stock, the add-to-cart form (or why there is none), gallery, description. */
-export function ProductDetails({ product, publicUrl }: { product: Product; publicUrl: string }) {
+/** `linkBase`: the store view's (public-url.ts toStoreHref), so the form posts within the store's prefix or host. */
+export function ProductDetails({ product, publicUrl, linkBase = "" }: { product: Product; publicUrl: string; linkBase?: string }) {
   const description = sanitizeCmsHtml(product.descriptionHtml);
   const overview = sanitizeCmsHtml(product.shortDescriptionHtml);
   const jsonLd = serializeJsonLd(buildProductJsonLd(product, publicUrl));
@@ -57,7 +59,7 @@ export function ProductDetails({ product, publicUrl }: { product: Product; publi
               <Stock product={product} />
             </div>
             {overview ? <div className="product attribute overview"><div className="value" dangerouslySetInnerHTML={{ __html: overview }} /></div> : null}
-            <PurchaseArea product={product} publicUrl={publicUrl} />
+            <PurchaseArea product={product} publicUrl={publicUrl} linkBase={linkBase} />
           </div>
           <Gallery media={product.media} name={product.name} />
           {description ? (

@@ -8,12 +8,12 @@ import { findFreePort, repoRoot } from "../../tools/services.ts";
 
 let child: ChildProcess | undefined;
 
-async function startStore(extraEnv: Record<string, string> = {}): Promise<{ process: ChildProcess; ports: { shop: number; admin: number; sandbox: number; frontend: number; purge: number }; exited: Promise<number | null> }> {
-  const [shop, admin, sandbox, frontend, purge] = await Promise.all(Array.from({ length: 5 }, findFreePort));
-  const ports = { shop: shop!, admin: admin!, sandbox: sandbox!, frontend: frontend!, purge: purge! };
+async function startStore(extraEnv: Record<string, string> = {}): Promise<{ process: ChildProcess; ports: { shop: number; admin: number; sandbox: number; frontend: number; purge: number; search: number }; exited: Promise<number | null> }> {
+  const [shop, admin, sandbox, frontend, purge, search] = await Promise.all(Array.from({ length: 6 }, findFreePort));
+  const ports = { shop: shop!, admin: admin!, sandbox: sandbox!, frontend: frontend!, purge: purge!, search: search! };
   const started = spawn(process.execPath, [join(repoRoot, "scripts", "start.ts")], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(shop), ADMIN_PORT: String(admin), SANDBOX_PORT: String(sandbox), FRONTEND_PORT: String(frontend), PURGE_PORT: String(purge), LOG_LEVEL: "warn", REDIS_URL: "", ...extraEnv },
+    env: { ...process.env, PORT: String(shop), ADMIN_PORT: String(admin), SANDBOX_PORT: String(sandbox), FRONTEND_PORT: String(frontend), PURGE_PORT: String(purge), SEARCH_PORT: String(search), LOG_LEVEL: "warn", REDIS_URL: "", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child = started;
@@ -75,7 +75,8 @@ async function expectPurgeReachesPages(shop: number, sandbox: number): Promise<v
 describe("npm start", () => {
   it("runs the whole store behind the proxy with Redis, re-renders on Magento's PURGE, and stops all of it on Ctrl-C", async () => {
     // With Redis (optional through env): the frontend and the purge endpoint share the adapters' cache there.
-    const { process: store, ports, exited } = await startStore({ REDIS_URL: process.env.REDIS_URL || "redis://127.0.0.1:6379" });
+    const adminToken = "start-script-admin-token-0123";
+    const { process: store, ports, exited } = await startStore({ REDIS_URL: process.env.REDIS_URL || "redis://127.0.0.1:6379", ADMIN_TOKEN: adminToken });
     const { shop, sandbox, frontend, purge } = ports;
     const output = await waitForOutput(store, /Open http:\/\/127\.0\.0\.1:\d+/, 90_000);
     expect(output).toContain(`Open http://127.0.0.1:${shop}`);
@@ -84,6 +85,7 @@ describe("npm start", () => {
       `npm start: purge endpoint listening on http://127.0.0.1:${purge}`,
       `npm start: magento-sandbox listening on http://127.0.0.1:${sandbox}`,
       `npm start: new-frontend listening on http://127.0.0.1:${frontend}`,
+      `npm start: search-service listening on http://127.0.0.1:${ports.search}`,
       `npm start: proxy listening on http://127.0.0.1:${shop} (admin http://127.0.0.1:${ports.admin})`,
     ]) expect(output).toContain(line);
     expect(output).toMatch(new RegExp(`shop \\(the proxy\\) +http://127\\.0\\.0\\.1:${shop} +open this one`));
@@ -95,6 +97,18 @@ describe("npm start", () => {
     const product = await (await fetch(`http://127.0.0.1:${shop}/joust-duffle-bag.html`)).text();
     expect(product).toContain('<meta name="generator" content="strangler-new-frontend"/>');
     await expectPurgeReachesPages(shop, sandbox);
+    // The example catalog-search plan: a GraphQL search goes to the search service once its index is built
+    // (before that the service answers 503 and the proxy replays the search to Magento).
+    const searchSide = async () => {
+      const answer = await fetch(`http://127.0.0.1:${shop}/graphql`, {
+        method: "POST", headers: { "content-type": "application/json", "x-strangler-debug": adminToken },
+        body: JSON.stringify({ query: '{ products(search: "duffle") { total_count } }' }),
+      });
+      const body = await answer.json() as { data?: { products?: { total_count: number } } };
+      return `${answer.headers.get("x-strangler-decision")} total=${body.data?.products?.total_count}`;
+    };
+    await expect.poll(searchSide, { timeout: 30_000, interval: 250 }).toMatch(/^target=search-service; plan=catalog-search; .* total=[1-9]/);
+    expect(await (await fetch(`http://127.0.0.1:${shop}/catalogsearch/result/?q=duffle`)).text()).toContain("Joust Duffle Bag");
     // With the example plans (the catalog, CMS and search on the new side) the minicart's data still comes from Magento, uncached.
     const sections = await fetch(`http://127.0.0.1:${shop}/customer/section/load/?sections=cart`);
     expect(sections.headers.get("content-type")).toMatch(/^application\/json/);
@@ -102,7 +116,7 @@ describe("npm start", () => {
 
     store.kill("SIGINT");
     expect(await exited).toBe(0);
-    for (const port of [shop, sandbox, frontend, purge]) expect(await isListening(`http://127.0.0.1:${port}/`), `port ${port} closed`).toBe(false);
+    for (const port of [shop, sandbox, frontend, purge, ports.search]) expect(await isListening(`http://127.0.0.1:${port}/`), `port ${port} closed`).toBe(false);
   }, 120_000);
 
   it("without Redis, stops the others and exits non-zero when one of them dies", async () => {

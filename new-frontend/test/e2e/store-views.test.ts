@@ -2,16 +2,22 @@
 // the proxy mapping the fr host to `fr` (STORE_HOSTS) and the new frontend rendering each view. The
 // same path renders each store's data, Next's cache keeps each store's page apart, a revalidation
 // reaches both, and no canonical, redirect or JSON-LD URL carries an internal address.
+import { copyFile } from "node:fs/promises";
 import { request } from "node:http";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminToken, revalidateToken, startStack, type Stack } from "../support/stack.ts";
 import { writePlans } from "../support/plans.ts";
+import { repoRoot } from "../../tools/services.ts";
 
 const FR_URL = "http://fr.shop.test";
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack(await writePlans(100), { frStoreUrl: FR_URL });
+  const plans = await writePlans(100);
+  // Quick search on the new side too (the example plan), so its fr page's links are seen through the proxy.
+  await copyFile(join(repoRoot, "migration-plans", "plans", "search-results.yaml"), join(plans, "search-results.yaml"));
+  stack = await startStack(plans, { frStoreUrl: FR_URL });
 }, 180_000);
 afterAll(async () => {
   await stack?.close();
@@ -121,5 +127,38 @@ describe("no internal address in a rendered page", () => {
       const page = await get("/strive-shoulder-pack.html", headers, stack.nextUrl);
       expect([page.status, page.location]).toEqual([301, `${base}/strive-shoulder-pack-renamed.html`]);
     }
+  });
+});
+
+describe("links on a store view's pages stay in that store", () => {
+  /** Every href and form action of the page that points into the shop (not scripts, images or other sites). */
+  function shopLinks(html: string): string[] {
+    const targets = [...html.matchAll(/<(?:a|form)\b[^>]*?\s(?:href|action)="([^"]*)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&"));
+    return targets.filter((target) => !target.startsWith("#") && !target.startsWith("/_next/") && !target.startsWith("/static/") && !target.startsWith("/media/"));
+  }
+
+  it.each([
+    ["product", "/fusion-backpack.html", true],
+    ["category (menu, tiles, toolbar, filters)", "/gear/bags.html", true],
+    ["category with a query", "/gear/bags.html?p=1", true],
+    // The search-results plan matches /catalogsearch/result/ without a prefix: the fr host only.
+    ["search (suggestions, toolbar, filters)", "/catalogsearch/result/?q=bag", false],
+  ])("the fr %s page through the proxy, on the fr host and under /fr/ on the default host: every link and form on the fr store's URL", async (_name, path, prefixed) => {
+    const asked: [string, Record<string, string>][] = [[path, FR_HOST], ...(prefixed ? [[`/fr${path}`, {}] as [string, Record<string, string>]] : [])];
+    for (const [url, headers] of asked) {
+      const page = await get(url, headers);
+      expect([page.status, page.decision?.startsWith("target=new-frontend")], url).toEqual([200, true]);
+      const links = shopLinks(page.html);
+      expect(links.length, url).toBeGreaterThan(10);
+      expect(links.filter((link) => !link.startsWith(`${FR_URL}/`)), url).toEqual([]);
+      expect(page.html, url).toContain(`action="${FR_URL}/catalogsearch/result/"`);
+    }
+  });
+
+  it("keeps the default store's links root-relative on the shop's own host", async () => {
+    const page = await get("/gear/bags.html");
+    const links = shopLinks(page.html);
+    expect(links.length).toBeGreaterThan(10);
+    expect(links.filter((link) => !link.startsWith("/"))).toEqual([]);
   });
 });

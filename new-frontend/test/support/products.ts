@@ -12,7 +12,7 @@ export function makeProduct(fields: Partial<Product> = {}): Product {
     id: 1, uid: "MQ==", sku: "24-MB01", name: "Joust Duffle Bag", type: "SIMPLE", urlKey: "joust-duffle-bag", url: "/joust-duffle-bag.html",
     descriptionHtml: "<p>The sporty Joust Duffle Bag</p>", shortDescriptionHtml: "", metaTitle: "", metaDescription: "",
     media: [{ url: "http://127.0.0.1:8081/media/catalog/product/m/b/mb01-blue-0.jpg", label: "Blue", position: 1 }],
-    price: { min: makePrice(34), max: makePrice(34) }, stockStatus: "IN_STOCK", options: [], variants: [], bundleOptions: [], groupedItems: [], categories: [], breadcrumbs: [],
+    price: { min: makePrice(34), max: makePrice(34) }, stockStatus: "IN_STOCK", rating: { summary: 0, reviewCount: 0 }, options: [], variants: [], bundleOptions: [], groupedItems: [], categories: [], breadcrumbs: [],
     ...fields,
   };
 }

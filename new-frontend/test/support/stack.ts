@@ -55,6 +55,11 @@ export interface StackOptions {
   frStoreUrl?: string;
   /** More environment for the Next server (METRICS_PORT, …). */
   nextEnv?: Record<string, string>;
+  /**
+   * The search service as `npm start` wires it: the proxy knows the `search-service` upstream (and keeps
+   * flags in `flagStateDir`, so a test can kill one), and the frontend sends its searches to the proxy's /graphql.
+   */
+  search?: { serviceUrl: string; flagStateDir: string };
 }
 
 export async function startStack(plansDir: string, options: StackOptions = {}): Promise<Stack> {
@@ -63,8 +68,16 @@ export async function startStack(plansDir: string, options: StackOptions = {}): 
   const purgeUrls = options.purge ? [`http://127.0.0.1:${purgePort}/`] : [];
   const fr = options.frStoreUrl;
   const sandbox = await startSandbox({ port: 0, host: "127.0.0.1", baseUrl: `${shopUrl}/`, purgeUrls, ...(fr ? { storeUrls: { fr: `${fr}/` } } : {}) });
-  const proxyEnv: Record<string, string> = fr ? { STORE_CODES: "default,fr", STORE_HOSTS: `${new URL(fr).hostname}=fr,${new URL(shopUrl).hostname}=default` } : {};
-  const storeEnv: Record<string, string> = fr ? { STORE_CODES: "default,fr", STORE_PUBLIC_URLS: `fr=${fr}` } : {};
+  const proxyEnv: Record<string, string> = {
+    ...(fr ? { STORE_CODES: "default,fr", STORE_HOSTS: `${new URL(fr).hostname}=fr,${new URL(shopUrl).hostname}=default` } : {}),
+    // A cold search render makes a second hop through this proxy (its GraphQL query); the 2 s first-byte
+    // default would turn a slow first render on the loaded test machine into a fallback. Routing is under test, not speed.
+    ...(options.search ? { UPSTREAM_SEARCH_SERVICE_URL: options.search.serviceUrl, FLAG_STATE_DIR: options.search.flagStateDir, FIRST_BYTE_TIMEOUT_MS: "15000" } : {}),
+  };
+  const storeEnv: Record<string, string> = {
+    ...(fr ? { STORE_CODES: "default,fr", STORE_PUBLIC_URLS: `fr=${fr}` } : {}),
+    ...(options.search ? { SEARCH_URL: `${shopUrl}/graphql` } : {}),
+  };
   const nextUrl = `http://127.0.0.1:${nextPort}`;
   const next = await startService({
     name: "new-frontend",

@@ -21,8 +21,9 @@ describe("parseFrontendConfig", () => {
       MAGENTO_URL: "http://m", PUBLIC_URL: "https://shop.example/", REDIS_URL: "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: "demo:1:",
       REVALIDATE_TOKEN: "0123456789abcdef", STORE_CODE: "fr", STORE_CODES: "default, fr", STORE_PUBLIC_URLS: "fr=https://fr.shop.example/",
       METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0",
+      SEARCH_URL: "https://shop.example/graphql",
     })).toEqual({
-      magentoUrl: "http://m", publicUrl: "https://shop.example", redisUrl: "redis://127.0.0.1:6379", redisKeyPrefix: "demo:1:", revalidateToken: "0123456789abcdef",
+      magentoUrl: "http://m", publicUrl: "https://shop.example", searchUrl: "https://shop.example/graphql", redisUrl: "redis://127.0.0.1:6379", redisKeyPrefix: "demo:1:", revalidateToken: "0123456789abcdef",
       storeCode: "fr", storeCodes: ["fr", "default"], storePublicUrls: { fr: "https://fr.shop.example", default: "https://shop.example" },
       metricsPort: 9464, metricsHost: "0.0.0.0",
     });
@@ -34,6 +35,7 @@ describe("parseFrontendConfig", () => {
     [{ MAGENTO_URL: "http://m" }, "PUBLIC_URL: PUBLIC_URL is required: the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"],
     [{ MAGENTO_URL: "http://m", PUBLIC_URL: "" }, "PUBLIC_URL: PUBLIC_URL is required: the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"],
     [{ ...minimal, PUBLIC_URL: "shop" }, "PUBLIC_URL: PUBLIC_URL must be the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"],
+    [{ ...minimal, SEARCH_URL: "/graphql" }, "SEARCH_URL: SEARCH_URL must be an absolute http(s) URL: the proxy's endpoint for catalog queries"],
     [{ ...minimal, REDIS_URL: "http://redis" }, "REDIS_URL: REDIS_URL must start with redis:// or rediss://"],
     [{ ...minimal, REDIS_KEY_PREFIX: "a b" }, "REDIS_KEY_PREFIX: REDIS_KEY_PREFIX may hold letters, digits and : _ . -"],
     [{ ...minimal, REVALIDATE_TOKEN: "short" }, "REVALIDATE_TOKEN: REVALIDATE_TOKEN must be at least 16 characters"],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFrontendConfig } from "../../lib/config.ts";
-import { toPublicUrl } from "../../lib/public-url.ts";
-import { pickStore } from "../../lib/store-view.ts";
+import { toPublicUrl, toStoreHref } from "../../lib/public-url.ts";
+import { pickStore, toStoreView } from "../../lib/store-view.ts";
 
 const config = parseFrontendConfig({ MAGENTO_URL: "http://m", PUBLIC_URL: "https://shop.example", STORE_CODES: "default,fr" });
 
@@ -27,5 +27,25 @@ describe("toPublicUrl", () => {
     ["https://elsewhere.example/x", "https://shop.example", "https://elsewhere.example/x"],
   ])("accepts %s on %s", (path, publicUrl, expected) => {
     expect(toPublicUrl(path, publicUrl)).toBe(expected);
+  });
+});
+
+describe("links of a store view", () => {
+  const prefixed = parseFrontendConfig({ MAGENTO_URL: "http://m", PUBLIC_URL: "https://shop.example", STORE_CODES: "default,fr,de", STORE_PUBLIC_URLS: "fr=https://shop.example/fr,de=https://de.shop.example" });
+
+  it("keeps the default store's links root-relative and gives the others their public URL", () => {
+    expect(["default", "fr", "de"].map((code) => toStoreView(code, prefixed).linkBase)).toEqual(["", "https://shop.example/fr", "https://de.shop.example"]);
+  });
+
+  it.each([
+    ["/gear.html", "", "/gear.html"],
+    ["/gear.html", "https://shop.example/fr", "https://shop.example/fr/gear.html"],
+    ["/", "https://shop.example/fr", "https://shop.example/fr/"],
+    ["/checkout/cart/add/uenc/aHR0cA,,/product/1/", "https://de.shop.example", "https://de.shop.example/checkout/cart/add/uenc/aHR0cA,,/product/1/"],
+    ["https://elsewhere.example/x", "https://shop.example/fr", "https://elsewhere.example/x"],
+    ["//cdn.example/x.js", "https://shop.example/fr", "//cdn.example/x.js"],
+    ["?p=2", "https://shop.example/fr", "?p=2"],
+  ])("links %s on %j as %s", (path, base, expected) => {
+    expect(toStoreHref(path, base)).toBe(expected);
   });
 });

@@ -14,6 +14,7 @@ import type { SlotWaiter } from "./connection-slots.ts";
 import { canReplay, isIdempotentWithoutBody } from "./replay-policy.ts";
 import { RequestBodyReader } from "./request-body.ts";
 import type { BodyLimits, BodyListener } from "./request-body.ts";
+import { headForUpstream } from "./request-head.ts";
 import { createRewrite, writeResponseHead } from "./response-head.ts";
 import type { ResponseHead } from "./response-head.ts";
 import type { ForwardTrace } from "./forward-trace.ts";
@@ -38,6 +39,8 @@ export interface ForwardExchange {
   readonly privateAnswer: boolean;
   /** The request head for the upstream (request-head.ts), built once. */
   upstreamHead: string[];
+  /** The store the Host chose (STORE_HOSTS) when the request named none: told to a new side only. */
+  readonly hostStore: string | undefined;
   decision: Decision | undefined;
   upstream: Upstream | undefined;
   replayed: boolean;
@@ -238,7 +241,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     const call = new UpstreamCall(this, upstream, attempt);
     this.#call = call;
     (this.#fresh ? upstream.freshPool : upstream.pool).dispatch(
-      { path: ex.req.url!, method: ex.method, headers: ex.upstreamHead, body: this.#body },
+      { path: ex.req.url!, method: ex.method, headers: headForUpstream(ex.upstreamHead, upstream === this.#ctx.legacy, ex.hostStore), body: this.#body },
       call,
     );
   }

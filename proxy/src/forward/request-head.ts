@@ -78,7 +78,19 @@ export function buildRequestHead(input: RequestHeadInput): string[] {
 
 /** Each attempt at an upstream names itself as the upstream's parent span: rewrites the head's traceparent. */
 export function setTraceparent(head: string[], traceparent: string): void {
-  if (head[head.length - 4] === "traceparent") head[head.length - 3] = traceparent;
+  // Searched from the end: request-head puts it last, and only a `Store` header (headForUpstream) may follow.
+  for (let i = head.length - 2; i >= 0; i -= 2) {
+    if (head[i] === "traceparent") { head[i + 1] = traceparent; return; }
+  }
+}
+
+/**
+ * The head for one upstream: a store the Host chose (STORE_HOSTS) is named to a new side in a `Store`
+ * header, which it cannot infer from a Host it does not serve; legacy Magento reads its own Host and never
+ * gets a header the shopper did not send (a `Store` header would also split its full-page and GraphQL caches).
+ */
+export function headForUpstream(head: string[], toLegacy: boolean, hostStore: string | undefined): string[] {
+  return toLegacy || hostStore === undefined ? head : [...head, "store", hostStore];
 }
 
 /** Lower-case header names the Connection header lists beyond its standard tokens; undefined for the usual values. */

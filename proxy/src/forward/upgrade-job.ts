@@ -14,6 +14,7 @@ import { formatDecision } from "../routing/route-table.ts";
 import type { SlotWaiter } from "./connection-slots.ts";
 import type { ForwardContext, ForwardResult } from "./forward-job.ts";
 import { createRewrite, filterResponseHeaders } from "./response-head.ts";
+import { headForUpstream } from "./request-head.ts";
 import type { RawHeaders } from "./response-head.ts";
 import { classifyFailure, ShopperGoneError, statusForFailure } from "./stages.ts";
 import type { CallPhase } from "./stages.ts";
@@ -28,6 +29,8 @@ export interface UpgradeExchange {
   readonly debug: boolean;
   readonly newSessionCookie: string | undefined;
   upstreamHead: string[];
+  /** The store the Host chose (STORE_HOSTS) when the request named none: told to a new side only. */
+  readonly hostStore: string | undefined;
   decision: Decision | undefined;
   upstream: Upstream | undefined;
   failure: string | undefined;
@@ -80,7 +83,7 @@ export class UpgradeJob implements Dispatcher.DispatchHandler, SlotWaiter {
     this.#waiting = false;
     this.#holdsSlot = true;
     const ex = this.#ex;
-    this.#upstream.pool.dispatch({ path: ex.url, method: ex.method, headers: ex.upstreamHead, upgrade: ex.headers.upgrade ?? "websocket" }, this);
+    this.#upstream.pool.dispatch({ path: ex.url, method: ex.method, headers: headForUpstream(ex.upstreamHead, this.#upstream === this.#ctx.legacy, ex.hostStore), upgrade: ex.headers.upgrade ?? "websocket" }, this);
   }
 
   onSlotTimeout(): void {

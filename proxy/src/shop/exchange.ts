@@ -32,6 +32,8 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   host = "";
   proto = "http";
   storeCode = "";
+  /** The store the Host chose when the request named none (STORE_HOSTS): sent to a new side as `Store`. */
+  hostStore: string | undefined = undefined;
   pageType: PageType | undefined = undefined;
   pageTypeState: PageTypeState = "unknown";
   /** Read only when a graphql route's method and path matched (shop/graphql-reader.ts). */

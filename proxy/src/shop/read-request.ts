@@ -78,8 +78,9 @@ interface KnownStores {
  * Magento's store, in the order Magento itself settles it: the `Store` header (GraphQL names its store),
  * a known store code path prefix (Magento turns it into the `___store` parameter, which StoreResolver
  * reads before the cookie), the `store` cookie (the store switcher, honoured only within the Host's
- * website), the Host (STORE_HOSTS: the web server's MAGE_RUN_CODE), the first STORE_CODES. A store chosen by Host alone is passed on as a `Store` header when the request has
- * none: the new frontend renders that store, and Magento reads it as the same store its host names.
+ * website), the Host (STORE_HOSTS: the web server's MAGE_RUN_CODE), the first STORE_CODES. A store chosen by
+ * Host alone is kept as `hostStore`, which the forwarder sends as a `Store` header to a new side only: the new
+ * frontend renders that store; Magento reads the Host itself and never gets a header the shopper did not send.
  */
 function readStoreCode(ex: Exchange, known: KnownStores): string {
   const header = ex.headers.store;
@@ -92,6 +93,6 @@ function readStoreCode(ex: Exchange, known: KnownStores): string {
   const cookie = readCookie(ex.headers.cookie, "store");
   if (cookie !== undefined && known.codes.has(cookie) && (!byHost || known.websiteOf(cookie) === byHost.website)) return cookie;
   if (!byHost) return known.fallback;
-  if (header === undefined) ex.headers.store = byHost.store;
+  if (header === undefined) ex.hostStore = byHost.store;
   return byHost.store;
 }

@@ -47,7 +47,7 @@ describe("strangler plans validate", () => {
     expect(result.out).toEqual([
       [
         `${join(dir, "bad.yaml")}:2:9  unknown-target  target "nowhere" is not a known upstream (plan bad)`,
-        "    fix: use one of the known upstreams: legacy, new-frontend (another upstream needs UPSTREAM_<NAME>_URL in the proxy's env)",
+        '    fix: use one of the known upstreams: legacy, new-frontend, or configure "nowhere": UPSTREAM_NOWHERE_URL=<url> in the proxy\'s env (offline: plans validate --target nowhere)',
         `${join(dir, "too-much.yaml")}:5:24  invalid-rollout  rollout.percentage must be a whole number from 0 to 100, got 120 (plan too-much)`,
         "    fix: use a whole number from 0 to 100",
         `2 problems in ${dir} (targets: legacy, new-frontend)`,
@@ -130,7 +130,7 @@ describe("strangler plans validate", () => {
         {
           file: join(dir, "bad.yaml"), line: 2, column: 9, planId: "bad", code: "unknown-target",
           message: 'target "nowhere" is not a known upstream',
-          fix: "use one of the known upstreams: legacy, new-frontend (another upstream needs UPSTREAM_<NAME>_URL in the proxy's env)",
+          fix: 'use one of the known upstreams: legacy, new-frontend, or configure "nowhere": UPSTREAM_NOWHERE_URL=<url> in the proxy\'s env (offline: plans validate --target nowhere)',
         },
         {
           file: join(dir, "too-much.yaml"), line: 5, column: 24, planId: "too-much", code: "invalid-rollout",

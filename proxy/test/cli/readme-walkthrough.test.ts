@@ -173,10 +173,11 @@ describe("README pull-request check", () => {
   it("runs each `strangler` command of the workflow on the repository's own plans, and they pass", async () => {
     const [workflow] = readFencedBlocks(readReadmeSection("Checking plans on pull requests"), "yaml");
     const commands = [...(workflow ?? "").matchAll(/^ *- run: (npx strangler .*)$/gm)].map((match) => match[1]!);
-    expect(commands).toEqual(["npx strangler plans validate migration-plans/plans"]);
+    // The example catalog-search plan targets the search service, which the workflow names as the proxy's env would.
+    expect(commands).toEqual(["npx strangler plans validate migration-plans/plans --target search-service"]);
     for (const command of commands) {
       const result = await runShell(command, { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" });
-      expect(result).toEqual({ code: 0, stdout: expect.stringMatching(/^\d+ plans OK in migration-plans\/plans \(targets: legacy, new-frontend\)\n$/), stderr: "" });
+      expect(result).toEqual({ code: 0, stdout: expect.stringMatching(/^\d+ plans OK in migration-plans\/plans \(targets: legacy, new-frontend, search-service\)\n$/), stderr: "" });
     }
   });
 });

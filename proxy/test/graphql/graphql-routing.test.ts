@@ -177,7 +177,7 @@ describe("stickiness", () => {
 
 describe("fallback to Magento", () => {
   it("replays a query the service refuses (422) to Magento", async () => {
-    const query = "query ProductSearch { products(search: \"bag\") { total_count items { sku rating_summary } } }";
+    const query = "query ProductSearch { products(search: \"bag\") { total_count items { sku media_gallery { url } } } }";
     const answer = await sent(() => post({ query }));
     expect(answer).toMatchObject({ status: 200, side: "legacy", reason: "fallback", legacy: 1, search: 1 });
     expect((answer.json!.data!.products as { total_count: number }).total_count).toBeGreaterThan(0);

@@ -25,7 +25,7 @@ export async function startRecordingRelay(target: string): Promise<RecordingRela
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
       const body = Buffer.concat(chunks);
-      received.push({ method: req.method ?? "", url: req.url ?? "", body: body.toString(), headers: req.headers });
+      received.push({ method: req.method ?? "", url: req.url ?? "", body: body.toString(), headers: { ...req.headers } });
       if (failStatus !== undefined) {
         res.writeHead(failStatus, { "Content-Type": "application/json" });
         res.end(`{"errors":[{"message":"relay answered ${failStatus}"}]}`);

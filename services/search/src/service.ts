@@ -31,7 +31,7 @@ export interface SearchServiceOptions {
 }
 
 export interface SearchService {
-  /** Subscribes to purges first (none is missed), then builds the index. */
+  /** Subscribes to purges first (none is missed), then builds the index; resolves without one when closed meanwhile. */
   start(): Promise<void>;
   execute(request: GraphQlRequest): Promise<GraphQlResponse>;
   ready(): boolean;
@@ -43,7 +43,10 @@ export interface SearchService {
 export function createSearchService(options: SearchServiceOptions): SearchService {
   const logger = options.logger ?? jsonLogger;
   const analyzer: TextAnalyzer = createTextAnalyzer(options.relevance);
-  const source = createCatalogSource(options.adapters, { concurrency: options.concurrency ?? 4 });
+  // Closing aborts a build or refresh in progress: a SIGTERM during the first build (seconds on a real
+  // catalog) must not wait for hundreds of reads, nor write an index that is about to be closed.
+  const closing = new AbortController();
+  const source = createCatalogSource(options.adapters, { concurrency: options.concurrency ?? 4, signal: closing.signal });
   const indexer = createIndexer(source, options.engine, logger);
   const ifEmpty = (options.rebuildOnStart ?? (options.engine.shared ? "if-empty" : "always")) === "if-empty";
   let subscriber: PurgeSubscriber | undefined;
@@ -71,9 +74,15 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
         });
         await subscriber.ready();
       }
-      await indexer.build({ ifEmpty });
+      try {
+        await indexer.build({ ifEmpty });
+      } catch (error) {
+        if (!closing.signal.aborted) throw error;
+        logger.info("index build stopped: the service is closing");
+      }
     },
     async close() {
+      closing.abort();
       await subscriber?.close();
       await indexer.idle();
       await options.engine.close();

@@ -26,6 +26,8 @@ export const productSummaryFields = `
   url_suffix
   canonical_url
   stock_status
+  rating_summary
+  review_count
   small_image { url label position }
   ${priceRangeFields}
 `;

@@ -6,7 +6,7 @@ import { getStoreConfig, searchProducts } from "../../../lib/magento.ts";
 import { loadListing } from "../../../lib/listing-loader.ts";
 import { buildMetadata } from "../../../lib/seo.ts";
 import { enterRequestStoreView } from "../../../lib/request-store.ts";
-import { currentStoreView } from "../../../lib/store-view.ts";
+import { currentStoreView, storeHref } from "../../../lib/store-view.ts";
 import { toSearchParams, type RawSearchParams } from "../../../lib/search-params.ts";
 
 const path = "/catalogsearch/result/";
@@ -31,9 +31,9 @@ export default async function SearchRoute({ searchParams }: Props) {
   const query = toSearchParams(await searchParams);
   const text = readText(query);
   // Like Magento: no query → back home; a too-short one → its notice.
-  if (text === "") redirect("/");
+  if (text === "") redirect(storeHref("/"));
   if (text.length < 3) return <SearchPage text={text} />;
   const defaultPageSize = (await getStoreConfig())?.gridPerPage || 12;
   const { listing, state } = await loadListing(query, defaultPageSize, (listingQuery) => searchProducts({ text, ...listingQuery }));
-  return <SearchPage text={text} result={listing} links={{ path, state, defaultPageSize, keep: { q: text } }} />;
+  return <SearchPage text={text} result={listing} links={{ path: storeHref(path), state, defaultPageSize, keep: { q: text } }} />;
 }

@@ -3,7 +3,7 @@
 // navigation order) and, per product, its detail plus a listing and a search holding only it (their
 // facets give its attribute values and categories; which of the two finds it gives its visibility).
 import pLimit from "p-limit";
-import type { Adapters, ProductListing, SearchResult } from "@strangler/adapters";
+import type { Adapters, CategoryTree, ProductListing, SearchResult, StoreConfig } from "@strangler/adapters";
 import { CatalogSourceError } from "../errors.ts";
 import type { Visibility } from "../config/relevance-config.ts";
 import { categoriesFromTree, decodeUid, learnFacets, type CatalogMeta } from "./catalog-meta.ts";
@@ -27,6 +27,8 @@ export interface CatalogSource {
 export interface CatalogSourceOptions {
   /** Calls to Magento in flight at once while reading many products. Default 4. */
   concurrency?: number;
+  /** Aborted when the service closes: reads not yet started are dropped, so a build in progress ends within the calls in flight. */
+  signal?: AbortSignal;
 }
 
 /** Magento's products query wants a filter; every product has a price of 0 or more. */
@@ -48,8 +50,16 @@ export function createCatalogSource(adapters: Adapters, options: CatalogSourceOp
   }
 
   async function readCatalog(): Promise<{ meta: CatalogMeta; entries: CatalogEntry[] }> {
+    options.signal?.throwIfAborted();
+    let answers: [StoreConfig, CategoryTree[], ProductListing[]];
     try {
-      const [store, tree, pages] = await Promise.all([adapters.getStoreConfig(), adapters.getCategoryTree(), listEverything()]);
+      answers = await untilAborted(Promise.all([adapters.getStoreConfig(), adapters.getCategoryTree(), listEverything()]), options.signal);
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      return fail("the catalog", error);
+    }
+    try {
+      const [store, tree, pages] = answers;
       const rootCategoryId = decodeUid(store.rootCategoryUid);
       const meta: CatalogMeta = {
         currency: store.baseCurrency, productUrlSuffix: store.productUrlSuffix, rootCategoryId,
@@ -86,7 +96,10 @@ export function createCatalogSource(adapters: Adapters, options: CatalogSourceOp
   }
 
   async function readProducts(entries: CatalogEntry[], meta: CatalogMeta) {
-    const read = await Promise.all(entries.map((entry) => limit(async () => ({ entry, document: await readProduct(entry, meta) }))));
+    const read = await untilAborted(Promise.all(entries.map((entry) => limit(async () => {
+      options.signal?.throwIfAborted();
+      return { entry, document: await readProduct(entry, meta) };
+    }))), options.signal);
     return {
       documents: read.flatMap(({ document }) => (document ? [document] : [])),
       gone: read.flatMap(({ entry, document }) => (document ? [] : [entry])),
@@ -94,4 +107,18 @@ export function createCatalogSource(adapters: Adapters, options: CatalogSourceOp
   }
 
   return { readCatalog, readProduct, readProducts };
+}
+
+/**
+ * The promise, or a rejection as soon as the signal aborts: a close does not wait for the calls in
+ * flight (a hung Magento holds each for the adapters' timeout); their answers are dropped.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

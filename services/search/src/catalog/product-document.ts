@@ -1,6 +1,6 @@
 // A product as the index holds it: everything the supported GraphQL fields answer, plus what search,
 // filters, sort and layered navigation need. Plain JSON, so any engine can store it as is.
-import type { CategoryRef, Facet, Image, Product, ProductSummary, ProductType, PriceRange, StockStatus } from "@strangler/adapters";
+import type { CategoryRef, Facet, Image, Product, ProductRating, ProductSummary, ProductType, PriceRange, StockStatus } from "@strangler/adapters";
 import type { Visibility } from "../config/relevance-config.ts";
 import { CATEGORY_FACET, PRICE_FACET, decodeUid, withAncestors, type CatalogMeta } from "./catalog-meta.ts";
 
@@ -13,6 +13,8 @@ export interface ProductDocument {
   urlKey: string;
   stockStatus: StockStatus;
   price: PriceRange;
+  /** Magento's rating_summary (percentage) and review_count, as the adapters read them. */
+  rating: ProductRating;
   image?: Image;
   descriptionHtml: string;
   shortDescriptionHtml: string;
@@ -64,7 +66,7 @@ export function buildProductDocument(reading: ProductReading, meta: CatalogMeta)
   const listedUnder = withAncestors(meta, [...assigned, ...navigation]);
   return {
     id: summary.id, uid: summary.uid, sku: summary.sku, name: summary.name, type: summary.type,
-    urlKey: summary.urlKey, stockStatus: summary.stockStatus, price: summary.price,
+    urlKey: summary.urlKey, stockStatus: summary.stockStatus, price: summary.price, rating: summary.rating,
     ...(summary.image ? { image: summary.image } : {}),
     descriptionHtml: detail?.descriptionHtml ?? "",
     shortDescriptionHtml: detail?.shortDescriptionHtml ?? "",

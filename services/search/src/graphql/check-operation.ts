@@ -77,7 +77,7 @@ function checkSelection(walk: Walk, selectionSet: SelectionSetNode, spec: Select
 }
 
 /**
- * Everything in the operation this service does not answer, e.g. `["products.items.rating_summary"]`,
+ * Everything in the operation this service does not answer, e.g. `["products.items.media_gallery"]`,
  * `["mutation"]`, `["root field cart"]`, `["products(filter.name)"]`; empty when it answers it all.
  * A document without the named operation (or with several and no name) is `["operation"]`.
  */

@@ -29,6 +29,10 @@ export function toProductView(doc: ProductDocument, meta: CatalogMeta) {
     __typename: TYPENAMES[doc.type],
     id: doc.id, uid: doc.uid, sku: doc.sku, name: doc.name, type_id: doc.type === "OTHER" ? "simple" : doc.type.toLowerCase(),
     url_key: doc.urlKey, url_suffix: meta.productUrlSuffix, stock_status: doc.stockStatus,
+    // Magento's relative canonical URL (url key + suffix, "Use Canonical Link Meta Tag For Products" on).
+    canonical_url: `${doc.urlKey}${meta.productUrlSuffix}`,
+    // Float! / Int! in 2.4.8: a document indexed before ratings were read answers 0, as a product without reviews.
+    rating_summary: doc.rating?.summary ?? 0, review_count: doc.rating?.reviewCount ?? 0,
     small_image: doc.image ? { url: doc.image.url, label: doc.image.label, position: doc.image.position, disabled: false } : null,
     price_range: { minimum_price: toPriceView(doc.price.min), maximum_price: toPriceView(doc.price.max) },
     price: toLegacyPrices(doc.price),

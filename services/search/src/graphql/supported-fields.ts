@@ -1,7 +1,7 @@
 // What this service answers, as data: the root field, its arguments, the filters and every selection
 // path. The proxy's GraphQL router can send an operation here only when all of it is in this set
 // (checkSearchOperation in check-operation.ts, or GET /graphql/supported for the same as JSON).
-// Anything else (another root field, a mutation, `rating_summary`, a `match` filter…) is refused
+// Anything else (another root field, a mutation, `media_gallery`, a `match` filter…) is refused
 // by the service as a whole operation, so it always has an owner that can answer it: Magento.
 
 /** A selection: field name → its sub-selection, or `true` for a leaf. `__typename` is always allowed. */
@@ -15,7 +15,8 @@ const LEGACY_PRICE = { amount: MONEY } as const;
 
 /** ProductInterface fields (on any product type, through fragments too). */
 export const PRODUCT_FIELDS: SelectionSpec = {
-  id: true, uid: true, sku: true, name: true, type_id: true, url_key: true, url_suffix: true, stock_status: true,
+  id: true, uid: true, sku: true, name: true, type_id: true, url_key: true, url_suffix: true, canonical_url: true, stock_status: true,
+  rating_summary: true, review_count: true,
   small_image: { url: true, label: true, position: true, disabled: true },
   price_range: { minimum_price: PRICE, maximum_price: PRICE },
   price: { regularPrice: LEGACY_PRICE, minimalPrice: LEGACY_PRICE, maximalPrice: LEGACY_PRICE },

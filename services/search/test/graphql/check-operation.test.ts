@@ -5,12 +5,13 @@ import { findUnsupported } from "../../src/graphql/check-operation.ts";
 import { listSupportedPaths } from "../../src/graphql/supported-fields.ts";
 import { AUTOCOMPLETE, CATEGORY_FILTERS, CATEGORY_PRODUCTS, FILTERS_BY_SEARCH, PRODUCT_SEARCH, SEARCH_WITH_SUGGESTIONS, SORT_METHODS_BY_SEARCH } from "./venia-operations.ts";
 
-/** Venia's ProductSearch exactly as PWA Studio sends it. */
-const VENIA_PRODUCT_SEARCH = PRODUCT_SEARCH.replace("stock_status", "stock_status rating_summary");
+/** Venia's ProductSearch with a field the index does not hold (the gallery). */
+const WITH_GALLERY = PRODUCT_SEARCH.replace("stock_status", "stock_status media_gallery { url }");
 
 describe("findUnsupported", () => {
   it.each([
-    ["Venia's ProductSearch without rating_summary", PRODUCT_SEARCH, {}],
+    ["Venia's ProductSearch as sent (rating_summary)", PRODUCT_SEARCH, {}],
+    ["review_count and canonical_url", '{ products(search: "bag") { items { review_count canonical_url } } }', {}],
     ["Venia's filters by search", FILTERS_BY_SEARCH, {}],
     ["Venia's sort methods by search", SORT_METHODS_BY_SEARCH, {}],
     ["Venia's autocomplete", AUTOCOMPLETE, {}],
@@ -29,7 +30,7 @@ describe("findUnsupported", () => {
   });
 
   it.each([
-    ["Venia's ProductSearch as sent (rating_summary)", VENIA_PRODUCT_SEARCH, {}, ["products.items.rating_summary"]],
+    ["Venia's ProductSearch with the media gallery", WITH_GALLERY, {}, ["products.items.media_gallery"]],
     ["a mutation", "mutation { createEmptyCart }", {}, ["mutation"]],
     ["a document mixing products with another root field", '{ products(search: "bag") { total_count } cart(cart_id: "x") { id } }', {}, ["root field cart"]],
     ["another root field", '{ storeConfig { store_code } }', {}, ["root field storeConfig"]],
@@ -47,6 +48,7 @@ describe("findUnsupported", () => {
     const paths = listSupportedPaths();
     expect(paths).toContain("products.items.price_range.minimum_price.final_price.value");
     expect(paths).toContain("products.aggregations.options.count");
-    expect(paths).not.toContain("products.items.rating_summary");
+    expect(paths).toContain("products.items.rating_summary");
+    expect(paths).not.toContain("products.items.media_gallery");
   });
 });

@@ -35,6 +35,20 @@ describe.each(ENGINES)("the %s engine answers", (engine) => {
     expect(page_info.total_pages).toBe(Math.ceil(total_count / 6));
   });
 
+  it("Venia's ProductSearch as sent asks rating_summary: the sandbox's ratings and review counts, as Magento answers them", async () => {
+    const query = `query Rated($s: String!) { products(search: $s, pageSize: 50) { items { sku rating_summary review_count canonical_url } } }`;
+    const service = await gql.post<{ products: { items: { sku: string; rating_summary: number; review_count: number; canonical_url: string }[] } }>(query, { variables: { s: "jacket" } });
+    expect(service.status).toBe(200);
+    const magento = createGraphQlClient(() => inject("sandboxUrl"));
+    const skus = service.body.data!.products.items.map((item) => item.sku);
+    const truth = await magento.post<{ products: { items: { sku: string; rating_summary: number; review_count: number; canonical_url: string }[] } }>(
+      "query ($skus: [String]) { products(filter: { sku: { in: $skus } }, pageSize: 50) { items { sku rating_summary review_count canonical_url } } }", { variables: { skus } });
+    const bySku = (items: { sku: string }[]) => [...items].sort((a, b) => a.sku.localeCompare(b.sku));
+    expect(bySku(service.body.data!.products.items)).toEqual(bySku(truth.body.data!.products.items));
+    // The sample data has reviews: some jackets are rated, so this compares real values, not zeros.
+    expect(service.body.data!.products.items.some((item) => item.rating_summary > 0 && item.review_count > 0)).toBe(true);
+  });
+
   it("Venia's filters by search: layered navigation with counts that add up", async () => {
     const { body } = await gql.post<Answer>(FILTERS_BY_SEARCH, { variables: { search: "jacket" } });
     const aggregations = body.data!.products.aggregations!;

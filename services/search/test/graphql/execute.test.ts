@@ -19,7 +19,7 @@ const refusal = (unsupported: string[]) => ({
 
 describe("the gate", () => {
   it.each([
-    ["Venia's ProductSearch as sent", PRODUCT_SEARCH.replace("stock_status", "stock_status rating_summary"), { inputText: "bag", filters: {} }, {}, ["products.items.rating_summary"]],
+    ["Venia's ProductSearch with the media gallery", PRODUCT_SEARCH.replace("stock_status", "stock_status media_gallery { url }"), { inputText: "bag", filters: {} }, {}, ["products.items.media_gallery"]],
     ["a mutation", "mutation { createEmptyCart }", {}, {}, ["mutation"]],
     ["a document mixing root fields", '{ products(search: "bag") { total_count } storeConfig { store_code } }', {}, {}, ["root field storeConfig"]],
     ["a text match filter", '{ products(filter: { name: { match: "bag" } }) { total_count } }', {}, {}, ["products(filter.name)"]],

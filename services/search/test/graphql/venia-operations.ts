@@ -1,6 +1,5 @@
 // The storefront operations the contract suite sends: Venia's search, filter, sort and aggregation
-// queries as Venia (PWA Studio) writes them, minus `rating_summary`, which the search service does not
-// hold (Venia's unchanged ProductSearch is refused, see check-operation.test.ts).
+// queries as Venia (PWA Studio) writes them; ProductSearch as sent, `rating_summary` included.
 const PRICE = `price_range {
   maximum_price { final_price { currency value } regular_price { currency value } }
   minimum_price { final_price { currency value } regular_price { currency value } }
@@ -8,7 +7,7 @@ const PRICE = `price_range {
 
 export const PRODUCT_SEARCH = `query ProductSearch($currentPage: Int = 1, $inputText: String!, $pageSize: Int = 6, $filters: ProductAttributeFilterInput!, $sort: ProductAttributeSortInput) {
   products(currentPage: $currentPage, pageSize: $pageSize, search: $inputText, filter: $filters, sort: $sort) {
-    items { id uid name ${PRICE} sku small_image { url } stock_status __typename url_key }
+    items { id uid name ${PRICE} sku small_image { url } stock_status rating_summary __typename url_key }
     page_info { total_pages }
     total_count
   }
