@@ -2,11 +2,12 @@
 // short command timeout, no retries) and ioredis reconnects in the background. A failure counts
 // `adapters_cache_redis_errors{operation}` and warns at most once per 10 s per operation; reads
 // then fall back (`guarded`), purges throw CacheUnavailableError (`strict`).
-import { Redis } from "ioredis";
 import { CacheUnavailableError } from "../errors.ts";
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
+import { createRedisClient, type RedisClient } from "./redis-client.ts";
 
 export interface RedisConnectionOptions {
+  /** redis://, rediss:// or redis+cluster:// (see redis-client.ts). */
   url: string;
   /** Per command, in ms. Default 250. */
   commandTimeoutMs?: number;
@@ -16,7 +17,7 @@ export interface RedisConnectionOptions {
 }
 
 export interface RedisConnection {
-  client: Redis;
+  client: RedisClient;
   guarded<T>(operation: string, fallback: T, run: () => Promise<T>): Promise<T>;
   strict<T>(operation: string, run: () => Promise<T>): Promise<T>;
   waitUntilReady(timeoutMs: number): Promise<boolean>;
@@ -24,7 +25,7 @@ export interface RedisConnection {
 
 export function createRedisConnection(options: RedisConnectionOptions): RedisConnection {
   const now = options.now ?? Date.now;
-  const client = new Redis(options.url, {
+  const client = createRedisClient(options.url, {
     enableOfflineQueue: false,
     commandTimeout: options.commandTimeoutMs ?? 250,
     maxRetriesPerRequest: 0,
@@ -61,7 +62,7 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
   };
 }
 
-function waitForReady(client: Redis, timeoutMs: number): Promise<boolean> {
+function waitForReady(client: RedisClient, timeoutMs: number): Promise<boolean> {
   if (client.status === "ready") return Promise.resolve(true);
   return new Promise<boolean>((resolve) => {
     const onReady = () => done(true);
