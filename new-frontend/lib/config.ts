@@ -1,5 +1,6 @@
 // The new frontend's settings, parsed once from the environment by a schema. Nothing else reads process.env.
 import { z } from "zod";
+import { describeRedisUrlProblem } from "@strangler/adapters/redis";
 import { FrontendConfigError } from "./errors.ts";
 
 const STORE_CODE = /^[a-z][a-z0-9_]*$/;
@@ -30,9 +31,13 @@ const envSchema = z.object({
       ? "PUBLIC_URL is required: the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"
       : "PUBLIC_URL must be the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"),
   }),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+  /** The adapters' cache and Next's page cache (next-cache-handler.ts): redis://, rediss:// or redis+cluster://host:port,host:port. */
+  REDIS_URL: z.string().superRefine((url, ctx) => {
+    const problem = describeRedisUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   /** Namespace of the adapters' Redis keys; every process sharing a cache (frontend, purge) must use the same one. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,100}$/, "REDIS_KEY_PREFIX may hold letters, digits and : _ . -").optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.{}-]{1,100}$/, "REDIS_KEY_PREFIX may hold letters, digits and : _ . - { }").optional(),
   /** Shared secret the adapters' purge sends to /api/revalidate. Without it the route refuses every call. */
   REVALIDATE_TOKEN: z.string().min(16, "REVALIDATE_TOKEN must be at least 16 characters").optional(),
   /** The store view rendered when a request names none. */
