@@ -38,6 +38,8 @@ const envSchema = z.object({
   }).optional(),
   /** Namespace of the adapters' Redis keys; every process sharing a cache (frontend, purge) must use the same one. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.{}-]{1,100}$/, "REDIS_KEY_PREFIX may hold letters, digits and : _ . - { }").optional(),
+  /** Namespace of Next's page cache in Redis (next-cache-handler.ts); replicas of one shop share it. Default `strangler:next:`. */
+  NEXT_CACHE_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.{}-]{1,100}$/, "NEXT_CACHE_KEY_PREFIX may hold letters, digits and : _ . - { }").optional(),
   /** Shared secret the adapters' purge sends to /api/revalidate. Without it the route refuses every call. */
   REVALIDATE_TOKEN: z.string().min(16, "REVALIDATE_TOKEN must be at least 16 characters").optional(),
   /** The store view rendered when a request names none. */
@@ -54,6 +56,8 @@ export interface FrontendConfig {
   publicUrl: string;
   redisUrl?: string;
   redisKeyPrefix?: string;
+  /** Where Next's page cache lives in Redis (only with redisUrl). */
+  nextCacheKeyPrefix: string;
   revalidateToken?: string;
   /** The default store view. */
   storeCode: string;
@@ -71,7 +75,7 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new FrontendConfigError(`Invalid new-frontend environment: ${problems.join("; ")}`, { cause: parsed.error });
   }
-  const { MAGENTO_URL, PUBLIC_URL, REDIS_URL, REDIS_KEY_PREFIX, REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {} } = parsed.data;
+  const { MAGENTO_URL, PUBLIC_URL, REDIS_URL, REDIS_KEY_PREFIX, NEXT_CACHE_KEY_PREFIX = "strangler:next:", REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {} } = parsed.data;
   const storeCodes = [...new Set([STORE_CODE, ...(STORE_CODES ?? [])])];
   const unknown = Object.keys(STORE_PUBLIC_URLS).filter((code) => !storeCodes.includes(code));
   if (unknown.length > 0) {
@@ -83,6 +87,7 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
     publicUrl,
     ...(REDIS_URL ? { redisUrl: REDIS_URL } : {}),
     ...(REDIS_KEY_PREFIX ? { redisKeyPrefix: REDIS_KEY_PREFIX } : {}),
+    nextCacheKeyPrefix: NEXT_CACHE_KEY_PREFIX,
     ...(REVALIDATE_TOKEN ? { revalidateToken: REVALIDATE_TOKEN } : {}),
     storeCode: STORE_CODE,
     storeCodes,

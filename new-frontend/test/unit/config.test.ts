@@ -8,7 +8,7 @@ describe("parseFrontendConfig", () => {
   it("accepts the minimal env: Magento's URL and the public one, one store", () => {
     expect(parseFrontendConfig(minimal)).toEqual({
       magentoUrl: "http://127.0.0.1:8081", publicUrl: "http://127.0.0.1:8080", storeCode: "default", storeCodes: ["default"],
-      storePublicUrls: { default: "http://127.0.0.1:8080" },
+      storePublicUrls: { default: "http://127.0.0.1:8080" }, nextCacheKeyPrefix: "strangler:next:",
     });
   });
 
@@ -21,7 +21,7 @@ describe("parseFrontendConfig", () => {
       MAGENTO_URL: "http://m", PUBLIC_URL: "https://shop.example/", REDIS_URL: "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: "demo:1:",
       REVALIDATE_TOKEN: "0123456789abcdef", STORE_CODE: "fr", STORE_CODES: "default, fr", STORE_PUBLIC_URLS: "fr=https://fr.shop.example/",
     })).toEqual({
-      magentoUrl: "http://m", publicUrl: "https://shop.example", redisUrl: "redis://127.0.0.1:6379", redisKeyPrefix: "demo:1:", revalidateToken: "0123456789abcdef",
+      magentoUrl: "http://m", publicUrl: "https://shop.example", redisUrl: "redis://127.0.0.1:6379", redisKeyPrefix: "demo:1:", nextCacheKeyPrefix: "strangler:next:", revalidateToken: "0123456789abcdef",
       storeCode: "fr", storeCodes: ["fr", "default"], storePublicUrls: { fr: "https://fr.shop.example", default: "https://shop.example" },
     });
   });
