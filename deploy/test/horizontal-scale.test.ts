@@ -13,6 +13,7 @@ import { buildNextStartArgs, findFreePort, repoRoot, startService, type RunningS
 import { startFrontendPurge } from "@strangler/new-frontend/tools/purge.ts";
 import { writePlans } from "@strangler/new-frontend/test/support/plans.ts";
 import type { PurgeServer } from "@strangler/adapters";
+import { createRedisClient } from "@strangler/adapters/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startNginx, type RunningNginx } from "./support/nginx.ts";
 
@@ -74,6 +75,11 @@ afterAll(async () => {
   await Promise.allSettled([...proxies, ...nexts].map((service) => service.stop()));
   await Promise.allSettled([purge?.close(), nginx?.stop()]);
   await sandbox?.close();
+  // This run's keys (both prefixes are hash tags starting with this run's name).
+  const redis = createRedisClient(redisUrl);
+  const keys = await redis.keys(`{strangler:test:scale:${run}:*`);
+  if (keys.length > 0) await Promise.all(keys.map((key) => redis.unlink(key)));
+  redis.disconnect();
 });
 
 async function changePriceAsAdmin(sku: string, price: number): Promise<void> {
