@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   const revalidateToken = randomBytes(18).toString("base64url");
   // The sandbox starts from the sample data every time: a cache left in Redis by an earlier run (prices
   // changed since) must not be read, so each run has its own key namespace.
-  const redis = env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisKeyPrefix: `strangler:adapters:start-${Date.now().toString(36)}:` } : {};
+  const session = `start-${Date.now().toString(36)}`;
+  const redis = env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisKeyPrefix: `strangler:adapters:${session}:`, nextCacheKeyPrefix: `strangler:next:${session}:` } : {};
   let purge: PurgeServer | undefined;
   const plansDir = join(repoRoot, "migration-plans", "plans");
   const services: RunningService[] = [];
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
       env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/`, SANDBOX_PURGE_URLS: `${purge.url}/` }, readyUrl: `${legacyUrl}/` }, legacyUrl);
     await start({ name: "new-frontend", args: buildNextStartArgs(env.FRONTEND_PORT), cwd: frontendDir,
       env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
-        REDIS_URL: redis.redisUrl ?? "", REDIS_KEY_PREFIX: redis.redisKeyPrefix ?? "" },
+        REDIS_URL: redis.redisUrl ?? "", REDIS_KEY_PREFIX: redis.redisKeyPrefix ?? "", NEXT_CACHE_KEY_PREFIX: redis.nextCacheKeyPrefix ?? "" },
       readyUrl: `${frontendUrl}/api/health` }, frontendUrl);
     await start({ name: "proxy", args: [join(repoRoot, "proxy", "src", "main.ts")], cwd: join(repoRoot, "proxy"),
       env: { PORT: String(env.PORT), ADMIN_PORT: String(env.ADMIN_PORT), HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,
