@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   // The sandbox starts from the sample data every time: a cache left in Redis by an earlier run (prices
   // changed since) must not be read, so each run has its own key namespace.
   const run = `start-${Date.now().toString(36)}`;
-  const redis = env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisKeyPrefix: `strangler:adapters:${run}:` } : {};
+  const redis = env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisKeyPrefix: `strangler:adapters:${run}:`, nextCacheKeyPrefix: `strangler:next:${run}:` } : {};
   // The same per-run namespace for purge messages: another run's sandbox changes nothing here.
   const purgeChannel = `strangler:purge:${run}`;
   let purge: PurgeServer | undefined;
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     await start({ name: "new-frontend", args: buildNextStartArgs(env.FRONTEND_PORT), cwd: frontendDir,
       // Its search page queries the proxy's /graphql, so the catalog-search plan and flag pick the answering side.
       env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, SEARCH_URL: `${shopUrl}/graphql`, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
-        REDIS_URL: redis.redisUrl ?? "", REDIS_KEY_PREFIX: redis.redisKeyPrefix ?? "" },
+        REDIS_URL: redis.redisUrl ?? "", REDIS_KEY_PREFIX: redis.redisKeyPrefix ?? "", NEXT_CACHE_KEY_PREFIX: redis.nextCacheKeyPrefix ?? "" },
       readyUrl: `${frontendUrl}/api/health` }, frontendUrl);
     // Ready once it listens (/healthz): the index builds meanwhile, and the proxy replays the 503s to Magento.
     await start({ name: "search-service", args: [join(repoRoot, "services", "search", "src", "main.ts")], cwd: join(repoRoot, "services", "search"),

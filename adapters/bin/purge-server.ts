@@ -1,7 +1,8 @@
 // Standalone purge endpoint for Magento's "Full Page Cache → Varnish" purges: drops the adapters'
 // shared (Redis) cache entries, tells the new frontend to revalidate the same tags (or everything,
 // for Magento's full flush `.*`) and publishes them on Redis for other subscribers (the search service).
-// Env (parsed once here): MAGENTO_URL, REDIS_URL (the cache to purge), REDIS_KEY_PREFIX,
+// Env (parsed once here): MAGENTO_URL, REDIS_URL (the cache to purge: redis://, rediss:// or
+// redis+cluster://host:port,host:port), REDIS_KEY_PREFIX,
 // PURGE_PORT (default 6081), PURGE_HOST (default 127.0.0.1), REVALIDATE_URL + REVALIDATE_TOKEN (optional),
 // PURGE_PUBLISH_CHANNEL (the Redis channel purged tags are published on, default strangler:purge),
 // and who may purge / how (src/purge/config.ts): PURGE_ALLOWED_ADDRESSES, PURGE_TOKEN,
@@ -10,11 +11,15 @@ import { z } from "zod";
 import { AdapterConfigError, createAdapters, createPurgeHandler, createPurgePublisher, DEFAULT_PURGE_CHANNEL, loadPurgeEnv, startPurgeServer } from "../src/index.ts";
 import type { PurgeConfig } from "../src/index.ts";
 import { consoleLogger, createCounterMetrics } from "../src/observability.ts";
+import { describeRedisUrlProblem } from "../src/cache/redis-client.ts";
 import { createRevalidateNotifier } from "../src/revalidate-notifier.ts";
 
 const env = z.object({
   MAGENTO_URL: z.url(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// (the purge must reach the shared cache)"),
+  REDIS_URL: z.string({ message: "REDIS_URL is required (the purge must reach the shared cache)" }).superRefine((url, ctx) => {
+    const problem = describeRedisUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   REDIS_KEY_PREFIX: z.string().min(1).optional(),
   PURGE_PORT: z.coerce.number().int().min(0).max(65535).default(6081),
   PURGE_HOST: z.string().default("127.0.0.1"),

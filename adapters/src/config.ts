@@ -1,6 +1,7 @@
 // Options parsed once, here, by a schema: nothing deeper reads process.env or re-checks options.
 import { z } from "zod";
 import { AdapterConfigError } from "./errors.ts";
+import { describeRedisUrlProblem } from "./cache/redis-client.ts";
 import type { CacheStore } from "./cache/cache-store.ts";
 import type { AdapterLogger, AdapterMetrics } from "./observability.ts";
 
@@ -37,9 +38,9 @@ export interface AdaptersOptions {
    * (catalog-search) then decides whether the search service or Magento answers. Default `<magentoUrl>/graphql`.
    */
   searchUrl?: string;
-  /** Redis URL for a shared cache; without it an in-memory LRU is used. */
+  /** Redis URL for a shared cache (`redis://`, `rediss://`, or `redis+cluster://host:port,host:port` for a Redis Cluster); without it an in-memory LRU is used. */
   redisUrl?: string;
-  /** Prefix for every Redis key. Default `strangler:adapters:`. */
+  /** Prefix for every Redis key. Default `strangler:adapters:`, used as the hash tag `{strangler:adapters}:`. */
   redisKeyPrefix?: string;
   /** Per Magento call, in ms. Default 8000. */
   timeoutMs?: number;
@@ -62,8 +63,11 @@ const optionsSchema = z.object({
   magentoUrl: z.url({ message: "magentoUrl must be an absolute http(s) URL, e.g. http://127.0.0.1:8081" }),
   store: z.string().regex(/^[a-z0-9_]+$/, "store must be a Magento store code like `default`").default("default"),
   searchUrl: z.url({ message: "searchUrl must be an absolute http(s) URL, e.g. http://127.0.0.1:8080/graphql" }).optional(),
-  redisUrl: z.string().regex(/^rediss?:\/\//, "redisUrl must start with redis:// or rediss://").optional(),
-  redisKeyPrefix: z.string().regex(/^[A-Za-z0-9:_.-]{1,100}$/, "redisKeyPrefix may hold letters, digits and : _ . - (it is used in SCAN patterns)").default("strangler:adapters:"),
+  redisUrl: z.string().superRefine((url, ctx) => {
+    const problem = describeRedisUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
+  redisKeyPrefix: z.string().regex(/^[A-Za-z0-9:_.{}-]{1,100}$/, "redisKeyPrefix may hold letters, digits and : _ . - { } (it is used in SCAN patterns)").default("strangler:adapters:"),
   timeoutMs: z.number().int().positive().default(8000),
   ttls: z.object({
     product: ttlSchema, category: ttlSchema, listing: ttlSchema, search: ttlSchema,

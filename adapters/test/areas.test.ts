@@ -219,7 +219,7 @@ describe("request context", () => {
 describe("createAdapters options", () => {
   it.each([
     [{ magentoUrl: "not a url" }, "Invalid adapters options: magentoUrl: magentoUrl must be an absolute http(s) URL, e.g. http://127.0.0.1:8081"],
-    [{ magentoUrl: origin, redisUrl: "localhost:6379" }, "Invalid adapters options: redisUrl: redisUrl must start with redis:// or rediss://"],
+    [{ magentoUrl: origin, redisUrl: "localhost:6379" }, 'Invalid adapters options: redisUrl: "localhost:6379" is not a Redis URL: use redis://host:6379, rediss://host:6380, or redis+cluster://host1:7000,host2:7001 for a Redis Cluster'],
     [{ magentoUrl: origin, timeoutMs: 0 }, "Invalid adapters options: timeoutMs: Too small: expected number to be >0"],
   ])("rejects %j", (options, message) => {
     expect(() => createAdapters(options)).toThrow(message);

@@ -8,7 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import type { IncomingHttpHeaders, Server } from "node:http";
 import { join } from "node:path";
-import { Redis } from "ioredis";
+import { createRedisClient, type RedisClient } from "../src/cache/redis-client.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdapters, createRevalidateNotifier, createCounterMetrics } from "../src/index.ts";
 import type { Adapters } from "../src/index.ts";
@@ -29,7 +29,7 @@ let adapters: Adapters;
 const redisKeyPrefix = uniquePrefix("purge-server");
 const publishChannel = `strangler:test:purge-server:${randomUUID()}`;
 const published: unknown[] = [];
-let subscriber: Redis;
+let subscriber: RedisClient;
 
 function spawnPurgeServer(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [join(import.meta.dirname, "../bin/purge-server.ts")], {
@@ -61,7 +61,7 @@ beforeAll(async () => {
   magento = await startFakeMagento({ delayMs: 0 });
   adapters = createAdapters({ magentoUrl: magento.url, redisUrl, redisKeyPrefix });
   await adapters.ready();
-  subscriber = new Redis(redisUrl);
+  subscriber = createRedisClient(redisUrl);
   subscriber.on("message", (_channel: string, message: string) => void published.push(JSON.parse(message)));
   await subscriber.subscribe(publishChannel);
   child = spawnPurgeServer({ REVALIDATE_URL: `${revalidateUrl}/api/revalidate`, REVALIDATE_TOKEN: token });

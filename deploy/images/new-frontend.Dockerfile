@@ -31,6 +31,10 @@ WORKDIR /app
 COPY --from=deps /app ./
 COPY adapters/src adapters/src
 COPY new-frontend/next.config.ts new-frontend/
+# Next's cache handler (with REDIS_URL: pages shared by every replica), imported by `next start` from source,
+# with the settings module it reads the environment through.
+COPY new-frontend/next-cache-handler.ts new-frontend/
+COPY new-frontend/lib/config.ts new-frontend/lib/errors.ts new-frontend/lib/
 COPY --from=build /app/new-frontend/.next new-frontend/.next
 # Next writes its run-time cache under .next/cache (a Kubernetes emptyDir mounts over it).
 RUN mkdir -p new-frontend/.next/cache && chown 1000:1000 new-frontend/.next/cache

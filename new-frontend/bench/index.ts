@@ -6,6 +6,11 @@ import { ensureBuild } from "../tools/ensure-build.ts";
 import { startStack, type Stack } from "../test/support/stack.ts";
 import { writePlans } from "../test/support/plans.ts";
 
+// `--throughput`: req/s of one Next process instead (throughput.ts).
+if (process.argv.includes("--throughput")) {
+  await import("./throughput.ts");
+  process.exit(0);
+}
 const requests = Number(process.argv[2] ?? 400);
 const warmup = 50;
 const productPath = "/joust-duffle-bag.html";

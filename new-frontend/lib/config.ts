@@ -1,5 +1,6 @@
 // The new frontend's settings, parsed once from the environment by a schema. Nothing else reads process.env.
 import { z } from "zod";
+import { describeRedisUrlProblem } from "@strangler/adapters/redis";
 import { FrontendConfigError } from "./errors.ts";
 
 const STORE_CODE = /^[a-z][a-z0-9_]*$/;
@@ -36,9 +37,15 @@ const envSchema = z.object({
    * MAGENTO_URL's /graphql (Magento answers).
    */
   SEARCH_URL: z.url({ message: "SEARCH_URL must be an absolute http(s) URL: the proxy's endpoint for catalog queries" }).optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+  /** The adapters' cache and Next's page cache (next-cache-handler.ts): redis://, rediss:// or redis+cluster://host:port,host:port. */
+  REDIS_URL: z.string().superRefine((url, ctx) => {
+    const problem = describeRedisUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   /** Namespace of the adapters' Redis keys; every process sharing a cache (frontend, purge) must use the same one. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,100}$/, "REDIS_KEY_PREFIX may hold letters, digits and : _ . -").optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.{}-]{1,100}$/, "REDIS_KEY_PREFIX may hold letters, digits and : _ . - { }").optional(),
+  /** Namespace of Next's page cache in Redis (next-cache-handler.ts); replicas of one shop share it. Default `strangler:next:`. */
+  NEXT_CACHE_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.{}-]{1,100}$/, "NEXT_CACHE_KEY_PREFIX may hold letters, digits and : _ . - { }").optional(),
   /** Shared secret the adapters' purge sends to /api/revalidate. Without it the route refuses every call. */
   REVALIDATE_TOKEN: z.string().min(16, "REVALIDATE_TOKEN must be at least 16 characters").optional(),
   /** The store view rendered when a request names none. */
@@ -62,6 +69,8 @@ export interface FrontendConfig {
   searchUrl?: string;
   redisUrl?: string;
   redisKeyPrefix?: string;
+  /** Where Next's page cache lives in Redis (only with redisUrl). */
+  nextCacheKeyPrefix: string;
   revalidateToken?: string;
   /** The default store view. */
   storeCode: string;
@@ -82,7 +91,7 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new FrontendConfigError(`Invalid new-frontend environment: ${problems.join("; ")}`, { cause: parsed.error });
   }
-  const { MAGENTO_URL, PUBLIC_URL, SEARCH_URL, REDIS_URL, REDIS_KEY_PREFIX, REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {}, METRICS_PORT, METRICS_HOST } = parsed.data;
+  const { MAGENTO_URL, PUBLIC_URL, SEARCH_URL, REDIS_URL, REDIS_KEY_PREFIX, NEXT_CACHE_KEY_PREFIX = "strangler:next:", REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {}, METRICS_PORT, METRICS_HOST } = parsed.data;
   const storeCodes = [...new Set([STORE_CODE, ...(STORE_CODES ?? [])])];
   const unknown = Object.keys(STORE_PUBLIC_URLS).filter((code) => !storeCodes.includes(code));
   if (unknown.length > 0) {
@@ -95,6 +104,7 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
     ...(SEARCH_URL ? { searchUrl: SEARCH_URL } : {}),
     ...(REDIS_URL ? { redisUrl: REDIS_URL } : {}),
     ...(REDIS_KEY_PREFIX ? { redisKeyPrefix: REDIS_KEY_PREFIX } : {}),
+    nextCacheKeyPrefix: NEXT_CACHE_KEY_PREFIX,
     ...(REVALIDATE_TOKEN ? { revalidateToken: REVALIDATE_TOKEN } : {}),
     storeCode: STORE_CODE,
     storeCodes,

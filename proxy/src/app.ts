@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Redis } from "ioredis";
+import { createRedisClient, type RedisClient } from "./redis/redis-client.ts";
 import { pino } from "pino";
 import type { Logger } from "pino";
 import { createAdminApp } from "./admin/admin-app.ts";
@@ -168,7 +168,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       if (ownsProvider) await provider.close();
       await stats.close();
       await tracing?.shutdown(); // the spans of the last requests are exported before the process goes
-      if (deps.redis === undefined) (redis as Redis | undefined)?.disconnect();
+      if (deps.redis === undefined) (redis as RedisClient | undefined)?.disconnect();
     },
   };
 }
@@ -197,9 +197,9 @@ function isManaged(provider: FlagProvider): provider is ManagedFlagProvider {
   return typeof (provider as Partial<ManagedFlagProvider>).listFlags === "function";
 }
 
-function openRedis(config: ProxyConfig, logger: Logger): Redis | undefined {
+function openRedis(config: ProxyConfig, logger: Logger): RedisClient | undefined {
   if (config.REDIS_URL === undefined) return undefined;
-  const redis = new Redis(config.REDIS_URL, {
+  const redis = createRedisClient(config.REDIS_URL, {
     lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: config.PAGE_TYPE_REDIS_TIMEOUT_MS, connectTimeout: 1_000,
   });
   redis.on("error", (error: unknown) => logger.warn({ err: error }, "redis for the page-type cache unavailable; looking up directly"));

@@ -7,6 +7,7 @@ import { usableCpus } from "./cpu-quota.ts";
 import { describeEnvIssues, withoutEmptyValues } from "./env-problems.ts";
 import { ConfigError } from "./errors.ts";
 import { flagsEnvSchema } from "./flags/index.ts";
+import { redisUrlSchema } from "./redis/redis-client.ts";
 import { findUnknownStores, storeHostsSchema } from "./shop/store-hosts.ts";
 import { otelEnvSchema, resolveTracingConfig } from "./tracing/tracing-config.ts";
 import type { TracingConfig } from "./tracing/tracing-config.ts";
@@ -32,7 +33,7 @@ export const proxyEnvSchema = z.object({
   LEGACY_URL: httpUrl.describe("the legacy Magento's http(s) base URL, such as http://magento:80"),
   NEW_FRONTEND_URL: httpUrl.optional().describe("the new frontend's http(s) base URL, such as http://next:3000"),
   PLANS_DIR: z.string().min(1).optional().describe("a directory of migration plans"),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional().describe("a redis:// or rediss:// URL"),
+  REDIS_URL: redisUrlSchema,
   WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(256)]).default(1)
     .transform((value) => (value === "auto" ? usableCpus() : value))
     .describe('a positive integer (at most 256) or "auto"'),

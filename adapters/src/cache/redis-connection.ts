@@ -2,12 +2,13 @@
 // short command timeout, no retries) and ioredis reconnects in the background. A failure counts
 // `adapters_cache_redis_errors{operation,area}` (area: the key's resource, `none` for keyless commands) and warns at most once per 10 s per operation; reads
 // then fall back (`guarded`), purges throw CacheUnavailableError (`strict`).
-import { Redis } from "ioredis";
 import { CacheUnavailableError } from "../errors.ts";
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
 import { traceRedisCall } from "../tracing.ts";
+import { createRedisClient, type RedisClient } from "./redis-client.ts";
 
 export interface RedisConnectionOptions {
+  /** redis://, rediss:// or redis+cluster:// (see redis-client.ts). */
   url: string;
   /** Per command, in ms. Default 250. */
   commandTimeoutMs?: number;
@@ -17,7 +18,7 @@ export interface RedisConnectionOptions {
 }
 
 export interface RedisConnection {
-  client: Redis;
+  client: RedisClient;
   guarded<T>(operation: string, fallback: T, run: () => Promise<T>, area?: string): Promise<T>;
   strict<T>(operation: string, run: () => Promise<T>): Promise<T>;
   waitUntilReady(timeoutMs: number): Promise<boolean>;
@@ -25,7 +26,7 @@ export interface RedisConnection {
 
 export function createRedisConnection(options: RedisConnectionOptions): RedisConnection {
   const now = options.now ?? Date.now;
-  const client = new Redis(options.url, {
+  const client = createRedisClient(options.url, {
     enableOfflineQueue: false,
     commandTimeout: options.commandTimeoutMs ?? 250,
     maxRetriesPerRequest: 0,
@@ -62,7 +63,7 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
   };
 }
 
-function waitForReady(client: Redis, timeoutMs: number): Promise<boolean> {
+function waitForReady(client: RedisClient, timeoutMs: number): Promise<boolean> {
   if (client.status === "ready") return Promise.resolve(true);
   return new Promise<boolean>((resolve) => {
     const onReady = () => done(true);

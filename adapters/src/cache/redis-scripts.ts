@@ -1,6 +1,7 @@
 // Lua run inside Redis so "store unless purged since" and each purge step are atomic: a purge can
 // never slip between the check and the write.
-// Layout under the prefix: e:<key> entry, t:<tag> keys with that tag, p:<tag> generation of its
+// Each script is called with one key, KEYS[1] = <prefix>g: it only tells a cluster client which node owns
+// the prefix's slot (every key below shares the prefix's hash tag). Layout under the prefix: e:<key> entry, t:<tag> keys with that tag, p:<tag> generation of its
 // last purge (p:* for "everything"), g the purge generation counter.
 //
 // The tag index stays bounded without a sweeper: a t:<tag> set expires no earlier than its longest

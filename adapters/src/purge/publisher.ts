@@ -3,14 +3,14 @@
 // one `{ "tags": [], "all": true }` for a full flush. Every replica of a service that keeps its own
 // derived copy of the catalog (the search service's index) subscribes and refreshes what changed.
 // Failures are logged and counted, never thrown: the cache purge already happened.
-import { Redis } from "ioredis";
+import { createRedisClient } from "../cache/redis-client.ts";
 import type { AdapterLogger, AdapterMetrics } from "../observability.ts";
 
 export const DEFAULT_PURGE_CHANNEL = "strangler:purge";
 const MAX_TAGS_PER_MESSAGE = 1000;
 
 export interface PurgePublisherOptions {
-  /** Required: e.g. redis://127.0.0.1:6379 */
+  /** Required: e.g. redis://127.0.0.1:6379 or redis+cluster://10.0.0.5:7000,10.0.0.6:7000 (PUBLISH reaches every node of a cluster). */
   redisUrl: string;
   /** Default `strangler:purge`. */
   channel?: string;
@@ -27,7 +27,7 @@ export interface PurgePublisher {
 
 export function createPurgePublisher(options: PurgePublisherOptions): PurgePublisher {
   const channel = options.channel ?? DEFAULT_PURGE_CHANNEL;
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: options.timeoutMs ?? 2000 });
+  const redis = createRedisClient(options.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: options.timeoutMs ?? 2000 });
   redis.on("error", () => {}); // each failed PUBLISH is reported below; the connection retries by itself
 
   const publish = async (message: { tags: string[]; all: boolean }) => {

@@ -1,5 +1,5 @@
 // The Redis store on the real redis-server at REDIS_URL, under a unique prefix per run.
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../../src/cache/redis-client.ts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRedisStore } from "../../src/cache/redis-store.ts";
 import { createCache } from "../../src/cache/cache.ts";
@@ -12,7 +12,7 @@ const logger = createRecordingLogger();
 const metrics = createCounterMetrics();
 const store = createRedisStore({ url: redisUrl, keyPrefix: prefix, logger, metrics });
 /** `count` entries tagged `tag`, written straight to Redis (a store.set each would take seconds). */
-async function seed(client: Redis, keyPrefix: string, tag: string, count: number): Promise<void> {
+async function seed(client: RedisClient, keyPrefix: string, tag: string, count: number): Promise<void> {
   const pipeline = client.pipeline();
   for (let i = 0; i < count; i++) {
     pipeline.set(`${keyPrefix}e:${tag}-${i}`, JSON.stringify(entry(i, [tag])), "PX", 60_000);

@@ -2,7 +2,7 @@
 // as Magento named them, 1000 a message, a full flush as one { all: true }; an unreachable Redis is a
 // counted warning, never an exception.
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import { createRedisClient, type RedisClient } from "../../src/cache/redis-client.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCounterMetrics, createPurgePublisher } from "../../src/index.ts";
 import { createRecordingLogger } from "../support/doubles.ts";
@@ -10,10 +10,10 @@ import { redisUrl } from "../support/redis.ts";
 
 const channel = `strangler:test:purge:${randomUUID()}`;
 const received: unknown[] = [];
-let subscriber: Redis;
+let subscriber: RedisClient;
 
 beforeAll(async () => {
-  subscriber = new Redis(redisUrl);
+  subscriber = createRedisClient(redisUrl);
   subscriber.on("message", (_channel: string, message: string) => void received.push(JSON.parse(message)));
   await subscriber.subscribe(channel);
 });

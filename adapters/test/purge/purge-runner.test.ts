@@ -1,7 +1,7 @@
 // A purge of a large tag on the real Redis, through the real endpoint: it completes within its budget,
 // or answers 202 with what is left and finishes in the background; the frontend is told either way,
 // at once, and again when the background retry completes.
-import { Redis } from "ioredis";
+import { createRedisClient, type RedisClient } from "../../src/cache/redis-client.ts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAdapters, createPurgeHandler, startPurgeServer } from "../../src/index.ts";
 import type { Adapters, PurgeHandler, PurgeServer } from "../../src/index.ts";
@@ -9,10 +9,10 @@ import { redisUrl, uniquePrefix } from "../support/redis.ts";
 
 const KEYS = 50_000;
 const pattern = { "X-Magento-Tags-Pattern": "((^|,)cat_c_p_2(,|$))|((^|,)cat_p_7(,|$))" };
-let client: Redis;
+let client: RedisClient;
 
 beforeAll(() => {
-  client = new Redis(redisUrl);
+  client = createRedisClient(redisUrl);
 });
 afterAll(() => client.disconnect());
 

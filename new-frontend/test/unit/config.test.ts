@@ -8,7 +8,7 @@ describe("parseFrontendConfig", () => {
   it("accepts the minimal env: Magento's URL and the public one, one store", () => {
     expect(parseFrontendConfig(minimal)).toEqual({
       magentoUrl: "http://127.0.0.1:8081", publicUrl: "http://127.0.0.1:8080", storeCode: "default", storeCodes: ["default"],
-      storePublicUrls: { default: "http://127.0.0.1:8080" }, metricsHost: "127.0.0.1",
+      storePublicUrls: { default: "http://127.0.0.1:8080" }, nextCacheKeyPrefix: "strangler:next:", metricsHost: "127.0.0.1",
     });
   });
 
@@ -23,7 +23,7 @@ describe("parseFrontendConfig", () => {
       METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0",
       SEARCH_URL: "https://shop.example/graphql",
     })).toEqual({
-      magentoUrl: "http://m", publicUrl: "https://shop.example", searchUrl: "https://shop.example/graphql", redisUrl: "redis://127.0.0.1:6379", redisKeyPrefix: "demo:1:", revalidateToken: "0123456789abcdef",
+      magentoUrl: "http://m", publicUrl: "https://shop.example", searchUrl: "https://shop.example/graphql", redisUrl: "redis://127.0.0.1:6379", redisKeyPrefix: "demo:1:", nextCacheKeyPrefix: "strangler:next:", revalidateToken: "0123456789abcdef",
       storeCode: "fr", storeCodes: ["fr", "default"], storePublicUrls: { fr: "https://fr.shop.example", default: "https://shop.example" },
       metricsPort: 9464, metricsHost: "0.0.0.0",
     });
@@ -36,8 +36,8 @@ describe("parseFrontendConfig", () => {
     [{ MAGENTO_URL: "http://m", PUBLIC_URL: "" }, "PUBLIC_URL: PUBLIC_URL is required: the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"],
     [{ ...minimal, PUBLIC_URL: "shop" }, "PUBLIC_URL: PUBLIC_URL must be the shop's public URL (the proxy's), e.g. http://127.0.0.1:8080"],
     [{ ...minimal, SEARCH_URL: "/graphql" }, "SEARCH_URL: SEARCH_URL must be an absolute http(s) URL: the proxy's endpoint for catalog queries"],
-    [{ ...minimal, REDIS_URL: "http://redis" }, "REDIS_URL: REDIS_URL must start with redis:// or rediss://"],
-    [{ ...minimal, REDIS_KEY_PREFIX: "a b" }, "REDIS_KEY_PREFIX: REDIS_KEY_PREFIX may hold letters, digits and : _ . -"],
+    [{ ...minimal, REDIS_URL: "http://redis" }, 'REDIS_URL: "http://redis" is not a Redis URL: use redis://host:6379, rediss://host:6380, or redis+cluster://host1:7000,host2:7001 for a Redis Cluster'],
+    [{ ...minimal, REDIS_KEY_PREFIX: "a b" }, "REDIS_KEY_PREFIX: REDIS_KEY_PREFIX may hold letters, digits and : _ . - { }"],
     [{ ...minimal, REVALIDATE_TOKEN: "short" }, "REVALIDATE_TOKEN: REVALIDATE_TOKEN must be at least 16 characters"],
     [{ ...minimal, STORE_CODE: "Bad Store" }, "STORE_CODE: STORE_CODE must be a Magento store code like `default`"],
     [{ ...minimal, STORE_CODES: "default,../x" }, "STORE_CODES.1: STORE_CODES must be a Magento store code like `default`"],

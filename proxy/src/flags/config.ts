@@ -1,5 +1,6 @@
 // The env the flags need, parsed once at the edge. The proxy merges `flagsEnvSchema.shape` into its own
 // schema and hands the parsed values to `toFlagsConfig`.
+import { redisUrlSchema } from "../redis/redis-client.ts";
 import { z } from "zod";
 import { FlagsError } from "./errors.ts";
 
@@ -28,7 +29,7 @@ export const flagsEnvSchema = z.object({
   /** Local flag store and saved Unleash state; default ./var/flags. */
   FLAG_STATE_DIR: z.string().min(1).default("./var/flags").describe("a directory for the flag state"),
   /** When set, the saved Unleash state goes to Redis (shared by instances) instead of FLAG_STATE_DIR. */
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// URL" }).optional().describe("a redis:// or rediss:// URL"),
+  REDIS_URL: redisUrlSchema,
   FLAG_REDIS_PREFIX: z.string().default("strangler:flags:").describe("a Redis key prefix"),
 });
 

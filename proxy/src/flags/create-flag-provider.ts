@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { createRedisClient, type RedisClient } from "../redis/redis-client.ts";
 import type { FlagsConfig } from "./config.ts";
 import { createLocalProvider } from "./local-provider.ts";
 import { createLocalFlagStore } from "./local-store.ts";
@@ -11,7 +11,7 @@ import { createUnleashProvider } from "./unleash-provider.ts";
 export interface FlagProviderDeps {
   logger?: FlagsLogger;
   /** A shared Redis client for the saved Unleash state; not closed by the provider. Default: one from config.redisUrl. */
-  redis?: Redis;
+  redis?: RedisClient;
   /** Injected for tests; default Date.now. */
   now?: () => number;
   /** Injected for tests (random stickiness); default Math.random. */
@@ -20,11 +20,11 @@ export interface FlagProviderDeps {
   startupWaitMs?: number;
 }
 
-async function openRedis(config: FlagsConfig, deps: FlagProviderDeps): Promise<{ redis?: Redis; owned: boolean }> {
+async function openRedis(config: FlagsConfig, deps: FlagProviderDeps): Promise<{ redis?: RedisClient; owned: boolean }> {
   if (deps.redis) return { redis: deps.redis, owned: false };
   if (!config.redisUrl) return { owned: false };
   // Fail fast instead of queueing: reading or saving flag state must never wait on a Redis that is down.
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const redis = createRedisClient(config.redisUrl, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on("error", (error: unknown) => deps.logger?.warn({ err: error }, "redis for saved flag state unavailable"));
   await redis.connect().catch((error: unknown) => deps.logger?.error({ err: error }, "redis unreachable at start; no saved flag state"));
   return { redis, owned: true };

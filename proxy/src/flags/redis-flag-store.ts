@@ -1,10 +1,10 @@
 // The kill overrides of Unleash mode in Redis (when REDIS_URL is set), so one admin call reaches every
 // proxy instance sharing that Redis within a refresh, not only those sharing a FLAG_STATE_DIR.
 // Same JSON as local-flags.json, under one key; reads are from memory.
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis/redis-client.ts";
 import { createFlagMapStore, UNCHANGED, type FlagMapBackend, type LocalFlagStore } from "./flag-map-store.ts";
 
-function createRedisBackend(redis: Redis, key: string): FlagMapBackend {
+function createRedisBackend(redis: RedisClient, key: string): FlagMapBackend {
   const where = `flag overrides in Redis key ${key}`;
   return {
     location: where,
@@ -20,7 +20,7 @@ function createRedisBackend(redis: Redis, key: string): FlagMapBackend {
   };
 }
 
-export async function createRedisFlagStore(redis: Redis, key: string): Promise<LocalFlagStore> {
+export async function createRedisFlagStore(redis: RedisClient, key: string): Promise<LocalFlagStore> {
   const store = createFlagMapStore(createRedisBackend(redis, key));
   // Unreachable at start: begin empty (Unleash alone decides) and let the refresh timer retry.
   await store.refresh().catch(() => undefined);

@@ -2,7 +2,7 @@
 // from it: a file in FLAG_STATE_DIR, or a Redis key when REDIS_URL is set (shared by all instances).
 import { join } from "node:path";
 import type { ClientFeaturesResponse } from "unleash-client";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis/redis-client.ts";
 import { readFileIfExists, writeFileAtomic } from "./atomic-file.ts";
 import { FlagStateError } from "./errors.ts";
 import type { FlagsLogger } from "./logger.ts";
@@ -60,7 +60,7 @@ export function createFileStateStore(dir: string): SavedStateStore {
   };
 }
 
-export function createRedisStateStore(redis: Redis, keyPrefix: string): SavedStateStore {
+export function createRedisStateStore(redis: RedisClient, keyPrefix: string): SavedStateStore {
   return {
     async get(key) {
       const text = await redis.get(`${keyPrefix}unleash-state:${key}`);
