@@ -8,6 +8,8 @@ export type {
   GraphqlMatch,
   GraphqlOperation,
   GraphqlRootField,
+  Guardrail,
+  GuardrailMetric,
   LoadOptions,
   LoadResult,
   MatchEntry,
@@ -17,6 +19,7 @@ export type {
   Plan,
   PlanProblem,
   ProblemCode,
+  Ramp,
   Rollout,
   Stickiness,
 } from "./types.ts";
