@@ -30,6 +30,9 @@ import { createTokenCheck } from "./shop/debug-token.ts";
 import { createShopHandler } from "./shop/shop-handler.ts";
 import { createShopServer } from "./shop/shop-server.ts";
 import type { ParseGraphql } from "./graphql/graphql-request.ts";
+import { openStatsStore } from "./stats/open-stats-store.ts";
+import { recordTraffic } from "./stats/record-traffic.ts";
+import type { TrafficStats } from "./stats/traffic-stats.ts";
 
 export interface ProxyDeps {
   logger?: Logger;
@@ -49,6 +52,8 @@ export interface ProxyDeps {
   parseGraphql?: ParseGraphql;
   /** Node process metrics on /metrics; default true. */
   defaultMetrics?: boolean;
+  /** Per-minute counts per plan and side; default in Redis when REDIS_URL is set, else in memory. */
+  trafficStats?: TrafficStats;
 }
 
 export interface RunningProxy {
@@ -71,6 +76,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     onReload: (ok) => metrics.reloads.inc({ result: ok ? "applied" : "refused" }),
   });
   const redis = deps.redis ?? openRedis(config, logger);
+  const stats = deps.trafficStats === undefined ? openStatsStore(config, logger, deps.now) : { traffic: deps.trafficStats, redis: undefined, close: async () => {} };
   const legacyUrl = config.upstreams.get("legacy")!;
   const legacyProbe = startLegacyProbe({
     url: new URL(legacyUrl.pathname.replace(/\/$/, "") + config.LEGACY_HEALTH_PATH, legacyUrl), logger, intervalMs: config.READY_PROBE_INTERVAL_MS, timeoutMs: config.CONNECT_TIMEOUT_MS,
@@ -91,7 +97,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   });
   const handler = createShopHandler({
     config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
-    onFinished: accessLog.recordRequest,
+    onFinished: (ex) => { accessLog.recordRequest(ex); recordTraffic(stats.traffic, ex); },
     onClientRefused: accessLog.recordRefusal,
     parseGraphql: deps.parseGraphql,
     onGraphqlRead: (result) => metrics.graphqlReads.inc({ result }),
@@ -106,7 +112,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const shop = createShopServer(config, handler);
   const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans) : undefined;
   const admin = createServer(createAdminApp({
-    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter,
+    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic,
     isReady: () => ({
       ready: !shop.draining && legacyProbe.answered(), legacyAnswered: legacyProbe.answered(), flagsReady: provider.ready(), draining: shop.draining,
     }),
@@ -128,6 +134,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       await forwarder.close();
       await plans.close();
       if (ownsProvider) await provider.close();
+      await stats.close();
       if (deps.redis === undefined) (redis as Redis | undefined)?.disconnect();
     },
   };

@@ -79,6 +79,8 @@ export const proxyEnvSchema = z.object({
   REQUEST_TIMEOUT_MS: millis(120_000),
   SHUTDOWN_TIMEOUT_MS: millis(25_000),
   DECISIONS_BUFFER: count(1, 500),
+  STATS_RETENTION_MINUTES: count(5, 180),
+  STATS_REDIS_PREFIX: z.string().min(1).default("strangler:stats:").describe("a Redis key prefix for traffic stats and the audit log"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
     .describe("one of fatal, error, warn, info, debug, trace or silent"),
 });

@@ -7,6 +7,7 @@ import type { Upstream } from "../forward/upstream.ts";
 import type { PlanState } from "../plans/plan-state.ts";
 import { readBearer } from "../shop/debug-token.ts";
 import type { TokenCheck } from "../shop/debug-token.ts";
+import type { TrafficStats } from "../stats/traffic-stats.ts";
 import type { DecisionLog } from "./decision-log.ts";
 import { renderMetrics } from "./metrics.ts";
 import type { ProxyMetrics } from "./metrics.ts";
@@ -21,6 +22,8 @@ export interface AdminAppDeps {
   isReady(): { ready: boolean; legacyAnswered: boolean; flagsReady: boolean; draining: boolean };
   /** Mounted at /flags when the flag provider can be managed. */
   flagsRouter?: Router | undefined;
+  /** Per-minute counts per plan and side, served at /stats/traffic. */
+  trafficStats?: TrafficStats | undefined;
 }
 
 export function createAdminApp(deps: AdminAppDeps): express.Express {
@@ -47,6 +50,7 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
   app.get("/metrics", async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await renderMetrics(deps.metrics));
   });
+  if (deps.trafficStats) app.get("/stats/traffic", readTraffic(deps.trafficStats));
   if (deps.flagsRouter) app.use("/flags", deps.flagsRouter);
   app.use((_req, res) => { res.status(404).json({ code: "NOT_FOUND", message: "no such admin endpoint" }); });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -55,4 +59,18 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
     res.status(status).json({ code: status === 500 ? "INTERNAL" : "BAD_REQUEST", message: status === 500 ? "internal error" : String((error as Error).message) });
   });
   return app;
+}
+
+/** GET /stats/traffic?plan=<id>&minutes=<1..1440>: the last minutes (current one included), oldest first. */
+function readTraffic(stats: TrafficStats) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const minutes = Math.max(1, Math.min(Number(req.query.minutes) || 60, 1_440));
+    const plan = typeof req.query.plan === "string" && req.query.plan !== "" ? req.query.plan : undefined;
+    const to = Date.now() + 60_000 - (Date.now() % 60_000);
+    try {
+      res.json({ minutes: await stats.minutes(plan, to - minutes * 60_000, to) });
+    } catch (error) {
+      next(error);
+    }
+  };
 }
