@@ -8,6 +8,7 @@ import { Redis } from "ioredis";
 import { pino } from "pino";
 import type { Logger } from "pino";
 import { createAdminApp } from "./admin/admin-app.ts";
+import { createAuditLog } from "./admin/audit-log.ts";
 import { createDecisionLog } from "./admin/decision-log.ts";
 import { createMetrics } from "./admin/metrics.ts";
 import type { ProxyMetrics } from "./admin/metrics.ts";
@@ -110,9 +111,10 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     },
   });
   const shop = createShopServer(config, handler);
-  const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans) : undefined;
+  const audit = createAuditLog({ logger: logger.child({ component: "audit" }), redis: stats.redis, keyPrefix: config.STATS_REDIS_PREFIX, now: deps.now });
+  const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans, audit) : undefined;
   const admin = createServer(createAdminApp({
-    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic,
+    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit,
     isReady: () => ({
       ready: !shop.draining && legacyProbe.answered(), legacyAnswered: legacyProbe.answered(), flagsReady: provider.ready(), draining: shop.draining,
     }),

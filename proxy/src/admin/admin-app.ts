@@ -8,6 +8,7 @@ import type { PlanState } from "../plans/plan-state.ts";
 import { readBearer } from "../shop/debug-token.ts";
 import type { TokenCheck } from "../shop/debug-token.ts";
 import type { TrafficStats } from "../stats/traffic-stats.ts";
+import type { AuditLog } from "./audit-log.ts";
 import type { DecisionLog } from "./decision-log.ts";
 import { renderMetrics } from "./metrics.ts";
 import type { ProxyMetrics } from "./metrics.ts";
@@ -24,6 +25,8 @@ export interface AdminAppDeps {
   flagsRouter?: Router | undefined;
   /** Per-minute counts per plan and side, served at /stats/traffic. */
   trafficStats?: TrafficStats | undefined;
+  /** Flag changes, served at /audit. */
+  audit?: AuditLog | undefined;
 }
 
 export function createAdminApp(deps: AdminAppDeps): express.Express {
@@ -51,6 +54,13 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
     res.type(deps.metrics.registry.contentType).send(await renderMetrics(deps.metrics));
   });
   if (deps.trafficStats) app.get("/stats/traffic", readTraffic(deps.trafficStats));
+  if (deps.audit) {
+    const audit = deps.audit;
+    app.get("/audit", (req, res, next) => {
+      const plan = typeof req.query.plan === "string" && req.query.plan !== "" ? req.query.plan : undefined;
+      audit.list({ plan, limit: Math.min(Number(req.query.limit) || 100, 1_000) }).then((entries) => { res.json({ entries }); }, next);
+    });
+  }
   if (deps.flagsRouter) app.use("/flags", deps.flagsRouter);
   app.use((_req, res) => { res.status(404).json({ code: "NOT_FOUND", message: "no such admin endpoint" }); });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -49,14 +49,21 @@ async function runSet(args: CommandArgs, io: CliIo): Promise<number> {
   return changeFlag(args, io, { method: "PUT", suffix: "", body: { percentage } });
 }
 
+/** Flag changes also take --why: the reason written to the proxy's audit log. */
+const CHANGE_OPTIONS = { ...ADMIN_OPTIONS, why: { type: "string" } } as const;
+const CHANGE_OPTION_HELP = `${ADMIN_OPTION_HELP}
+  --why TEXT   the reason, written with your name to the proxy's audit log (the dashboard shows it)`;
+const CHANGE_ENV_HELP = `${ADMIN_ENV_HELP}
+  STRANGLER_ACTOR  who you are in the audit log; default your login name (sent as "cli:<name>")`;
+
 const FLAG_ARG = `FLAG is a flag name (strangler.<plan id> unless the plan names another) or a plan id.`;
 
 export const flagsSetCommand: CommandSpec = {
   name: "flags set",
-  synopsis: "FLAG PERCENT [--admin URL]",
+  synopsis: "FLAG PERCENT [--admin URL] [--why TEXT]",
   summary: "ramp: the share of sessions a flag sends to the new side",
   positionals: ["FLAG", "PERCENT"],
-  options: ADMIN_OPTIONS,
+  options: CHANGE_OPTIONS,
   help: `Sets the flag's percentage in the proxy's local flag store (PUT /flags/FLAG): that share of sessions
 goes to the plan's target, at once; raising it only moves legacy shoppers over, lowering it only moves
 new-side shoppers back. ${FLAG_ARG} A killed flag stays killed until
@@ -64,40 +71,40 @@ new-side shoppers back. ${FLAG_ARG} A killed flag stays killed until
 rollout in Unleash or run \`strangler flags sync\`.
 
 options:
-${ADMIN_OPTION_HELP}
-${ADMIN_ENV_HELP}
+${CHANGE_OPTION_HELP}
+${CHANGE_ENV_HELP}
 exit: 0 set, 1 the admin API failed or refused, 2 bad arguments or environment`,
   run: runSet,
 };
 
 export const flagsKillCommand: CommandSpec = {
   name: "flags kill",
-  synopsis: "FLAG [--admin URL]",
+  synopsis: "FLAG [--admin URL] [--why TEXT]",
   summary: "roll back: all of the flag's requests to legacy, at once",
   positionals: ["FLAG"],
-  options: ADMIN_OPTIONS,
+  options: CHANGE_OPTIONS,
   help: `The kill switch (POST /flags/FLAG/kill): every request the flag decides goes to legacy at once, with
 the local store or with Unleash, whatever the percentage says. ${FLAG_ARG}
 
 options:
-${ADMIN_OPTION_HELP}
-${ADMIN_ENV_HELP}
+${CHANGE_OPTION_HELP}
+${CHANGE_ENV_HELP}
 exit: 0 killed, 1 the admin API failed or refused, 2 bad arguments or environment`,
   run: (args, io) => changeFlag(args, io, { method: "POST", suffix: "/kill" }),
 };
 
 export const flagsReviveCommand: CommandSpec = {
   name: "flags revive",
-  synopsis: "FLAG [--admin URL]",
+  synopsis: "FLAG [--admin URL] [--why TEXT]",
   summary: "lift the kill switch",
   positionals: ["FLAG"],
-  options: ADMIN_OPTIONS,
+  options: CHANGE_OPTIONS,
   help: `Lifts the kill switch (DELETE /flags/FLAG/kill): the local store's percentage, or Unleash, decides
 again. ${FLAG_ARG}
 
 options:
-${ADMIN_OPTION_HELP}
-${ADMIN_ENV_HELP}
+${CHANGE_OPTION_HELP}
+${CHANGE_ENV_HELP}
 exit: 0 revived, 1 the admin API failed or refused, 2 bad arguments or environment`,
   run: (args, io) => changeFlag(args, io, { method: "DELETE", suffix: "/kill" }),
 };

@@ -31,7 +31,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function createProxyAdminClient(adminUrl: string, token: string, timeoutMs = 10_000): ProxyAdminClient {
+/** `headers`: sent on every call, such as X-Strangler-Actor and X-Strangler-Why for the audit log. */
+export function createProxyAdminClient(adminUrl: string, token: string, timeoutMs = 10_000, headers: Record<string, string> = {}): ProxyAdminClient {
   const root = adminUrl.replace(/\/+$/, "");
   return {
     url: root,
@@ -41,7 +42,7 @@ export function createProxyAdminClient(adminUrl: string, token: string, timeoutM
       try {
         response = await fetch(`${root}${path}`, {
           method,
-          headers: { authorization: `Bearer ${token}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+          headers: { ...headers, authorization: `Bearer ${token}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),
         });

@@ -5,8 +5,12 @@
 //   PUT    /flags/:name         local store only: { "percentage": 30 } / { "enabled": false } / { "stickiness": "random" }
 //   POST   /flags/:name/kill    kill switch: all of the flag's traffic to legacy at once (both modes)
 //   DELETE /flags/:name/kill    lift the kill switch
+// Every change writes one audit line (who: res.locals.actor, set by the admin app's auth; why: the
+// X-Strangler-Why header) with the share before and after.
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { z } from "zod";
+import type { AuditLog } from "../admin/audit-log.ts";
+import { readActor, readWhy } from "../admin/actor.ts";
 import { FlagsError, FlagsManagedElsewhereError } from "./errors.ts";
 import type { FlagState, FlaggedPlan, ManagedFlagProvider, Rollout } from "./types.ts";
 
@@ -60,7 +64,7 @@ function sendError(res: Response, status: number, code: string, message: string)
   res.status(status).json({ error: code, message });
 }
 
-export function createFlagsAdminRouter(provider: ManagedFlagProvider, plans: PlansSource): Router {
+export function createFlagsAdminRouter(provider: ManagedFlagProvider, plans: PlansSource, audit?: AuditLog): Router {
   const router = express.Router();
   router.use(express.json({ limit: "16kb" }));
 
@@ -74,6 +78,19 @@ export function createFlagsAdminRouter(provider: ManagedFlagProvider, plans: Pla
   const unknownFlag = (res: Response, name: string) => {
     const known = [...new Set(readPlans(plans).map((plan) => plan.flag))].sort().join(", ") || "none";
     sendError(res, 404, "UNKNOWN_FLAG", `no plan uses flag "${name}"; known flags: ${known}`);
+  };
+
+  /** Runs a change and writes its audit line; the share is the first plan's (a flag serves one plan as a rule). */
+  const change = async (req: Request<{ name: string }>, res: Response, action: string, apply: () => Promise<unknown>, values?: Record<string, unknown>) => {
+    const { name } = req.params;
+    const before = view(name);
+    await apply();
+    const after = view(name);
+    await audit?.write({
+      actor: readActor(req, res), action, flag: name, plan: after.plans[0]?.id,
+      from: before.plans[0]?.share.percentage ?? null, to: after.plans[0]?.share.percentage ?? null, why: readWhy(req), values,
+    });
+    res.json(after);
   };
 
   router.get("/", (_req, res) => {
@@ -91,22 +108,19 @@ export function createFlagsAdminRouter(provider: ManagedFlagProvider, plans: Pla
     if (!isKnown(name)) return unknownFlag(res, name);
     const patch = patchSchema.safeParse(req.body ?? {});
     if (!patch.success) return sendError(res, 400, "BAD_FLAG_PATCH", z.prettifyError(patch.error));
-    await provider.setFlag(name, patch.data, plansOf(name)[0]?.rollout);
-    res.json(view(name));
+    await change(req, res, "set", () => provider.setFlag(name, patch.data, plansOf(name)[0]?.rollout), patch.data);
   });
 
   router.post("/:name/kill", async (req: Request<{ name: string }>, res) => {
     const { name } = req.params;
     if (!isKnown(name)) return unknownFlag(res, name);
-    await provider.kill(name, plansOf(name)[0]?.rollout);
-    res.json(view(name));
+    await change(req, res, "kill", () => provider.kill(name, plansOf(name)[0]?.rollout));
   });
 
   router.delete("/:name/kill", async (req: Request<{ name: string }>, res) => {
     const { name } = req.params;
     if (!isKnown(name)) return unknownFlag(res, name);
-    await provider.revive(name, plansOf(name)[0]?.rollout);
-    res.json(view(name));
+    await change(req, res, "revive", () => provider.revive(name, plansOf(name)[0]?.rollout));
   });
 
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

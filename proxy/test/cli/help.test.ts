@@ -8,9 +8,9 @@ import { runBin } from "./support/run-bin.ts";
 const USAGE_LINES = {
   "flags sync": "usage: strangler flags sync [--plans DIR]",
   "flags status": "usage: strangler flags status [--plans DIR] [--json]",
-  "flags set": "usage: strangler flags set FLAG PERCENT [--admin URL]",
-  "flags kill": "usage: strangler flags kill FLAG [--admin URL]",
-  "flags revive": "usage: strangler flags revive FLAG [--admin URL]",
+  "flags set": "usage: strangler flags set FLAG PERCENT [--admin URL] [--why TEXT]",
+  "flags kill": "usage: strangler flags kill FLAG [--admin URL] [--why TEXT]",
+  "flags revive": "usage: strangler flags revive FLAG [--admin URL] [--why TEXT]",
   "plans validate": "usage: strangler plans validate [DIR] [--target NAME]… [--json]",
   "plans status": "usage: strangler plans status [--admin URL] [--json]",
 };
@@ -75,8 +75,8 @@ describe("strangler --help", () => {
 
 describe("strangler arguments", () => {
   it.each([
-    ["a missing argument", ["flags", "set", "product-pages"], "missing PERCENT (usage: strangler flags set FLAG PERCENT [--admin URL])"],
-    ["all missing arguments", ["flags", "kill"], "missing FLAG (usage: strangler flags kill FLAG [--admin URL])"],
+    ["a missing argument", ["flags", "set", "product-pages"], "missing PERCENT (usage: strangler flags set FLAG PERCENT [--admin URL] [--why TEXT])"],
+    ["all missing arguments", ["flags", "kill"], "missing FLAG (usage: strangler flags kill FLAG [--admin URL] [--why TEXT])"],
     ["an extra argument", ["plans", "validate", "a", "b"], "unexpected argument: b (usage: strangler plans validate [DIR] [--target NAME]… [--json])"],
     ["an argument to a command that takes none", ["plans", "status", "now"], "unexpected argument: now (usage: strangler plans status [--admin URL] [--json])"],
     ["an option without its value", ["plans", "validate", "--target"], "Option '--target <value>' argument missing"],

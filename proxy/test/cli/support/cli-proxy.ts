@@ -17,13 +17,14 @@ export interface CliProxy {
   close(): Promise<void>;
 }
 
-export async function startCliProxy(planFiles: Record<string, string>): Promise<CliProxy> {
+/** `env`: extra proxy env, such as REDIS_URL. */
+export async function startCliProxy(planFiles: Record<string, string>, env: Record<string, string> = {}): Promise<CliProxy> {
   const [legacy, next] = [await startNamedUpstream("legacy"), await startNamedUpstream("new")];
   const plans = await createPlansDir(planFiles);
   const stateDir = await mkdtemp(join(tmpdir(), "strangler-cli-flags-"));
   const flagsConfig = toFlagsConfig(flagsEnvSchema.parse({ FLAG_STATE_DIR: stateDir, FLAG_REFRESH_MS: "100" }));
   const flagProvider = await createFlagProvider(flagsConfig, { logger: pino({ level: "silent" }) });
-  const proxy = await startTestProxy({ legacy: legacy.url, newFrontend: next.url, plansDir: plans.dir, deps: { flagProvider } });
+  const proxy = await startTestProxy({ legacy: legacy.url, newFrontend: next.url, plansDir: plans.dir, env, deps: { flagProvider } });
   return {
     proxy,
     plans,
