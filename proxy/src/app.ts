@@ -34,6 +34,10 @@ import type { ParseGraphql } from "./graphql/graphql-request.ts";
 import { openStatsStore } from "./stats/open-stats-store.ts";
 import { recordTraffic } from "./stats/record-traffic.ts";
 import type { TrafficStats } from "./stats/traffic-stats.ts";
+import { recordAddToCart } from "./rollout/add-to-cart.ts";
+import { createRolloutAdminRouter } from "./rollout/admin-router.ts";
+import type { ParitySource } from "./rollout/parity-source.ts";
+import { startRollout } from "./rollout/start-rollout.ts";
 
 export interface ProxyDeps {
   logger?: Logger;
@@ -55,6 +59,10 @@ export interface ProxyDeps {
   defaultMetrics?: boolean;
   /** Per-minute counts per plan and side; default in Redis when REDIS_URL is set, else in memory. */
   trafficStats?: TrafficStats;
+  /** The rollout's parity guardrail reads shadow comparisons here; default none (parity guardrails hold). */
+  parity?: ParitySource;
+  /** Names this instance in the rollout lease; default host:pid:random. */
+  rolloutOwner?: string;
 }
 
 export interface RunningProxy {
@@ -98,7 +106,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   });
   const handler = createShopHandler({
     config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
-    onFinished: (ex) => { accessLog.recordRequest(ex); recordTraffic(stats.traffic, ex); },
+    onFinished: (ex) => { accessLog.recordRequest(ex); recordTraffic(stats.traffic, ex); recordAddToCart(stats.traffic, ex, plans.getTable().plans, provider); },
     onClientRefused: accessLog.recordRefusal,
     parseGraphql: deps.parseGraphql,
     onGraphqlRead: (result) => metrics.graphqlReads.inc({ result }),
@@ -113,8 +121,13 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const shop = createShopServer(config, handler);
   const audit = createAuditLog({ logger: logger.child({ component: "audit" }), redis: stats.redis, keyPrefix: config.STATS_REDIS_PREFIX, now: deps.now });
   const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans, audit) : undefined;
+  const rollout = await startRollout({
+    env: { ...config, UNLEASH_URL: config.extra.UNLEASH_URL as string | undefined }, provider, getPlans: () => plans.getTable().plans, stats: stats.traffic, audit,
+    logger: logger.child({ component: "rollout" }), registry: metrics.registry, parity: deps.parity, owner: deps.rolloutOwner, now: deps.now,
+  });
+  const rolloutRouter = rollout ? createRolloutAdminRouter(rollout.service) : undefined;
   const admin = createServer(createAdminApp({
-    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit,
+    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, rolloutRouter,
     isReady: () => ({
       ready: !shop.draining && legacyProbe.answered(), legacyAnswered: legacyProbe.answered(), flagsReady: provider.ready(), draining: shop.draining,
     }),
@@ -135,6 +148,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       await new Promise<void>((resolve) => admin.close(() => resolve()));
       await forwarder.close();
       await plans.close();
+      await rollout?.close();
       if (ownsProvider) await provider.close();
       await stats.close();
       if (deps.redis === undefined) (redis as Redis | undefined)?.disconnect();

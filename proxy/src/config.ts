@@ -8,6 +8,7 @@ import { describeEnvIssues, withoutEmptyValues } from "./env-problems.ts";
 import { ConfigError } from "./errors.ts";
 import { flagsEnvSchema } from "./flags/index.ts";
 import { findUnknownStores, storeHostsSchema } from "./shop/store-hosts.ts";
+import { rolloutEnvSchema } from "./rollout/config.ts";
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback)
   .describe("a port number from 0 to 65535");
@@ -83,6 +84,7 @@ export const proxyEnvSchema = z.object({
   STATS_REDIS_PREFIX: z.string().min(1).default("strangler:stats:").describe("a Redis key prefix for traffic stats and the audit log"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
     .describe("one of fatal, error, warn, info, debug, trace or silent"),
+  ...rolloutEnvSchema.shape,
 });
 
 type ProxyEnv = z.output<typeof proxyEnvSchema>;

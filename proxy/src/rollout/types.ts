@@ -21,6 +21,9 @@ export interface RampState {
   /** The step's first minute as it stood when the step began (see step-window.ts). */
   baseline?: PlanMinute;
   lastEvaluatedAt?: number;
+  /** The last evaluation's verdicts and why it did what it did, for the dashboard and `rollout status`. */
+  verdicts?: GuardrailVerdict[];
+  reason?: string;
   /** Bumped by every change; writes compare it, so two writers never both move a step. */
   version: number;
 }

@@ -60,6 +60,8 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   /** The head the upstream receives, built by the forwarder. */
   upstreamHead: string[] = [];
   replayed = false;
+  /** A POST's answer's Location header, as the upstream sent it (set by the forwarder). */
+  answerLocation: string | undefined = undefined;
   /** The forwarding stage that failed (errors.ts ForwardStage), if one did. */
   failure: string | undefined = undefined;
   refused: string | undefined = undefined;
