@@ -5,6 +5,9 @@ import { formatUsage, parseCommand } from "./parse-command.ts";
 import { plansStatusCommand } from "./plans-status.ts";
 import { plansValidateCommand } from "./plans-validate.ts";
 import { flagsStatusCommand, flagsSyncCommand } from "./unleash-commands.ts";
+import { rolloutChangeCommands, rolloutStatusCommand } from "./rollout-commands.ts";
+import { rolloutSimulateCommand } from "./rollout-simulate.ts";
+import { rolloutRunCommand } from "./rollout-run.ts";
 
 export type { CliIo } from "./command.ts";
 
@@ -16,6 +19,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   flagsReviveCommand,
   plansValidateCommand,
   plansStatusCommand,
+  rolloutStatusCommand,
+  ...rolloutChangeCommands,
+  rolloutRunCommand,
+  rolloutSimulateCommand,
 ];
 
 export const USAGE = formatUsage(COMMANDS, `       strangler <command> --help   what one command does, its options, env and exit codes

@@ -25,7 +25,8 @@ export function createRolloutAdminRouter(service: RolloutService): Router {
     const dryRun = body.dryRun === true || req.query.dryRun === "1" || req.query.dryRun === "true";
     const why = typeof body.why === "string" ? body.why : readWhy(req);
     service.command(String(req.params.plan), command, { actor: readActor(req, res), why, dryRun }).then((outcome) => {
-      res.status("refused" in outcome ? 409 : 200).json(outcome);
+      if ("refused" in outcome) res.status(409).json({ code: "RAMP_REFUSED", message: outcome.refused, ...outcome });
+      else res.json(outcome);
     }, next);
   });
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

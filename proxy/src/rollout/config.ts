@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 export const rolloutEnvSchema = z.object({
+  /** off: this process answers /rollout and takes commands but never leads (run `strangler rollout run` instead). */
   ROLLOUT_CONTROLLER: z.enum(["on", "off"]).default("on").describe('"on" (ramp plans with rollout.steps; needs REDIS_URL) or "off"'),
   /** How often the controller renews its lease and looks at each ramp, in ms; default 1000. */
   ROLLOUT_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1_000).describe("a whole number of milliseconds from 50 to 60000"),

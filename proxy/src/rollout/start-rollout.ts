@@ -39,10 +39,12 @@ export interface RolloutRuntime {
   close(): Promise<void>;
 }
 
-/** Undefined (after logging why) when the controller cannot run here: no Redis, or Unleash without an admin token. */
+/**
+ * Undefined (after logging why) when the rollout cannot work here: no Redis, or Unleash without an admin
+ * token. ROLLOUT_CONTROLLER=off keeps the admin side (status, commands) and never ticks.
+ */
 export async function startRollout(options: RolloutOptions): Promise<RolloutRuntime | undefined> {
   const { env, logger } = options;
-  if (env.ROLLOUT_CONTROLLER === "off") return undefined;
   if (env.REDIS_URL === undefined) {
     if (options.getPlans().some((plan) => plan.rollout.ramp)) logger.warn("plans have rollout.steps but REDIS_URL is unset: the rollout controller needs Redis (lease, ramp state) and is off");
     return undefined;
@@ -65,8 +67,10 @@ export async function startRollout(options: RolloutOptions): Promise<RolloutRunt
   });
   const service = createRolloutService({ store, audit: options.audit, controller, getPlans: options.getPlans, readLeader: () => redis.get(leaseKey), now: options.now });
   let running: Promise<void> | undefined;
-  const timer = setInterval(() => { running ??= controller.tick().finally(() => { running = undefined; }); }, env.ROLLOUT_TICK_MS);
-  timer.unref();
+  // Off: this instance answers /rollout and takes operator commands, but never leads (`strangler rollout run` does).
+  const timer = env.ROLLOUT_CONTROLLER === "off" ? undefined
+    : setInterval(() => { running ??= controller.tick().finally(() => { running = undefined; }); }, env.ROLLOUT_TICK_MS);
+  timer?.unref();
   return {
     service, controller,
     async close() {
