@@ -25,13 +25,13 @@ describe("strangler rollout simulate", () => {
     const result = await simulate(fixture("good-run.json"));
     expect(result.code).toBe(0);
     expect(result.out.map((line) => line.slice(0, 49))).toEqual([
-      "2026-12-01 10:00  start      0 % →   1 %  started ",
-      "2026-12-01 10:01  hold       1 % →   1 %  holding,",
-      "2026-12-01 10:03  promote    1 % →   5 %  every gu",
-      "2026-12-01 10:04  hold       5 % →   5 %  baking: ",
-      "2026-12-01 10:06  promote    5 % →  25 %  every gu",
-      "2026-12-01 10:07  hold      25 % →  25 %  baking: ",
-      "2026-12-01 10:09  complete  25 % → 100 %  every gu",
+      "2026-12-01 10:00  start      0 % →   1 %  started",
+      "2026-12-01 10:01  hold       1 % →   1 %  holding",
+      "2026-12-01 10:03  promote    1 % →   5 %  every g",
+      "2026-12-01 10:04  hold       5 % →   5 %  baking:",
+      "2026-12-01 10:06  promote    5 % →  25 %  every g",
+      "2026-12-01 10:07  hold      25 % →  25 %  baking:",
+      "2026-12-01 10:09  complete  25 % → 100 %  every g",
     ]);
     expect(result.out[1]).toContain("holding, not enough data: error-rate < 2× legacy: thin data (20/1980 of 60)");
   });
