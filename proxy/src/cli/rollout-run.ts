@@ -67,6 +67,6 @@ Run the proxies with ROLLOUT_CONTROLLER=off so only this process leads (they sti
 env: REDIS_URL (required), PLANS_DIR, FLAG_STATE_DIR (local flags) or UNLEASH_URL + UNLEASH_API_TOKEN +
 UNLEASH_ADMIN_TOKEN (Unleash), UNLEASH_PROJECT, UNLEASH_ENVIRONMENT, STATS_REDIS_PREFIX, ROLLOUT_REDIS_PREFIX,
 ROLLOUT_TICK_MS, ROLLOUT_LEASE_MS, PROMETHEUS_URL, LOG_LEVEL: as the proxy reads them
-exit: 0 stopped, 1 the controller cannot run (the log says why), 2 bad environment`,
+exit: 0 stopped, 1 the controller cannot run (the log says why), 2 bad arguments or environment`,
   run: (args, io) => runRollout(args, io),
 };
