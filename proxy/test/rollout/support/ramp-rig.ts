@@ -62,6 +62,8 @@ export async function visit(shopUrl: string, shopper: Shopper): Promise<"new" | 
 
 export interface RampRig {
   proxy: RunningProxy;
+  /** The env the proxy got beyond the basics (Redis prefixes, flag directory), for a second process. */
+  env: Record<string, string>;
   ramp(plan: string): Promise<RampView>;
   command(plan: string, command: string, body?: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }>;
   audit(plan: string): Promise<AuditEntry[]>;
@@ -72,20 +74,17 @@ export async function startRampRig(options: { legacy: string; newSide: string; p
   const plansDir = await createPlansDir(options.plans);
   const flagDir = options.flagDir ?? await mkdtemp(join(tmpdir(), "strangler-ramp-flags-"));
   const prefix = `strangler:test:ramp:${randomUUID()}:`;
-  const proxy = await startTestProxy({
-    legacy: options.legacy, newFrontend: options.newSide, plansDir: plansDir.dir,
-    env: {
-      REDIS_URL: "redis://127.0.0.1:6379", FLAG_STATE_DIR: flagDir, FLAG_REFRESH_MS: "50", STATS_REDIS_PREFIX: `${prefix}stats:`,
-      ROLLOUT_REDIS_PREFIX: `${prefix}rollout:`, ROLLOUT_TICK_MS: "100", ROLLOUT_LEASE_MS: "2000", ...options.env,
-    },
-    deps: { flagProvider: undefined },
-  });
+  const env = {
+    REDIS_URL: "redis://127.0.0.1:6379", FLAG_STATE_DIR: flagDir, FLAG_REFRESH_MS: "50", STATS_REDIS_PREFIX: `${prefix}stats:`,
+    ROLLOUT_REDIS_PREFIX: `${prefix}rollout:`, ROLLOUT_TICK_MS: "100", ROLLOUT_LEASE_MS: "2000", PLANS_DIR: plansDir.dir, ...options.env,
+  };
+  const proxy = await startTestProxy({ legacy: options.legacy, newFrontend: options.newSide, plansDir: plansDir.dir, env, deps: { flagProvider: undefined } });
   const admin = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(`${proxy.adminUrl}${path}`, { ...init, headers: auth });
     return { status: response.status, body: await response.json() as Record<string, unknown> };
   };
   return {
-    proxy, plansDir,
+    proxy, plansDir, env,
     ramp: async (plan) => (await admin(`/rollout/${plan}`)).body as unknown as RampView,
     command: (plan, command, body = {}) => admin(`/rollout/${plan}/${command}`, { method: "POST", body: JSON.stringify(body) }),
     audit: async (plan) => ((await admin(`/audit?plan=${plan}&limit=500`)).body.entries as AuditEntry[]).reverse(),
