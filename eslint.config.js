@@ -15,4 +15,9 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
+  {
+    // The dashboard page's own script runs in the browser, next to the bundled uPlot.
+    files: ["proxy/src/admin/dashboard/public/**/*.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.browser, uPlot: "readonly" } },
+  },
 );

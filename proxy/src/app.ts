@@ -9,6 +9,8 @@ import { pino } from "pino";
 import type { Logger } from "pino";
 import { createAdminApp } from "./admin/admin-app.ts";
 import { createAuditLog } from "./admin/audit-log.ts";
+import { createDashboard } from "./admin/dashboard/dashboard-router.ts";
+import type { DashboardPanelProvider } from "./admin/dashboard/dashboard-state.ts";
 import { createDecisionLog } from "./admin/decision-log.ts";
 import { createMetrics } from "./admin/metrics.ts";
 import type { ProxyMetrics } from "./admin/metrics.ts";
@@ -38,6 +40,7 @@ import { recordAddToCart } from "./rollout/add-to-cart.ts";
 import { createRolloutAdminRouter } from "./rollout/admin-router.ts";
 import type { ParitySource } from "./rollout/parity-source.ts";
 import { startRollout } from "./rollout/start-rollout.ts";
+import { createRolloutPanel } from "./rollout/dashboard-panel.ts";
 
 export interface ProxyDeps {
   logger?: Logger;
@@ -63,6 +66,8 @@ export interface ProxyDeps {
   parity?: ParitySource;
   /** Names this instance in the rollout lease; default host:pid:random. */
   rolloutOwner?: string;
+  /** Optional dashboard panels other parts plug in: parity scores, the rollout controller. */
+  dashboardPanels?: Partial<Record<"parity" | "rollout", DashboardPanelProvider>>;
 }
 
 export interface RunningProxy {
@@ -126,8 +131,13 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     logger: logger.child({ component: "rollout" }), registry: metrics.registry, parity: deps.parity, owner: deps.rolloutOwner, now: deps.now,
   });
   const rolloutRouter = rollout ? createRolloutAdminRouter(rollout.service) : undefined;
+  const rolloutPanel = rollout ? createRolloutPanel(rollout.service, deps.now) : undefined;
+  const dashboard = createDashboard({
+    isAdminToken: isToken, sessionSecret: config.ADMIN_TOKEN, plans, decisions, upstreams, metrics, trafficStats: stats.traffic, audit,
+    flags: isManaged(provider) ? provider : undefined, panels: { ...(rolloutPanel && { rollout: rolloutPanel }), ...deps.dashboardPanels }, now: deps.now,
+  });
   const admin = createServer(createAdminApp({
-    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, rolloutRouter,
+    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, dashboard, rolloutRouter,
     isReady: () => ({
       ready: !shop.draining && legacyProbe.answered(), legacyAnswered: legacyProbe.answered(), flagsReady: provider.ready(), draining: shop.draining,
     }),

@@ -1,6 +1,7 @@
 // The admin API, on its own port, never the shop's: health and readiness (open, for probes), then,
 // behind `Authorization: Bearer <ADMIN_TOKEN>` (constant-time compare), recent decisions, loaded plans
 // and their last problems, upstream circuits, Prometheus metrics and the flags member's /flags router.
+// With a dashboard, `/` is its login form and page, and a dashboard session counts as the token too.
 import express from "express";
 import type { NextFunction, Request, Response, Router } from "express";
 import type { Upstream } from "../forward/upstream.ts";
@@ -9,6 +10,7 @@ import { readBearer } from "../shop/debug-token.ts";
 import type { TokenCheck } from "../shop/debug-token.ts";
 import type { TrafficStats } from "../stats/traffic-stats.ts";
 import type { AuditLog } from "./audit-log.ts";
+import type { Dashboard } from "./dashboard/dashboard-router.ts";
 import type { DecisionLog } from "./decision-log.ts";
 import { renderMetrics } from "./metrics.ts";
 import type { ProxyMetrics } from "./metrics.ts";
@@ -29,6 +31,8 @@ export interface AdminAppDeps {
   trafficStats?: TrafficStats | undefined;
   /** Flag changes, served at /audit. */
   audit?: AuditLog | undefined;
+  /** The migration dashboard: its login and page at `/`, its session accepted like the token. */
+  dashboard?: Dashboard | undefined;
 }
 
 export function createAdminApp(deps: AdminAppDeps): express.Express {
@@ -39,11 +43,13 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
     const state = deps.isReady();
     res.status(state.ready ? 200 : 503).json(state);
   });
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  if (deps.dashboard) app.use(deps.dashboard.publicRoutes);
+  app.use(deps.dashboard?.authenticate ?? ((req: Request, res: Response, next: NextFunction) => {
     if (deps.isAdminToken(readBearer(req.headers.authorization))) return next();
     res.status(401).set("WWW-Authenticate", 'Bearer realm="strangler-admin"')
       .json({ code: "UNAUTHORIZED", message: "send Authorization: Bearer <ADMIN_TOKEN>" });
-  });
+  }));
+  if (deps.dashboard) app.use(deps.dashboard.apiRoutes);
   app.get("/decisions", (req, res) => {
     const limit = Math.max(1, Math.min(Number(req.query.limit) || 100, 10_000));
     res.json({ decisions: deps.decisions.list(limit) });

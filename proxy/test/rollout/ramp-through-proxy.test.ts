@@ -4,6 +4,7 @@
 // traffic, or with too little, the ramp holds. Shoppers keep their side across steps.
 import { startSandbox, type RunningSandbox } from "@strangler/magento-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN } from "../support/proxy.ts";
 import { startUpstream, type TestUpstream } from "../support/upstream.ts";
 import { NEW_PAGE, pickShoppers, rampPlanYaml, send, shopUntil, startRampRig, visit, waitForMoves, type RampRig } from "./support/ramp-rig.ts";
 
@@ -96,6 +97,16 @@ describe("a new side that fails 3 % of product pages", () => {
     expect(verdict.status).toBe("breach");
     expect(verdict.statistic.value).toBeGreaterThanOrEqual(verdict.statistic.threshold);
     await shopUntil(rig.proxy.shopUrl, shoppers, async () => shoppers.every((shopper) => shopper.sides.at(-1) === "legacy"), 20);
+  });
+
+  it("shows on the dashboard's rollout panel: the step, the breached guardrail against its bound, the last decision", async () => {
+    const response = await fetch(`${rig.proxy.adminUrl}/dashboard/api/state`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const state = await response.json() as { panels: { rollout: { columns: string[]; rows: unknown[][] } } };
+    const { columns, rows } = state.panels.rollout;
+    const row = Object.fromEntries(columns.map((column, i) => [column, rows[0]![i]]));
+    expect(row).toMatchObject({ plan: "failing", status: "rolled-back", step: "0 % (1 → 5 → 25 → 100)", guardrail: "error-rate < 2× legacy", verdict: "breach", bound: 2 });
+    expect(row["last decision"]).toMatch(/^rollout-rollback 1 → 0: breach, everyone back to legacy/);
+    expect(row.statistic).toMatch(/^sprt [\d.]+ \(limit 2\.996\)$/);
   });
 });
 
