@@ -6,7 +6,7 @@ import { Redis } from "ioredis";
 import { z } from "zod";
 import { createAuditLog } from "../admin/audit-log.ts";
 import { createFlagProvider, flagsEnvSchema, toFlagsConfig } from "../flags/index.ts";
-import { createPlanState } from "../plans/plan-state.ts";
+import { createPlanState, type PlanState } from "../plans/plan-state.ts";
 import { rolloutEnvSchema } from "../rollout/config.ts";
 import { startRollout } from "../rollout/start-rollout.ts";
 import { createRedisTrafficStats } from "../stats/redis-traffic-stats.ts";
@@ -28,7 +28,13 @@ async function runRollout(_args: CommandArgs, io: CliIo, stop: Promise<unknown> 
   }
   const env = parsed.data;
   const logger = pino({ level: env.LOG_LEVEL });
-  const plans = await createPlanState({ dir: env.PLANS_DIR, knownTargets: readKnownTargets(io.env), logger });
+  let plans: PlanState;
+  try {
+    plans = await createPlanState({ dir: env.PLANS_DIR, knownTargets: readKnownTargets(io.env), logger });
+  } catch (error) {
+    io.stderr(`strangler: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.failed;
+  }
   const provider = await createFlagProvider(toFlagsConfig(env), { logger: logger.child({ component: "flags" }) });
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 1_000, commandTimeout: 2_000 });
   redis.on("error", (error: unknown) => logger.debug({ err: error }, "redis unavailable"));

@@ -2,8 +2,8 @@
 // rollout.steps it (1) makes the flag match the ramp state (so a step another instance committed, or a
 // leader that died between committing and writing, still lands), and (2) every evaluateSeconds judges the
 // guardrails on the step's traffic and lets the step machine decide. Each move is committed to the ramp
-// state first (fenced, version-checked), then written to the flag (fenced again), then audited with the
-// numbers it was decided on. Non-leaders only answer reads and operator commands.
+// state first (fenced, version-checked), audited with the numbers it was decided on, then written to the
+// flag (fenced again). Non-leaders only answer reads and operator commands.
 import type { Plan, Ramp } from "@strangler/migration-plans";
 import type { Logger } from "pino";
 import type { AuditLog } from "../admin/audit-log.ts";
@@ -40,6 +40,8 @@ export interface RolloutControllerDeps {
   now?: () => number;
   /** Told of every committed move and every hold (metrics). */
   onDecision?(decision: RampDecision): void;
+  /** Told of every percentage written to a flag (the step gauge), whoever decided it. */
+  onFlagWritten?(plan: string, percent: number): void;
 }
 
 export interface RolloutController {
@@ -69,6 +71,7 @@ export function createRolloutController(deps: RolloutControllerDeps): RolloutCon
     await lease.check(); // the fencing token, right before the write
     await flags.write(plan, percent);
     written.set(plan.id, percent);
+    deps.onFlagWritten?.(plan.id, percent);
   }
 
   async function evaluate(plan: RampedPlan, state: RampState): Promise<void> {
@@ -89,11 +92,13 @@ export function createRolloutController(deps: RolloutControllerDeps): RolloutCon
     await store.write(next, { holder: lease.holder });
     deps.onDecision?.(decision);
     if (moved) {
-      await writeFlag(plan, decision.to);
+      // Audited right after the commit, before the flag write: a leader killed in between leaves the move
+      // in the log, and its successor's first tick writes the flag (the window left is commit → audit).
       await audit.write({
         actor: `rollout:${lease.holder ?? "?"}`, action: `rollout-${decision.action}`, plan: plan.id, flag: plan.flag, from: decision.from, to: decision.to,
         why: decision.reason, values: { flagStore: flags.kind, fencingToken: lease.token, verdicts: verdicts.map(summarizeVerdict) },
       });
+      await writeFlag(plan, decision.to);
       lastHold.delete(plan.id);
       logger.warn({ plan: plan.id, action: decision.action, from: decision.from, to: decision.to, reason: decision.reason }, "rollout step");
       return;

@@ -60,10 +60,8 @@ export async function startRollout(options: RolloutOptions): Promise<RolloutRunt
   const controller = createRolloutController({
     lease, store, flags, stats: options.stats, audit: options.audit, logger, getPlans: options.getPlans, parity: options.parity,
     prometheus: env.PROMETHEUS_URL ? createPrometheusSource(env.PROMETHEUS_URL) : undefined, now: options.now,
-    onDecision: (decision) => {
-      metrics?.decisions.inc({ plan: decision.plan, action: decision.action });
-      metrics?.step.set({ plan: decision.plan }, decision.to);
-    },
+    onDecision: (decision) => metrics?.decisions.inc({ plan: decision.plan, action: decision.action }),
+    onFlagWritten: (plan, percent) => metrics?.step.set({ plan }, percent),
   });
   const service = createRolloutService({ store, audit: options.audit, controller, getPlans: options.getPlans, readLeader: () => redis.get(leaseKey), now: options.now });
   let running: Promise<void> | undefined;

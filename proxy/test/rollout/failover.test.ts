@@ -65,8 +65,12 @@ describe("failover between two proxies sharing Redis", () => {
     for (let i = 0; i < 300 && view.state.status !== "complete"; i++) view = await round([survivor]);
     expect(view.state.status).toBe("complete");
     expect(ownerPid(view.leader)).toBe(survivor.pid);
-    const entries = (await admin<{ entries: AuditEntry[] }>(survivor, "/audit?plan=ramp&limit=500")).entries.reverse();
-    const moves = entries.filter((entry) => entry.action !== "rollout-hold");
+    let moves: AuditEntry[] = [];
+    for (let i = 0; i < 50 && moves.length < 5; i++) {
+      const entries = (await admin<{ entries: AuditEntry[] }>(survivor, "/audit?plan=ramp&limit=500")).entries.reverse();
+      moves = entries.filter((entry) => entry.action !== "rollout-hold");
+      if (moves.length < 5) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(moves.map((entry) => [entry.action, entry.from, entry.to])).toEqual([
       ["rollout-start", 0, 1], ["rollout-promote", 1, 5], ["rollout-promote", 5, 25], ["rollout-promote", 25, 50], ["rollout-complete", 50, 100],
     ]);
