@@ -43,8 +43,10 @@ export function evaluateStep(state: RampState, ramp: Ramp, verdicts: GuardrailVe
   return promote(state, ramp, now, `every guardrail passed after ${Math.round(bakedMs / 1000)} s at ${state.percent} %`, verdicts);
 }
 
+/** The next step is the first above the current share, so a plan edited mid-ramp never moves shoppers back. */
 function promote(state: RampState, ramp: Ramp, now: number, reason: string, verdicts: GuardrailVerdict[] = []): RampDecision {
-  const nextIndex = Math.min(state.stepIndex + 1, ramp.steps.length - 1);
+  const nextIndex = ramp.steps.findIndex((step) => step > state.percent);
+  if (nextIndex === -1) return decision(state, "complete", { ...state, status: "complete", lastEvaluatedAt: now }, `${reason}; no step above ${state.percent} % is left`, verdicts);
   const last = nextIndex === ramp.steps.length - 1;
   return decision(state, last ? "complete" : "promote", moveTo(state, nextIndex, ramp, now, last ? "complete" : "ramping"), reason, verdicts);
 }

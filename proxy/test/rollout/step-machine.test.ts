@@ -96,6 +96,14 @@ describe("evaluateStep", () => {
     expect(evaluateStep(ramping(1), RAMP, thin, 61_000).reason).toBe("holding, not enough data: error-rate < 2× legacy: thin data (5/95 of 100)");
   });
 
+  it("promotes to the first step above the current share when the plan's steps were edited mid-ramp", () => {
+    const edited = { ...RAMP, steps: [1, 2, 10, 100] };
+    const result = evaluateStep({ ...ramping(1), percent: 5 }, edited, pass, 61_000);
+    expect([result.action, result.to, result.next.stepIndex]).toEqual(["promote", 10, 2]);
+    const shrunk = evaluateStep({ ...ramping(2), percent: 25 }, { ...RAMP, steps: [1, 5] }, pass, 61_000);
+    expect([shrunk.action, shrunk.to, shrunk.next.status]).toEqual(["complete", 25, "complete"]);
+  });
+
   it("starts the bake over at each new step", () => {
     expect(evaluateStep(ramping(0), RAMP, pass, 61_000).next.stepStartedAt).toBe(61_000);
   });
