@@ -49,7 +49,12 @@ describe("a healthy new side", () => {
     const promotion = moves[1]!.values as { verdicts: Array<{ status: string; samples: { new: number; legacy: number }; statistic: { test: string } }> };
     expect(promotion.verdicts[0]).toMatchObject({ status: "pass", statistic: { test: "sprt" } });
     expect(promotion.verdicts[0]!.samples.new).toBeGreaterThanOrEqual(12);
-    const metrics = await (await fetch(`${rig.proxy.adminUrl}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
+    // The gauge follows the flag write, which comes just after the audit line.
+    let metrics = "";
+    for (let i = 0; i < 50 && !metrics.includes('strangler_rollout_step_percent{plan="healthy"} 100'); i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      metrics = await (await fetch(`${rig.proxy.adminUrl}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
+    }
     expect(metrics).toContain('strangler_rollout_step_percent{plan="healthy"} 100');
     expect(metrics).toContain('strangler_rollout_decisions_total{plan="healthy",action="promote"} 2');
     expect(metrics).toContain('strangler_rollout_decisions_total{plan="healthy",action="complete"} 1');

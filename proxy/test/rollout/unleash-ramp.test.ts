@@ -43,8 +43,9 @@ describe("a guarded ramp with Unleash", () => {
     expect(await rolloutInUnleash()).toBe("1");
     const shoppers = pickShoppers("strangler.unl", 4);
     // The first bucket's shoppers reach the new side once the proxy's Unleash client fetched the step.
-    await shopUntil(rig.proxy.shopUrl, shoppers, async () => shoppers.filter((s) => s.bucket <= 1).every((s) => s.sides.at(-1) === "new"), 100);
-    await shopUntil(rig.proxy.shopUrl, shoppers, async () => (await rig.ramp("unl")).state.status === "complete", 300);
+    // Unleash publishes admin changes on a 1 s schedule and the client polls every 500 ms: rounds 100 ms apart.
+    await shopUntil(rig.proxy.shopUrl, shoppers, async () => shoppers.filter((s) => s.bucket <= 1).every((s) => s.sides.at(-1) === "new"), 100, undefined, 100);
+    await shopUntil(rig.proxy.shopUrl, shoppers, async () => (await rig.ramp("unl")).state.status === "complete", 300, undefined, 20);
     // The state is committed before the flag is written: give the Admin API call its moment.
     for (let i = 0; i < 100 && await rolloutInUnleash() !== "100"; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await rolloutInUnleash()).toBe("100");
@@ -52,6 +53,6 @@ describe("a guarded ramp with Unleash", () => {
     expect(moves.map((entry) => [entry.action, entry.from, entry.to, (entry.values as { flagStore?: string }).flagStore])).toEqual([
       ["rollout-start", 0, 1, undefined], ["rollout-promote", 1, 25, "unleash"], ["rollout-complete", 25, 100, "unleash"],
     ]);
-    await shopUntil(rig.proxy.shopUrl, shoppers, async () => shoppers.every((s) => s.sides.at(-1) === "new"), 100);
+    await shopUntil(rig.proxy.shopUrl, shoppers, async () => shoppers.every((s) => s.sides.at(-1) === "new"), 100, undefined, 100);
   });
 });

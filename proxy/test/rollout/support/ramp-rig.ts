@@ -106,8 +106,9 @@ export async function waitForMoves(rig: RampRig, plan: string, ready: (moves: Au
 }
 
 /** Rounds of visits by every shopper until `done` says so (or `maxRounds`); answers the rounds run. */
-export async function shopUntil(shopUrl: string, shoppers: Shopper[], done: () => Promise<boolean>, maxRounds: number, each?: (shopper: Shopper, side: "new" | "legacy") => Promise<void>): Promise<number> {
+export async function shopUntil(shopUrl: string, shoppers: Shopper[], done: () => Promise<boolean>, maxRounds: number, each?: (shopper: Shopper, side: "new" | "legacy") => Promise<void>, pauseMs = 0): Promise<number> {
   for (let round = 1; round <= maxRounds; round++) {
+    if (pauseMs > 0 && round > 1) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     await Promise.all(shoppers.map(async (shopper) => {
       const side = await visit(shopUrl, shopper);
       await each?.(shopper, side);
