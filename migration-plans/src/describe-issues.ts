@@ -15,6 +15,13 @@ const FIELD_FIXES: Record<string, string> = {
   methods: "list HTTP methods in upper case, e.g. [GET, HEAD]",
   flag: 'use letters, digits, ".", "_", "~" and "-", e.g. "strangler.product-pages"',
   percentage: "use a whole number from 0 to 100",
+  steps: "list whole percentages from 1 to 100, strictly increasing, e.g. [1, 5, 25, 50, 100]",
+  bakeSeconds: "use a whole number of seconds, e.g. 600",
+  evaluateSeconds: "use a whole number of seconds, e.g. 60",
+  onBreach: 'use "zero" (everyone back to legacy) or "previous" (the step before)',
+  metric: "use one of error-rate, latency-p95, parity, add-to-cart, prometheus",
+  maxRatio: "use a number above 1, e.g. 2 (twice legacy's rate)",
+  minSamples: "use a whole number of at least 1",
   priority: "use a whole number; higher wins among overlapping plans",
   enabled: "use true or false",
   path: 'write an exact path ("/sale.html"), a glob ("/gear/**") or "regex:^/gear/"',
@@ -43,7 +50,7 @@ export function describeIssues(file: string, issues: readonly Issue[], locate: L
 type Described = { code: ProblemCode; message: string; fix: string };
 
 function describeUnknownKey(path: readonly PropertyKey[], key: string): Described {
-  const level = path.length === 0 ? "plan" : path[0] === "rollout" ? "rollout" : path[0] === "shadow" ? "shadow" : path.at(-1) === "graphql" ? "graphql" : "match";
+  const level = path.length === 0 ? "plan" : path[0] === "rollout" ? (path[1] === "guardrails" ? "guardrail" : "rollout") : path[0] === "shadow" ? "shadow" : path.at(-1) === "graphql" ? "graphql" : "match";
   const allowed = KNOWN_KEYS[level];
   const where = path.length === 0 ? "the plan" : formatPath(path);
   const suggestion = suggestClosest(key, allowed);
@@ -56,14 +63,14 @@ function describeIssue(issue: Issue, missing: boolean): Described {
   const field = String([...path].reverse().find((segment) => typeof segment === "string") ?? "");
   const fix = FIELD_FIXES[field] ?? GENERIC_FIX;
   const input = (issue as { input?: unknown }).input;
-  const code: ProblemCode = path[0] === "rollout" && path[1] === "percentage" ? "invalid-rollout" : "invalid-shape";
+  const code: ProblemCode = path[0] === "rollout" && path[1] !== "stickiness" ? "invalid-rollout" : "invalid-shape";
   const name = formatPath(path);
   if (path.length === 0 && issue.code === "invalid_type") {
     const got = input === null || input === undefined ? "nothing (the file is empty)" : describeValue(input);
     return { code, message: `a plan file must hold a mapping of plan fields, got ${got}`, fix: "start from an example in migration-plans/plans/" };
   }
   if (missing) return { code, message: `missing required key "${field}"${path.length > 1 ? ` in ${formatPath(path.slice(0, -1))}` : ""}`, fix };
-  if (code === "invalid-rollout") {
+  if (code === "invalid-rollout" && path[1] === "percentage") {
     return { code, message: `rollout.percentage must be a whole number from 0 to 100, got ${describeValue(input)}`, fix };
   }
   switch (issue.code) {
@@ -81,7 +88,11 @@ function describeIssue(issue: Issue, missing: boolean): Described {
       return { code, message, fix: suggestion ? `did you mean "${suggestion}"?` : FIELD_FIXES[field] ?? `use one of ${values.join(", ")}` };
     }
     case "too_small":
+      if (issue.origin === "number") return { code, message: `${name} must be ${issue.inclusive ? "at least" : "above"} ${String(issue.minimum)}, got ${describeValue(input)}`, fix };
       return { code, message: `${name} must not be empty`, fix };
+    case "too_big":
+      if (issue.origin === "number") return { code, message: `${name} must be at most ${String(issue.maximum)}, got ${describeValue(input)}`, fix };
+      return { code, message: `${name}: ${issue.message}`, fix };
     case "invalid_format":
       return { code, message: `${name} ${describeValue(input)} has an invalid format`, fix };
     default:

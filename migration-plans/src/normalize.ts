@@ -4,6 +4,7 @@
 // cross-file checks so one file's bad pattern does not hide another file's duplicate id.
 import type { Locate } from "./parse.ts";
 import { parsePathPattern } from "./path-pattern.ts";
+import { normalizeRamp } from "./normalize-ramp.ts";
 import type { RawMatchEntry, RawPlan } from "./schema.ts";
 import type { GraphqlMatch, MatchEntry, Plan, PlanProblem } from "./types.ts";
 
@@ -32,7 +33,11 @@ export function normalizePlan(raw: RawPlan, file: string, locate: Locate): { pla
     target: raw.target,
     match,
     flag: raw.flag ?? `strangler.${raw.id}`,
-    rollout: { percentage: raw.rollout?.percentage ?? 0, stickiness: raw.rollout?.stickiness ?? "sessionId" },
+    rollout: {
+      percentage: raw.rollout?.percentage ?? 0,
+      stickiness: raw.rollout?.stickiness ?? "sessionId",
+      ...(raw.rollout && normalizeRamp(raw.rollout, (field, problem) => report(["rollout", ...field], problem))),
+    },
     fallback: raw.fallback ?? "legacy",
     priority: raw.priority ?? 0,
     stage: raw.stage ?? "split",

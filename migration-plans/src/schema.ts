@@ -42,10 +42,29 @@ export const matchEntrySchema = z
   })
   .partial();
 
+export const GUARDRAIL_METRICS = ["error-rate", "latency-p95", "parity", "add-to-cart", "prometheus"] as const;
+export const ON_BREACH = ["zero", "previous"] as const;
+
+export const guardrailSchema = z
+  .strictObject({
+    metric: z.enum(GUARDRAIL_METRICS).describe("error-rate (5xx and fallbacks), latency-p95, parity (shadow comparisons), add-to-cart (failures of POST /checkout/cart/add and addProductsToCart) or prometheus."),
+    maxRatio: z.number().gt(1).describe("Compared with legacy: the new side's rate (or p95) may not reach this multiple of legacy's."),
+    max: z.number().min(0).describe("Absolute upper bound: a rate (0..1), or the prometheus query's value."),
+    min: z.number().describe("Absolute lower bound: parity score (0..1), add-to-cart success rate (0..1), or the prometheus query's value."),
+    minSamples: z.number().int().min(1).describe("Least sample before this guardrail may pass: requests per side, add-to-cart attempts per side, parity comparisons; default 200 (20 for add-to-cart)."),
+    query: z.string().min(1).describe("PromQL instant query (metric prometheus only); its first sample is compared with max or min."),
+  })
+  .partial({ maxRatio: true, max: true, min: true, minSamples: true, query: true });
+
 export const rolloutSchema = z
   .strictObject({
     percentage: z.number().int().min(0).max(100).describe("Whole percent 0..100 of sessions sent to the target; default 0."),
     stickiness: z.enum(STICKINESS).describe("What keeps a shopper on one side; default sessionId."),
+    steps: z.array(z.number().int().min(1).max(100)).min(1).describe("Guarded ramp: percentages the rollout controller moves through, strictly increasing, e.g. [1, 5, 25, 50, 100]."),
+    bakeSeconds: z.number().int().min(1).describe("How long each step runs before it may be promoted, in seconds; default 600."),
+    evaluateSeconds: z.number().int().min(1).describe("How often the guardrails are judged, in seconds; default 60."),
+    onBreach: z.enum(ON_BREACH).describe("Where a breached guardrail sends the plan: zero (everyone to legacy, the default) or previous (the step before)."),
+    guardrails: z.array(guardrailSchema).describe("What must hold for a step to be promoted; a breach rolls back."),
   })
   .partial();
 
@@ -81,6 +100,7 @@ export const planSchema = z
 
 export type RawPlan = z.infer<typeof planSchema>;
 export type RawMatchEntry = z.infer<typeof matchEntrySchema>;
+export type RawGuardrail = z.infer<typeof guardrailSchema>;
 
 /** Keys allowed at each object level, for "did you mean" suggestions. */
 export const KNOWN_KEYS = {
@@ -88,6 +108,7 @@ export const KNOWN_KEYS = {
   match: Object.keys(matchEntrySchema.shape),
   rollout: Object.keys(rolloutSchema.shape),
   shadow: Object.keys(shadowSchema.shape),
+  guardrail: Object.keys(guardrailSchema.shape),
   graphql: Object.keys(graphqlMatchSchema.shape),
 } as const;
 

@@ -59,6 +59,37 @@ export interface Rollout {
   /** Integer 0..100; share of sessions sent to `target` while no flag service answers. */
   percentage: number;
   stickiness: Stickiness;
+  /** Present when the plan has `rollout.steps`: the rollout controller ramps it. */
+  ramp?: Ramp;
+}
+
+export type GuardrailMetric = "error-rate" | "latency-p95" | "parity" | "add-to-cart" | "prometheus";
+
+/** One condition a step must keep; exactly the bound fields its metric takes are set (normalize.ts checks). */
+export interface Guardrail {
+  metric: GuardrailMetric;
+  /** Compared with legacy: the new side's error or add-to-cart failure rate, or its p95, may not reach this multiple. */
+  maxRatio?: number;
+  /** Absolute upper bound (a rate 0..1, or the Prometheus value). */
+  max?: number;
+  /** Absolute lower bound (parity score, add-to-cart success rate, or the Prometheus value). */
+  min?: number;
+  /** Least sample before the guardrail may pass (requests, attempts or comparisons per side). */
+  minSamples: number;
+  /** PromQL instant query, metric prometheus only. */
+  query?: string;
+}
+
+export interface Ramp {
+  /** Strictly increasing whole percentages 1..100. */
+  steps: readonly number[];
+  /** Seconds each step runs before promotion. Default 600. */
+  bakeSeconds: number;
+  /** Seconds between judgements. Default 60. */
+  evaluateSeconds: number;
+  /** zero: everyone back to legacy on a breach (default); previous: back one step. */
+  onBreach: "zero" | "previous";
+  guardrails: readonly Guardrail[];
 }
 
 export interface Plan {

@@ -46,7 +46,7 @@ describe("plan shape", () => {
     ["a misspelt key in a match entry", "id: p\ntarget: legacy\nmatch:\n  - pagetype: PRODUCT\n    path: /x\n",
       "p.yaml:4:5 unknown-key unknown key \"pagetype\" in match[0] | did you mean \"pageType\"?"],
     ["an unknown key far from any known one", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nrollout: { percentage: 5, zzzzzz: 1 }\n",
-      "p.yaml:4:27 unknown-key unknown key \"zzzzzz\" in rollout | remove it; allowed keys here: percentage, stickiness"],
+      "p.yaml:4:27 unknown-key unknown key \"zzzzzz\" in rollout | remove it; allowed keys here: percentage, stickiness, steps, bakeSeconds, evaluateSeconds, onBreach, guardrails"],
     ["a missing target", "id: p\nmatch: [{ path: /x }]\n",
       "p.yaml:1:1 invalid-shape missing required key \"target\" | name the upstream that serves the matched traffic, e.g. \"target: new-frontend\""],
     ["a bad id", "id: Product_Pages\ntarget: legacy\nmatch: [{ path: /x }]\n",

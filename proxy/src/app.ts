@@ -40,6 +40,13 @@ import type { TrafficStats } from "./stats/traffic-stats.ts";
 import { createParityRouter } from "./admin/parity-router.ts";
 import type { ParityScores } from "./parity/parity-board.ts";
 import { createShadowing } from "./shadow/create-shadow.ts";
+import { createParityPanel } from "./parity/dashboard-panel.ts";
+import { recordAddToCart } from "./rollout/add-to-cart.ts";
+import { createRolloutAdminRouter } from "./rollout/admin-router.ts";
+import type { ParitySource } from "./rollout/parity-source.ts";
+import { createBoardParitySource } from "./rollout/board-parity-source.ts";
+import { startRollout } from "./rollout/start-rollout.ts";
+import { createRolloutPanel } from "./rollout/dashboard-panel.ts";
 
 export interface ProxyDeps {
   logger?: Logger;
@@ -61,6 +68,10 @@ export interface ProxyDeps {
   defaultMetrics?: boolean;
   /** Per-minute counts per plan and side; default in Redis when REDIS_URL is set, else in memory. */
   trafficStats?: TrafficStats;
+  /** The rollout's parity guardrail reads shadow comparisons here; default none (parity guardrails hold). */
+  parity?: ParitySource;
+  /** Names this instance in the rollout lease; default host:pid:random. */
+  rolloutOwner?: string;
   /** Optional dashboard panels other parts plug in: parity scores, the rollout controller. */
   dashboardPanels?: Partial<Record<"parity" | "rollout", DashboardPanelProvider>>;
   /** Per-request metrics (strangler_requests_total, …); default true. Only the bench turns them off, to price them. */
@@ -118,7 +129,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const shadowing = createShadowing(config, metrics.registry, deps.random);
   const handler = createShopHandler({
     config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
-    onFinished: (ex) => { accessLog.recordRequest(ex); recordTraffic(stats.traffic, ex); },
+    onFinished: (ex) => { accessLog.recordRequest(ex); recordTraffic(stats.traffic, ex); recordAddToCart(stats.traffic, ex, plans.getTable().plans, provider); },
     onClientRefused: accessLog.recordRefusal,
     parseGraphql: deps.parseGraphql,
     tracer: tracing?.requestTracer,
@@ -135,12 +146,18 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
   const shop = createShopServer(config, handler);
   const audit = createAuditLog({ logger: logger.child({ component: "audit" }), redis: stats.redis, keyPrefix: config.STATS_REDIS_PREFIX, now: deps.now });
   const flagsRouter = isManaged(provider) ? createFlagsAdminRouter(provider, () => plans.status().plans, audit) : undefined;
+  const rollout = await startRollout({
+    env: { ...config, UNLEASH_URL: config.extra.UNLEASH_URL as string | undefined }, provider, getPlans: () => plans.getTable().plans, stats: stats.traffic, audit,
+    logger: logger.child({ component: "rollout" }), registry: metrics.registry, parity: deps.parity ?? createBoardParitySource(shadowing.board), owner: deps.rolloutOwner, now: deps.now,
+  });
+  const rolloutRouter = rollout ? createRolloutAdminRouter(rollout.service) : undefined;
+  const rolloutPanel = rollout ? createRolloutPanel(rollout.service, deps.now) : undefined;
   const dashboard = createDashboard({
     isAdminToken: isToken, sessionSecret: config.ADMIN_TOKEN, plans, decisions, upstreams, metrics, trafficStats: stats.traffic, audit,
-    flags: isManaged(provider) ? provider : undefined, panels: deps.dashboardPanels, now: deps.now,
+    flags: isManaged(provider) ? provider : undefined, panels: { parity: createParityPanel(shadowing.board), ...(rolloutPanel && { rollout: rolloutPanel }), ...deps.dashboardPanels }, now: deps.now,
   });
   const admin = createServer(createAdminApp({
-    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, dashboard,
+    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, dashboard, rolloutRouter,
     parityRouter: createParityRouter(shadowing.board),
     renderMetrics: deps.clusterWorker === true ? createClusterRender(metrics.registry) : undefined,
     isReady: () => ({
@@ -165,6 +182,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       await forwarder.close();
       await shadowing.runner.close();
       await plans.close();
+      await rollout?.close();
       if (ownsProvider) await provider.close();
       await stats.close();
       await tracing?.shutdown(); // the spans of the last requests are exported before the process goes

@@ -11,6 +11,7 @@ import { redisUrlSchema } from "./redis/redis-client.ts";
 import { findUnknownStores, storeHostsSchema } from "./shop/store-hosts.ts";
 import { otelEnvSchema, resolveTracingConfig } from "./tracing/tracing-config.ts";
 import type { TracingConfig } from "./tracing/tracing-config.ts";
+import { rolloutEnvSchema } from "./rollout/config.ts";
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback)
   .describe("a port number from 0 to 65535");
@@ -96,6 +97,7 @@ export const proxyEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
     .describe("one of fatal, error, warn, info, debug, trace or silent"),
   ...otelEnvSchema.shape,
+  ...rolloutEnvSchema.shape,
 });
 
 type ProxyEnv = z.output<typeof proxyEnvSchema>;

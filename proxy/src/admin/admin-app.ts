@@ -27,6 +27,8 @@ export interface AdminAppDeps {
   isReady(): { ready: boolean; legacyAnswered: boolean; flagsReady: boolean; draining: boolean };
   /** Mounted at /flags when the flag provider can be managed. */
   flagsRouter?: Router | undefined;
+  /** Mounted at /rollout when the rollout controller runs (rollout/admin-router.ts). */
+  rolloutRouter?: Router | undefined;
   /** Per-minute counts per plan and side, served at /stats/traffic. */
   trafficStats?: TrafficStats | undefined;
   /** Flag changes, served at /audit. */
@@ -74,6 +76,7 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
   }
   if (deps.flagsRouter) app.use("/flags", deps.flagsRouter);
   if (deps.parityRouter) app.use("/parity", deps.parityRouter);
+  if (deps.rolloutRouter) app.use("/rollout", deps.rolloutRouter);
   app.use((_req, res) => { res.status(404).json({ code: "NOT_FOUND", message: "no such admin endpoint" }); });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     void _next;

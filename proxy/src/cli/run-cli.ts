@@ -6,6 +6,9 @@ import { plansParityCommand } from "./plans-parity.ts";
 import { plansStatusCommand } from "./plans-status.ts";
 import { plansValidateCommand } from "./plans-validate.ts";
 import { flagsStatusCommand, flagsSyncCommand } from "./unleash-commands.ts";
+import { rolloutChangeCommands, rolloutStatusCommand } from "./rollout-commands.ts";
+import { rolloutSimulateCommand } from "./rollout-simulate.ts";
+import { rolloutRunCommand } from "./rollout-run.ts";
 
 export type { CliIo } from "./command.ts";
 
@@ -18,6 +21,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   plansValidateCommand,
   plansStatusCommand,
   plansParityCommand,
+  rolloutStatusCommand,
+  ...rolloutChangeCommands,
+  rolloutRunCommand,
+  rolloutSimulateCommand,
 ];
 
 export const USAGE = formatUsage(COMMANDS, `       strangler <command> --help   what one command does, its options, env and exit codes

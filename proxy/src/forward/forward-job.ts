@@ -15,7 +15,7 @@ import { canReplay, isIdempotentWithoutBody } from "./replay-policy.ts";
 import { RequestBodyReader } from "./request-body.ts";
 import type { BodyLimits, BodyListener } from "./request-body.ts";
 import { headForUpstream } from "./request-head.ts";
-import { createRewrite, writeResponseHead } from "./response-head.ts";
+import { createRewrite, readLocation, writeResponseHead } from "./response-head.ts";
 import type { ResponseHead } from "./response-head.ts";
 import type { ForwardTrace } from "./forward-trace.ts";
 import { classifyFailure, FirstByteTimeoutError, isStaleSocketFailure, ShopperGoneError, statusForFailure } from "./stages.ts";
@@ -45,6 +45,8 @@ export interface ForwardExchange {
   upstream: Upstream | undefined;
   replayed: boolean;
   failure: string | undefined;
+  /** A POST's answer's Location, as the upstream sent it. */
+  answerLocation: string | undefined;
   /** A GraphQL query read whole before deciding: replayable to the fallback, also after a 422 refusal. */
   readonly graphqlQuery: boolean;
   /** The body's reader when the body was read before deciding; the job takes it over. */
@@ -160,6 +162,8 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
       upstream.breaker?.recordSuccess();
     }
     const rewrite = upstream.isLegacy ? undefined : createRewrite(ex, upstream, this.#ctx.publicHost);
+    // Where a POST's answer redirects: the rollout judges add-to-cart success by it (rollout/add-to-cart.ts).
+    if (ex.method === "POST") ex.answerLocation = readLocation(head.raw);
     const privacy = ex.debug ? "no-store" : ex.privateAnswer ? "private" : undefined;
     writeResponseHead(this.res, head, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined, privacy);
     ex.trace?.startResponse();

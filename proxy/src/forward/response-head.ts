@@ -114,3 +114,11 @@ export function createRewrite(ex: { proto: string; headers: IncomingHttpHeaders;
     publicHostname: ex.host,
   };
 }
+
+/** The Location header of a raw head, if any (upstream form, before any rewrite). */
+export function readLocation(raw: RawHeaders): string | undefined {
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.length === 8 && toLatin1(raw[i]!).toLowerCase() === "location") return toLatin1(raw[i + 1]!);
+  }
+  return undefined;
+}

@@ -66,6 +66,8 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   replayed = false;
   /** Stage shadow picked this request: the copy of legacy's answer for the comparison. */
   shadowTap: ResponseTap | undefined = undefined;
+  /** A POST's answer's Location header, as the upstream sent it (set by the forwarder). */
+  answerLocation: string | undefined = undefined;
   /** The forwarding stage that failed (errors.ts ForwardStage), if one did. */
   failure: string | undefined = undefined;
   refused: string | undefined = undefined;

@@ -14,6 +14,14 @@ const USAGE_LINES = {
   "plans validate": "usage: strangler plans validate [DIR] [--target NAME]… [--json]",
   "plans status": "usage: strangler plans status [--admin URL] [--json]",
   "plans parity": "usage: strangler plans parity [PLAN] [--admin URL] [--samples N] [--json] | --crawl [--legacy URL] [--new URL] [--concurrency N] [--limit N]",
+  "rollout status": "usage: strangler rollout status [PLAN] [--json] [--admin URL]",
+  "rollout start": "usage: strangler rollout start PLAN [--dry-run] [--why TEXT] [--admin URL]",
+  "rollout pause": "usage: strangler rollout pause PLAN [--dry-run] [--why TEXT] [--admin URL]",
+  "rollout resume": "usage: strangler rollout resume PLAN [--dry-run] [--why TEXT] [--admin URL]",
+  "rollout promote": "usage: strangler rollout promote PLAN [--dry-run] [--why TEXT] [--admin URL]",
+  "rollout rollback": "usage: strangler rollout rollback PLAN [--dry-run] [--why TEXT] [--admin URL]",
+  "rollout run": "usage: strangler rollout run",
+  "rollout simulate": "usage: strangler rollout simulate PLAN --metrics FILE [--plans DIR] [--json]",
 };
 
 async function run(argv: string[]) {
