@@ -24,6 +24,7 @@ import type { FlagProvider, ManagedFlagProvider } from "./flags/types.ts";
 import { createForwarder } from "./forward/forwarder.ts";
 import { createUpstream } from "./forward/upstream.ts";
 import type { Upstream } from "./forward/upstream.ts";
+import { openPageCache } from "./page-cache/open-page-cache.ts";
 import { createPlanState } from "./plans/plan-state.ts";
 import { createPageTypeResolver } from "./routing/page-type-resolver.ts";
 import type { PageTypeRedis } from "./routing/page-type-resolver.ts";
@@ -100,8 +101,9 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     hash: config.MAGENTO_VARY_HASH, cryptKey: config.MAGENTO_CRYPT_KEY, groupIds: config.MAGENTO_CUSTOMER_GROUPS,
     onUnreadable: (reason) => logger.warn(reason),
   });
+  const pageCache = openPageCache(config, upstreams, logger.child({ component: "page-cache" }), { now: deps.now, registry: metrics.registry });
   const handler = createShopHandler({
-    config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
+    pageCache: pageCache?.cache, config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
     onFinished: (ex) => { accessLog.recordRequest(ex); recordTraffic(stats.traffic, ex); },
     onClientRefused: accessLog.recordRefusal,
     parseGraphql: deps.parseGraphql,
@@ -121,8 +123,9 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     isAdminToken: isToken, sessionSecret: config.ADMIN_TOKEN, plans, decisions, upstreams, metrics, trafficStats: stats.traffic, audit,
     flags: isManaged(provider) ? provider : undefined, panels: deps.dashboardPanels, now: deps.now,
   });
+  const pageCacheRouter = pageCache?.router;
   const admin = createServer(createAdminApp({
-    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, dashboard,
+    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, dashboard, pageCacheRouter,
     isReady: () => ({
       ready: !shop.draining && legacyProbe.answered(), legacyAnswered: legacyProbe.answered(), flagsReady: provider.ready(), draining: shop.draining,
     }),
@@ -141,6 +144,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       await shop.drain(config.SHUTDOWN_TIMEOUT_MS);
       admin.closeAllConnections();
       await new Promise<void>((resolve) => admin.close(() => resolve()));
+      pageCache?.close();
       await forwarder.close();
       await plans.close();
       if (ownsProvider) await provider.close();

@@ -31,6 +31,8 @@ export interface AdminAppDeps {
   audit?: AuditLog | undefined;
   /** The migration dashboard: its login and page at `/`, its session accepted like the token. */
   dashboard?: Dashboard | undefined;
+  /** Mounted at /page-cache when the shared page cache is on. */
+  pageCacheRouter?: Router | undefined;
 }
 
 export function createAdminApp(deps: AdminAppDeps): express.Express {
@@ -68,6 +70,7 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
     });
   }
   if (deps.flagsRouter) app.use("/flags", deps.flagsRouter);
+  if (deps.pageCacheRouter) app.use("/page-cache", deps.pageCacheRouter);
   app.use((_req, res) => { res.status(404).json({ code: "NOT_FOUND", message: "no such admin endpoint" }); });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     void _next;

@@ -14,7 +14,8 @@ import type { SlotWaiter } from "./connection-slots.ts";
 import { canReplay, isIdempotentWithoutBody } from "./replay-policy.ts";
 import { RequestBodyReader } from "./request-body.ts";
 import type { BodyLimits, BodyListener } from "./request-body.ts";
-import { createRewrite, writeResponseHead } from "./response-head.ts";
+import type { AnswerTap } from "./answer-tap.ts";
+import { createRewrite, filterResponseHeaders, writeResponseHead } from "./response-head.ts";
 import type { ResponseHead } from "./response-head.ts";
 import { classifyFailure, FirstByteTimeoutError, isStaleSocketFailure, ShopperGoneError, statusForFailure } from "./stages.ts";
 import { UpstreamCall } from "./upstream-call.ts";
@@ -44,6 +45,8 @@ export interface ForwardExchange {
   readonly graphqlQuery: boolean;
   /** The body's reader when the body was read before deciding; the job takes it over. */
   readonly bodyReader: RequestBodyReader | undefined;
+  /** Hears a non-legacy upstream's answer as the shopper gets it (the page cache's fill). */
+  readonly answerTap?: AnswerTap | undefined;
 }
 
 export interface ForwardResult {
@@ -82,6 +85,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
   #failure: ForwardError | undefined = undefined;
   #replayedFrom: string | undefined = undefined;
   #budgetTimer: NodeJS.Timeout | undefined = undefined;
+  #tap: AnswerTap | undefined = undefined;
 
   constructor(ctx: ForwardContext, ex: ForwardExchange, resolve: (result: ForwardResult) => void) {
     this.ex = ex;
@@ -149,7 +153,13 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     const rewrite = upstream.isLegacy ? undefined : createRewrite(ex, upstream, this.#ctx.publicHost);
     const privacy = ex.debug ? "no-store" : ex.privateAnswer ? "private" : undefined;
     writeResponseHead(this.res, head, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined, privacy);
+    const tap = ex.answerTap;
+    if (tap !== undefined && rewrite !== undefined && tap.onHead(upstream, head.status, filterResponseHeaders(head.raw, rewrite))) this.#tap = tap;
     return true;
+  }
+
+  onCallData(chunk: Buffer): void {
+    this.#tap?.onData(chunk);
   }
 
   onCallEnd(call: UpstreamCall): void {
