@@ -1,6 +1,7 @@
 // The adapters' purge endpoint wired to this frontend: Magento's PURGE (X-Magento-Tags-Pattern, what
 // it sends its Varnish/http_cache_hosts) drops the tagged adapter entries, then the dropped tags go to
-// the frontend's /api/revalidate so the pages built from them re-render. Used by `npm start` and e2e tests.
+// the frontend's /api/revalidate so the pages built from them re-render, and then, when given, to the
+// proxy's page cache (/page-cache/purge on its admin port). Used by `npm start` and e2e tests.
 import { createAdapters, createPurgeHandler, startPurgeServer, type PurgeServer } from "@strangler/adapters";
 
 export interface FrontendPurgeOptions {
@@ -13,6 +14,11 @@ export interface FrontendPurgeOptions {
   redisUrl?: string;
   /** Must be the frontend's REDIS_KEY_PREFIX, so both purge the same entries. */
   redisKeyPrefix?: string;
+  /**
+   * The proxy's admin API and token: its shared page cache drops the same tags, after the frontend
+   * re-rendered (so the proxy cannot keep a page rendered from the old data again).
+   */
+  proxyAdmin?: { url: string; token: string };
 }
 
 export function startFrontendPurge(options: FrontendPurgeOptions): Promise<PurgeServer> {
@@ -27,6 +33,14 @@ export function startFrontendPurge(options: FrontendPurgeOptions): Promise<Purge
         body: JSON.stringify(all ? { all: true } : { tags }),
       });
       if (!response.ok) throw new Error(`new frontend /api/revalidate answered ${response.status}`);
+      if (options.proxyAdmin === undefined) return;
+      const proxied = await fetch(`${options.proxyAdmin.url}/page-cache/purge`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${options.proxyAdmin.token}` },
+        body: JSON.stringify(all ? { all: true } : { tags }),
+      });
+      // 404: the proxy runs without a page cache (PAGE_CACHE_MB=0); nothing to drop there.
+      if (!proxied.ok && proxied.status !== 404) throw new Error(`the proxy's /page-cache/purge answered ${proxied.status}`);
     },
   });
   return startPurgeServer({ port: options.port, handler });
