@@ -88,6 +88,7 @@ export const proxyEnvSchema = z.object({
   PAGE_CACHE_MAX_STALE_MS: z.coerce.number().int().min(0).default(60_000).describe("a whole number of milliseconds"),
   PAGE_CACHE_JOIN_WAIT_MS: millis(5_000),
   PAGE_CACHE_PURGE_REPEAT_MS: millis(2_000),
+  PAGE_CACHE_PASS_MS: millis(60_000),
   PAGE_CACHE_PURGE_CHANNEL: z.string().regex(/^[A-Za-z0-9:_.-]{1,200}$/).default("strangler:purge").describe("a Redis channel name (letters, digits and : _ . -)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
     .describe("one of fatal, error, warn, info, debug, trace or silent"),

@@ -26,7 +26,7 @@ export function openPageCache(
   const onResult = (result: CacheResult) => results.inc({ result });
   const cache = createPageCache({
     maxBytes: config.PAGE_CACHE_MB * 1024 * 1024, maxEntryBytes: config.PAGE_CACHE_MAX_ENTRY_BYTES, maxTtlMs: config.PAGE_CACHE_MAX_TTL_MS,
-    maxStaleMs: config.PAGE_CACHE_MAX_STALE_MS, joinWaitMs: config.PAGE_CACHE_JOIN_WAIT_MS, purgeRepeatMs: config.PAGE_CACHE_PURGE_REPEAT_MS,
+    maxStaleMs: config.PAGE_CACHE_MAX_STALE_MS, joinWaitMs: config.PAGE_CACHE_JOIN_WAIT_MS, purgeRepeatMs: config.PAGE_CACHE_PURGE_REPEAT_MS, passMs: config.PAGE_CACHE_PASS_MS,
     upstreams, now: deps.now, onResult,
   });
   const subscription = config.REDIS_URL === undefined ? undefined

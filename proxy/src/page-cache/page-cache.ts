@@ -17,6 +17,7 @@ import { AnswerFill } from "./answer-fill.ts";
 import { bypassReason } from "./cache-policy.ts";
 import { buildCacheKey } from "./cache-key.ts";
 import { createMemoryStore } from "./memory-store.ts";
+import { createLruCache } from "../routing/lru-cache.ts";
 import type { PageEntry } from "./page-entry.ts";
 
 /** What the cache reads and sets on the shop's per-request object. */
@@ -50,6 +51,11 @@ export interface PageCacheOptions {
   joinWaitMs: number;
   /** Delay of each purge's second pass. */
   purgeRepeatMs: number;
+  /**
+   * How long a key whose answer was not storable (private, Set-Cookie, untagged) goes straight to the new
+   * side, without single flight (Varnish's hit-for-pass): such pages must not queue behind one another.
+   */
+  passMs: number;
   upstreams: ReadonlyMap<string, Upstream>;
   now?: () => number;
   onResult?: (result: CacheResult) => void;
@@ -88,6 +94,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   let allPurgedAt = 0;
   const tagPurgedAt = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
+  const passes = createLruCache<true>(10_000, now);
   const results: Record<CacheResult, number> = { hit: 0, stale: 0, joined: 0, miss: 0, bypass: 0 };
   const notStored: Record<string, number> = {};
   let stored = 0;
@@ -115,7 +122,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     count("miss");
     const finish = (whole: boolean) => {
       const outcome = tap.finish(whole, now());
-      if (typeof outcome !== "object") notStored[outcome] = (notStored[outcome] ?? 0) + 1;
+      if (typeof outcome !== "object") {
+        notStored[outcome] = (notStored[outcome] ?? 0) + 1;
+        if (outcome !== "failed") passes.set(key, true, options.passMs);
+      }
       else if (purgedSince(outcome.tags, startedAt)) notStored.purged = (notStored.purged ?? 0) + 1;
       else { store.set(key, outcome); stored += 1; }
       flights.delete(key);
@@ -160,7 +170,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       const key = bypass === undefined
         ? buildCacheKey({ proto: ex.proto, path: query === -1 ? url : url.slice(0, query), search: query === -1 ? "" : url.slice(query), storeCode: ex.storeCode, headers: ex.headers })
         : undefined;
-      if (key === undefined) {
+      if (key === undefined || passes.get(key) !== undefined) {
         count("bypass");
         void forward();
         return;

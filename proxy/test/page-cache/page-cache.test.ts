@@ -20,6 +20,8 @@ let next: TestUpstream;
 let plans: PlansDir;
 let proxy: RunningProxy;
 let renders = 0;
+let inFlight = 0;
+let maxInFlight = 0;
 /** Per path: the price the fake new side renders now. */
 const prices = new Map<string, number>();
 
@@ -27,6 +29,8 @@ beforeAll(async () => {
   legacy = await startUpstream("legacy");
   next = await startUpstream("new", (req, res) => {
     renders += 1;
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    res.on("finish", () => { inFlight -= 1; });
     const url = new URL(req.url!, "http://x");
     const path = url.pathname;
     const vary = /X-Magento-Vary=([^;]*)/.exec(req.headers.cookie ?? "")?.[1] ?? "guest";
@@ -101,6 +105,14 @@ describe("the shared page cache", () => {
     expect(withCookie.headers.get("set-cookie")).toBe("PHPSESSID=abc; Path=/");
   });
 
+  it("lets requests for a page it may not keep reach the new side side by side, not one after another", async () => {
+    await get("/private/9.html?delay=300"); // found not storable: this key now passes
+    maxInFlight = 0;
+    const answers = await Promise.all(Array.from({ length: 6 }, () => get("/private/9.html?delay=300")));
+    expect(answers.every((a) => a.cache === null)).toBe(true);
+    expect(maxInFlight).toBe(6); // all at once: none waited behind another's request
+  });
+
   it("keeps customer groups apart: each signed-in group and the guest get their own page, never another's", async () => {
     const wholesale = { cookie: "PHPSESSID=w1; X-Magento-Vary=hash-of-group-2" };
     const retailer = { cookie: "PHPSESSID=r1; X-Magento-Vary=hash-of-group-3" };
@@ -116,7 +128,8 @@ describe("the shared page cache", () => {
     await get("/p/7.html");
     expect((await get("/p/7.html")).cache).toBe("HIT");
     const before = renders;
-    for (const headers of [{ authorization: "Bearer someone" }, { "x-strangler-debug": ADMIN_TOKEN }, { rsc: "1" }, { cookie: "__prerender_bypass=1" }]) {
+    const variants: Array<Record<string, string>> = [{ authorization: "Bearer someone" }, { "x-strangler-debug": ADMIN_TOKEN }, { rsc: "1" }, { cookie: "__prerender_bypass=1" }];
+    for (const headers of variants) {
       expect((await get("/p/7.html", headers)).cache).toBeNull();
     }
     expect(renders - before).toBe(4);
