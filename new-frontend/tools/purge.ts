@@ -2,6 +2,7 @@
 // it sends its Varnish/http_cache_hosts) drops the tagged adapter entries, then the dropped tags go to
 // the frontend's /api/revalidate so the pages built from them re-render, and then, when given, to the
 // proxy's page cache (/page-cache/purge on its admin port). Used by `npm start` and e2e tests.
+import { expandPurgedTags } from "../lib/cache-tags.ts";
 import { createAdapters, createPurgeHandler, startPurgeServer, type PurgeServer } from "@strangler/adapters";
 
 export interface FrontendPurgeOptions {
@@ -37,7 +38,8 @@ export function startFrontendPurge(options: FrontendPurgeOptions): Promise<Purge
       const proxied = await fetch(`${options.proxyAdmin.url}/page-cache/purge`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${options.proxyAdmin.token}` },
-        body: JSON.stringify(all ? { all: true } : { tags }),
+        // Expanded as /api/revalidate expands them: a category change also drops every page's menu.
+        body: JSON.stringify(all ? { all: true } : { tags: expandPurgedTags(tags) }),
       });
       // 404: the proxy runs without a page cache (PAGE_CACHE_MB=0); nothing to drop there.
       if (!proxied.ok && proxied.status !== 404) throw new Error(`the proxy's /page-cache/purge answered ${proxied.status}`);

@@ -44,6 +44,8 @@ export interface StackOptions {
    * host to `fr` (STORE_HOSTS) and the frontend renders `default` and `fr` (STORE_CODES, STORE_PUBLIC_URLS).
    */
   frStoreUrl?: string;
+  /** The proxy's shared page cache on (PAGE_CACHE_MB), purged by the purge endpoint after the frontend. */
+  pageCache?: boolean;
 }
 
 export async function startStack(plansDir: string, options: StackOptions = {}): Promise<Stack> {
@@ -53,6 +55,7 @@ export async function startStack(plansDir: string, options: StackOptions = {}): 
   const fr = options.frStoreUrl;
   const sandbox = await startSandbox({ port: 0, host: "127.0.0.1", baseUrl: `${shopUrl}/`, purgeUrls, ...(fr ? { storeUrls: { fr: `${fr}/` } } : {}) });
   const proxyEnv: Record<string, string> = fr ? { STORE_CODES: "default,fr", STORE_HOSTS: `${new URL(fr).hostname}=fr,${new URL(shopUrl).hostname}=default` } : {};
+  if (options.pageCache) proxyEnv.PAGE_CACHE_MB = "16";
   const storeEnv: Record<string, string> = fr ? { STORE_CODES: "default,fr", STORE_PUBLIC_URLS: `fr=${fr}` } : {};
   const nextUrl = `http://127.0.0.1:${nextPort}`;
   const next = await startService({
@@ -65,7 +68,9 @@ export async function startStack(plansDir: string, options: StackOptions = {}): 
     output: "pipe",
   });
   let proxy = await startProxy(proxyPort, plansDir, sandbox.url, nextUrl, proxyEnv);
-  const purge = options.purge ? await startFrontendPurge({ port: purgePort, magentoUrl: sandbox.url, frontendUrl: nextUrl, revalidateToken }) : undefined;
+  // The proxy's admin URL is read when a purge arrives, so it follows restartProxy.
+  const proxyAdmin = options.pageCache ? { get url() { return stack.proxy.adminUrl; }, token: adminToken } : undefined;
+  const purge = options.purge ? await startFrontendPurge({ port: purgePort, magentoUrl: sandbox.url, frontendUrl: nextUrl, revalidateToken, ...(proxyAdmin ? { proxyAdmin } : {}) }) : undefined;
   const stack: Stack = {
     sandbox, next, nextUrl, shopUrl, proxy,
     async restartProxy(dir) {
