@@ -1,7 +1,9 @@
 // The proxy's shared page cache in front of the real new frontend, wired as `npm start` wires it: pages
 // carry their Magento tags, so the proxy keeps them; a price change in Magento (admin REST) → Magento's
 // PURGE → the adapters' purge endpoint → /api/revalidate → the proxy's /page-cache/purge, and the next
-// shopper gets the fresh product and category pages while a page built from other entities stays cached.
+// shopper gets the fresh product and category pages, which are then kept again. (Pages built from other
+// entities staying warm is shown in proxy/test/page-cache; here the sandbox's purge also names category
+// tags, which drop every page's menu, as on the frontend.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../support/stack.ts";
 import { writePlans } from "../support/plans.ts";
@@ -44,14 +46,12 @@ describe("the proxy's page cache with the new frontend", () => {
     expect(product.html).toMatch(/<meta name="x-magento-tags" content="cat_p_\d+,strangler_navigation"/);
     expect(readPrice(product.html, "Fusion Backpack")).toBe("$59.00");
     await getShop("/gear/bags.html");
-    await getShop("/about-us");
     expect((await getShop("/fusion-backpack.html")).cache).toBe("HIT");
     expect((await getShop("/gear/bags.html")).cache).toBe("HIT");
 
     await changePriceAsAdmin("24-MB02", 66);
     await expect.poll(async () => readPrice((await getShop("/fusion-backpack.html")).html, "Fusion Backpack"), { timeout: 15_000 }).toBe("$66.00");
     await expect.poll(async () => readPrice((await getShop("/gear/bags.html")).html, "Fusion Backpack"), { timeout: 15_000 }).toBe("$66.00");
-    expect((await getShop("/about-us")).cache).toBe("HIT"); // built from nothing that changed: still kept
     expect((await getShop("/fusion-backpack.html")).cache).toBe("HIT"); // the fresh page is kept again
   });
 });
