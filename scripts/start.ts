@@ -6,11 +6,12 @@
 // strangler.catalog-search). Waits for each, prints the URL to open, and stops all of them on Ctrl-C /
 // SIGTERM, or when one of them dies. In this process it
 // also runs the adapters' purge endpoint (:8082), which the sandbox PURGEs (X-Magento-Tags-Pattern) on
-// every price change: it drops the tagged cache entries and the new frontend re-renders the pages built
-// from them (/api/revalidate); with REDIS_URL it also publishes the purged tags on a per-run channel
-// that the search service follows, so its index stays fresh.
+// every price change: it drops the tagged cache entries, the new frontend re-renders the pages built
+// from them (/api/revalidate), then the proxy's shared page cache drops them (/page-cache/purge); with
+// REDIS_URL it also publishes the purged tags on a per-run channel that the search service follows, so
+// its index stays fresh.
 // Optional env: REDIS_URL (shared caches), UNLEASH_URL + UNLEASH_API_TOKEN (flags), ADMIN_TOKEN,
-// SANDBOX_PORT, FRONTEND_PORT, SEARCH_PORT, PORT, ADMIN_PORT, PURGE_PORT.
+// SANDBOX_PORT, FRONTEND_PORT, SEARCH_PORT, PORT, ADMIN_PORT, PURGE_PORT, PAGE_CACHE_MB (the proxy's page cache, default 64; 0 = off).
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
@@ -32,6 +33,7 @@ const envSchema = z.object({
   PURGE_PORT: port("PURGE_PORT", 8082),
   SEARCH_PORT: port("SEARCH_PORT", 8090),
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
+  PAGE_CACHE_MB: z.string().regex(/^\d+$/, "PAGE_CACHE_MB must be a whole number of megabytes (0 = no page cache)").default("64"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
 });
 
@@ -89,7 +91,10 @@ async function main(): Promise<void> {
 
   try {
     // The purge endpoint first: the sandbox PURGEs it (as Magento does its Varnish) on every price change.
-    purge = await startFrontendPurge({ port: env.PURGE_PORT, magentoUrl: legacyUrl, frontendUrl, revalidateToken, ...redis, ...(redis.redisUrl ? { publishChannel: purgeChannel } : {}) });
+    purge = await startFrontendPurge({
+      port: env.PURGE_PORT, magentoUrl: legacyUrl, frontendUrl, revalidateToken, ...redis, ...(redis.redisUrl ? { publishChannel: purgeChannel } : {}),
+      proxyAdmin: { url: `http://127.0.0.1:${env.ADMIN_PORT}`, token: adminToken },
+    });
     console.log(`npm start: purge endpoint listening on ${purge.url}`);
     await start({ name: "magento-sandbox", args: [join(repoRoot, "magento-sandbox", "src", "main.ts")], cwd: join(repoRoot, "magento-sandbox"),
       env: { SANDBOX_PORT: String(env.SANDBOX_PORT), SANDBOX_HOST: "127.0.0.1", SANDBOX_BASE_URL: `${shopUrl}/`, SANDBOX_PURGE_URLS: `${purge.url}/` }, readyUrl: `${legacyUrl}/` }, legacyUrl);
@@ -105,7 +110,7 @@ async function main(): Promise<void> {
       readyUrl: `${searchServiceUrl}/healthz` }, searchServiceUrl);
     await start({ name: "proxy", args: [join(repoRoot, "proxy", "src", "main.ts")], cwd: join(repoRoot, "proxy"),
       env: { PORT: String(env.PORT), ADMIN_PORT: String(env.ADMIN_PORT), HOST: "127.0.0.1", ADMIN_TOKEN: adminToken, LEGACY_URL: legacyUrl,
-        NEW_FRONTEND_URL: frontendUrl, UPSTREAM_SEARCH_SERVICE_URL: searchServiceUrl, PLANS_DIR: plansDir, FLAG_STATE_DIR: join(repoRoot, "var", "flags") },
+        NEW_FRONTEND_URL: frontendUrl, UPSTREAM_SEARCH_SERVICE_URL: searchServiceUrl, PLANS_DIR: plansDir, FLAG_STATE_DIR: join(repoRoot, "var", "flags"), PAGE_CACHE_MB: env.PAGE_CACHE_MB },
       readyUrl: `${shopUrl}/` }, `${shopUrl} (admin http://127.0.0.1:${env.ADMIN_PORT})`);
   } catch (error) {
     console.error(`npm start: ${(error as Error).message}`);

@@ -52,7 +52,12 @@ const notify = env.data.REVALIDATE_URL && env.data.REVALIDATE_TOKEN
 const publish = createPurgePublisher({ redisUrl: env.data.REDIS_URL, channel: env.data.PURGE_PUBLISH_CHANNEL, logger: consoleLogger, metrics });
 // Purges that arrive before Redis answers would fail (503, then retried): connect first.
 if (!(await adapters.ready(5000))) consoleLogger.warn("Redis is not reachable yet; purges answer 503 and are retried until it is");
-const onPurged = async (tags: string[], info: { all: boolean }) => void (await Promise.all([notify?.(tags, info), publish(tags, info)]));
+// The frontend first, then the channel: a proxy page cache that hears the purge must not refill from a
+// frontend page rendered before it (the frontend re-renders on its next request once revalidated).
+const onPurged = async (tags: string[], info: { all: boolean }) => {
+  await notify?.(tags, info);
+  await publish(tags, info);
+};
 const handler = createPurgeHandler({ ...purgeConfig, cache: adapters, logger: consoleLogger, metrics, onPurged });
 const server = await startPurgeServer({ port: env.data.PURGE_PORT, host: env.data.PURGE_HOST, handler });
 const who = [purgeConfig.allowedAddresses.length > 0 ? `from ${purgeConfig.allowedAddresses.join(", ")}` : "", purgeConfig.token ? "with PURGE_TOKEN" : ""].filter(Boolean).join(" or ");

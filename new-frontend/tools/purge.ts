@@ -1,6 +1,8 @@
 // The adapters' purge endpoint wired to this frontend: Magento's PURGE (X-Magento-Tags-Pattern, what
 // it sends its Varnish/http_cache_hosts) drops the tagged adapter entries, then the dropped tags go to
-// the frontend's /api/revalidate so the pages built from them re-render. Used by `npm start` and e2e tests.
+// the frontend's /api/revalidate so the pages built from them re-render, and then, when given, to the
+// proxy's page cache (/page-cache/purge on its admin port). Used by `npm start` and e2e tests.
+import { expandPurgedTags } from "../lib/cache-tags.ts";
 import { createAdapters, createPurgeHandler, createPurgePublisher, startPurgeServer, type PurgeServer } from "@strangler/adapters";
 
 export interface FrontendPurgeOptions {
@@ -15,6 +17,11 @@ export interface FrontendPurgeOptions {
   redisKeyPrefix?: string;
   /** With redisUrl: also PUBLISH the purged tags on this channel, for the search service's index. */
   publishChannel?: string;
+  /**
+   * The proxy's admin API and token: its shared page cache drops the same tags, after the frontend
+   * re-rendered (so the proxy cannot keep a page rendered from the old data again).
+   */
+  proxyAdmin?: { url: string; token: string };
 }
 
 export async function startFrontendPurge(options: FrontendPurgeOptions): Promise<PurgeServer> {
@@ -26,13 +33,23 @@ export async function startFrontendPurge(options: FrontendPurgeOptions): Promise
   const handler = createPurgeHandler({
     cache: adapters,
     onPurged: async (tags, { all }) => {
-      await publish?.(tags, { all });
       const response = await fetch(`${options.frontendUrl}/api/revalidate`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${options.revalidateToken}` },
         body: JSON.stringify(all ? { all: true } : { tags }),
       });
       if (!response.ok) throw new Error(`new frontend /api/revalidate answered ${response.status}`);
+      // Published after the frontend heard, as the purge server does: a subscriber never re-reads the old page.
+      await publish?.(tags, { all });
+      if (options.proxyAdmin === undefined) return;
+      const proxied = await fetch(`${options.proxyAdmin.url}/page-cache/purge`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${options.proxyAdmin.token}` },
+        // Expanded as /api/revalidate expands them: a category change also drops every page's menu.
+        body: JSON.stringify(all ? { all: true } : { tags: expandPurgedTags(tags) }),
+      });
+      // 404: the proxy runs without a page cache (PAGE_CACHE_MB=0); nothing to drop there.
+      if (!proxied.ok && proxied.status !== 404) throw new Error(`the proxy's /page-cache/purge answered ${proxied.status}`);
     },
   });
   const server = await startPurgeServer({ port: options.port, handler });

@@ -25,6 +25,7 @@ import type { FlagProvider, ManagedFlagProvider } from "./flags/types.ts";
 import { createForwarder } from "./forward/forwarder.ts";
 import { createUpstream } from "./forward/upstream.ts";
 import type { Upstream } from "./forward/upstream.ts";
+import { openPageCache } from "./page-cache/open-page-cache.ts";
 import { createPlanState } from "./plans/plan-state.ts";
 import { createPageTypeResolver } from "./routing/page-type-resolver.ts";
 import type { PageTypeRedis } from "./routing/page-type-resolver.ts";
@@ -127,8 +128,9 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     onUnreadable: (reason) => logger.warn(reason),
   });
   const shadowing = createShadowing(config, metrics.registry, deps.random);
+  const pageCache = openPageCache(config, upstreams, logger.child({ component: "page-cache" }), { now: deps.now, registry: metrics.registry });
   const handler = createShopHandler({
-    config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
+    pageCache: pageCache?.cache, config, upstreams, forwarder, readCustomerGroup, getTable: plans.getTable, provider, resolver, isDebugToken: isToken, newSessionId: deps.newSessionId,
     onFinished: (ex) => { accessLog.recordRequest(ex); recordTraffic(stats.traffic, ex); recordAddToCart(stats.traffic, ex, plans.getTable().plans, provider); },
     onClientRefused: accessLog.recordRefusal,
     parseGraphql: deps.parseGraphql,
@@ -156,8 +158,9 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
     isAdminToken: isToken, sessionSecret: config.ADMIN_TOKEN, plans, decisions, upstreams, metrics, trafficStats: stats.traffic, audit,
     flags: isManaged(provider) ? provider : undefined, panels: { parity: createParityPanel(shadowing.board), ...(rolloutPanel && { rollout: rolloutPanel }), ...deps.dashboardPanels }, now: deps.now,
   });
+  const pageCacheRouter = pageCache?.router;
   const admin = createServer(createAdminApp({
-    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, dashboard, rolloutRouter,
+    isAdminToken: isToken, decisions, plans, metrics, upstreams, flagsRouter, trafficStats: stats.traffic, audit, dashboard, rolloutRouter, pageCacheRouter,
     parityRouter: createParityRouter(shadowing.board),
     renderMetrics: deps.clusterWorker === true ? createClusterRender(metrics.registry) : undefined,
     isReady: () => ({
@@ -179,6 +182,7 @@ export async function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pr
       await shop.drain(config.SHUTDOWN_TIMEOUT_MS);
       admin.closeAllConnections();
       await new Promise<void>((resolve) => admin.close(() => resolve()));
+      pageCache?.close();
       await forwarder.close();
       await shadowing.runner.close();
       await plans.close();

@@ -94,6 +94,15 @@ export const proxyEnvSchema = z.object({
   SHADOW_NOISE_PERCENT: z.coerce.number().min(0).max(100).default(10).describe("a percent from 0 to 100"),
   SHADOW_MAX_LOAD_PERCENT: z.coerce.number().min(0).max(100).default(50).describe("a percent from 0 to 100"),
   PARITY_SAMPLES: count(1, 50),
+  // The shared page cache for the new side's anonymous pages (page-cache/): off at 0.
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(0).describe("a whole number of megabytes (0 turns the page cache off)"),
+  PAGE_CACHE_MAX_ENTRY_BYTES: count(1024, 2 * 1024 * 1024),
+  PAGE_CACHE_MAX_TTL_MS: millis(300_000),
+  PAGE_CACHE_MAX_STALE_MS: z.coerce.number().int().min(0).default(60_000).describe("a whole number of milliseconds"),
+  PAGE_CACHE_JOIN_WAIT_MS: millis(5_000),
+  PAGE_CACHE_PURGE_REPEAT_MS: millis(2_000),
+  PAGE_CACHE_PASS_MS: millis(60_000),
+  PAGE_CACHE_PURGE_CHANNEL: z.string().regex(/^[A-Za-z0-9:_.-]{1,200}$/).default("strangler:purge").describe("a Redis channel name (letters, digits and : _ . -)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
     .describe("one of fatal, error, warn, info, debug, trace or silent"),
   ...otelEnvSchema.shape,

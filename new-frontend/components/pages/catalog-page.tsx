@@ -11,6 +11,7 @@ import type { PageRequest } from "../../lib/page-types.ts";
 import { ProductPage } from "./product-page.tsx";
 import { CategoryPage } from "./category-page.tsx";
 import { CmsPageView } from "./cms-page.tsx";
+import { CacheTagsMeta } from "../frame/cache-tags-meta.tsx";
 
 async function loadTarget(path: string) {
   const target = await resolvePage(path);
@@ -27,8 +28,9 @@ export async function renderCatalogPage({ path, query }: PageRequest) {
     case "product": {
       const product = await getProduct(target.urlKey);
       if (!product) notFound();
-      await tagRender(toProductTags(product.id));
-      return <ProductPage product={product} underCategory={path.split("/").filter(Boolean).length > 1} />;
+      const tags = toProductTags(product.id);
+      await tagRender(tags);
+      return <><CacheTagsMeta tags={tags} /><ProductPage product={product} underCategory={path.split("/").filter(Boolean).length > 1} /></>;
     }
     case "category": {
       const category = await getCategory(target.urlPath);
@@ -40,14 +42,16 @@ export async function renderCatalogPage({ path, query }: PageRequest) {
       }
       const defaultPageSize = (await getStoreConfig())?.gridPerPage || 12;
       const { listing, state } = await loadListing(query, defaultPageSize, (listingQuery) => listProducts({ categoryUid: category.uid, ...listingQuery }));
-      await tagRender(toCategoryTags(category.id, listing));
-      return <CategoryPage category={category} products={{ listing, links: { path: storeHref(path), state, defaultPageSize } }} />;
+      const tags = toCategoryTags(category.id, listing);
+      await tagRender(tags);
+      return <><CacheTagsMeta tags={tags} /><CategoryPage category={category} products={{ listing, links: { path: storeHref(path), state, defaultPageSize } }} /></>;
     }
     case "cms": {
       const page = await getCmsPage(target.identifier);
       if (!page) notFound();
-      await tagRender(toCmsTags(target.id, target.identifier));
-      return <CmsPageView page={page} isHome={path === "/"} />;
+      const tags = toCmsTags(target.id, target.identifier);
+      await tagRender(tags);
+      return <><CacheTagsMeta tags={tags} /><CmsPageView page={page} isHome={path === "/"} /></>;
     }
     default:
       notFound();

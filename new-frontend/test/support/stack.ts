@@ -60,6 +60,8 @@ export interface StackOptions {
    * flags in `flagStateDir`, so a test can kill one), and the frontend sends its searches to the proxy's /graphql.
    */
   search?: { serviceUrl: string; flagStateDir: string };
+  /** The proxy's shared page cache on (PAGE_CACHE_MB), purged by the purge endpoint after the frontend. */
+  pageCache?: boolean;
 }
 
 export async function startStack(plansDir: string, options: StackOptions = {}): Promise<Stack> {
@@ -78,6 +80,7 @@ export async function startStack(plansDir: string, options: StackOptions = {}): 
     ...(fr ? { STORE_CODES: "default,fr", STORE_PUBLIC_URLS: `fr=${fr}` } : {}),
     ...(options.search ? { SEARCH_URL: `${shopUrl}/graphql` } : {}),
   };
+  if (options.pageCache) proxyEnv.PAGE_CACHE_MB = "16";
   const nextUrl = `http://127.0.0.1:${nextPort}`;
   const next = await startService({
     name: "new-frontend",
@@ -90,7 +93,9 @@ export async function startStack(plansDir: string, options: StackOptions = {}): 
   });
   await warmUp(nextUrl);
   let proxy = await startProxy(proxyPort, plansDir, sandbox.url, nextUrl, proxyEnv);
-  const purge = options.purge ? await startFrontendPurge({ port: purgePort, magentoUrl: sandbox.url, frontendUrl: nextUrl, revalidateToken }) : undefined;
+  // The proxy's admin URL is read when a purge arrives, so it follows restartProxy.
+  const proxyAdmin = options.pageCache ? { get url() { return stack.proxy.adminUrl; }, token: adminToken } : undefined;
+  const purge = options.purge ? await startFrontendPurge({ port: purgePort, magentoUrl: sandbox.url, frontendUrl: nextUrl, revalidateToken, ...(proxyAdmin ? { proxyAdmin } : {}) }) : undefined;
   const stack: Stack = {
     sandbox, next, nextUrl, shopUrl, proxy,
     async restartProxy(dir) {

@@ -37,6 +37,8 @@ export interface AdminAppDeps {
   dashboard?: Dashboard | undefined;
   /** Mounted at /parity: stage shadow's scores and mismatch samples. */
   parityRouter?: Router | undefined;
+  /** Mounted at /page-cache when the shared page cache is on. */
+  pageCacheRouter?: Router | undefined;
 }
 
 export function createAdminApp(deps: AdminAppDeps): express.Express {
@@ -77,6 +79,7 @@ export function createAdminApp(deps: AdminAppDeps): express.Express {
   if (deps.flagsRouter) app.use("/flags", deps.flagsRouter);
   if (deps.parityRouter) app.use("/parity", deps.parityRouter);
   if (deps.rolloutRouter) app.use("/rollout", deps.rolloutRouter);
+  if (deps.pageCacheRouter) app.use("/page-cache", deps.pageCacheRouter);
   app.use((_req, res) => { res.status(404).json({ code: "NOT_FOUND", message: "no such admin endpoint" }); });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     void _next;

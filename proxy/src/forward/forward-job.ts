@@ -14,8 +14,9 @@ import type { SlotWaiter } from "./connection-slots.ts";
 import { canReplay, isIdempotentWithoutBody } from "./replay-policy.ts";
 import { RequestBodyReader } from "./request-body.ts";
 import type { BodyLimits, BodyListener } from "./request-body.ts";
+import type { AnswerTap } from "./answer-tap.ts";
 import { headForUpstream } from "./request-head.ts";
-import { createRewrite, readLocation, writeResponseHead } from "./response-head.ts";
+import { createRewrite, filterResponseHeaders, readLocation, writeResponseHead } from "./response-head.ts";
 import type { ResponseHead } from "./response-head.ts";
 import type { ForwardTrace } from "./forward-trace.ts";
 import { classifyFailure, FirstByteTimeoutError, isStaleSocketFailure, ShopperGoneError, statusForFailure } from "./stages.ts";
@@ -55,6 +56,8 @@ export interface ForwardExchange {
   readonly trace: ForwardTrace | undefined;
   /** Stage shadow: keeps a bounded copy of the answer the shopper gets, for the comparison. */
   readonly shadowTap: ResponseTap | undefined;
+  /** Hears a non-legacy upstream's answer as the shopper gets it (the page cache's fill). */
+  readonly answerTap?: AnswerTap | undefined;
 }
 
 export interface ForwardResult {
@@ -93,6 +96,7 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
   #failure: ForwardError | undefined = undefined;
   #replayedFrom: string | undefined = undefined;
   #budgetTimer: NodeJS.Timeout | undefined = undefined;
+  #tap: AnswerTap | undefined = undefined;
 
   constructor(ctx: ForwardContext, ex: ForwardExchange, resolve: (result: ForwardResult) => void) {
     this.ex = ex;
@@ -168,7 +172,13 @@ export class ForwardJob implements CallOwner, SlotWaiter, BodyListener {
     writeResponseHead(this.res, head, rewrite, ex.newSessionCookie, ex.debug ? formatDecision(ex.decision!) : undefined, privacy);
     ex.trace?.startResponse();
     ex.shadowTap?.head(head);
+    const tap = ex.answerTap;
+    if (tap !== undefined && rewrite !== undefined && tap.onHead(upstream, head.status, filterResponseHeaders(head.raw, rewrite))) this.#tap = tap;
     return true;
+  }
+
+  onCallData(chunk: Buffer): void {
+    this.#tap?.onData(chunk);
   }
 
   onCallEnd(call: UpstreamCall): void {

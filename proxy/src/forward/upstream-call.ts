@@ -23,6 +23,8 @@ export interface CallOwner {
   /** The final head arrived: true when it was written to the shopper, false to drain the body unseen. */
   onCallHead(call: UpstreamCall, head: ResponseHead): boolean;
   onCallEnd(call: UpstreamCall): void;
+  /** A body chunk the shopper is being sent. */
+  onCallData?(chunk: Buffer): void;
   onCallFailed(call: UpstreamCall, failure: ForwardError): void;
 }
 
@@ -74,6 +76,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.#draining) return;
+    this.owner.onCallData?.(chunk);
     const res = this.owner.res;
     this.owner.tap?.data(chunk);
     if (res.write(chunk)) return;

@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import type { Duplex } from "node:stream";
 import type { GraphqlOperation, MatchInput, PageType } from "@strangler/migration-plans";
 import type { FlagContext } from "../flags/types.ts";
+import type { AnswerTap } from "../forward/answer-tap.ts";
 import type { RequestBodyReader } from "../forward/request-body.ts";
 import type { Upstream } from "../forward/upstream.ts";
 import type { ResponseTap } from "../shadow/response-tap.ts";
@@ -61,6 +62,8 @@ export class Exchange implements MatchInput, FlagContext, DecideInput {
   forcedTarget: string | undefined = undefined;
   decision: Decision | undefined = undefined;
   upstream: Upstream | undefined = undefined;
+  /** Set by the page cache when this request's answer may fill it. */
+  answerTap: AnswerTap | undefined = undefined;
   /** The head the upstream receives, built by the forwarder. */
   upstreamHead: string[] = [];
   replayed = false;

@@ -14,6 +14,7 @@ import type { CustomerGroupReader } from "../flags/customer-group.ts";
 import type { FlagProvider } from "../flags/types.ts";
 import type { Forwarder, ForwardResult } from "../forward/forwarder.ts";
 import type { Upstream } from "../forward/upstream.ts";
+import type { PageCache } from "../page-cache/page-cache.ts";
 import { createAdminPathGuard } from "../routing/admin-path.ts";
 import { decide, NEEDS_GRAPHQL, NEEDS_PAGE_TYPE } from "../routing/decide.ts";
 import type { DecideEnv } from "../routing/decide.ts";
@@ -61,6 +62,8 @@ export interface ShopHandlerDeps {
   tracer?: RequestTracer;
   /** Stage shadow: picks a sample of a shadow decision's requests and mirrors them after legacy answered. */
   shadow?: ShadowIntake | undefined;
+  /** The shared page cache: answers the new side's anonymous pages it keeps, fills from the others. */
+  pageCache?: PageCache | undefined;
 }
 
 export function createShopHandler(deps: ShopHandlerDeps) {
@@ -106,9 +109,18 @@ export function createShopHandler(deps: ShopHandlerDeps) {
         deps.onForwarded(ex, result);
         finished(ex);
       });
+    } else if (deps.pageCache !== undefined) {
+      deps.pageCache.serve(ex, decision, () => forward(ex, decision));
     } else {
-      forwarder.forward(ex, decision).then((result) => deps.onForwarded(ex, result));
+      void forward(ex, decision);
     }
+  }
+
+  function forward(ex: Exchange, decision: Decision): Promise<ForwardResult> {
+    return forwarder.forward(ex, decision).then((result) => {
+      deps.onForwarded(ex, result);
+      return result;
+    });
   }
 
   function route(ex: Exchange): void {
