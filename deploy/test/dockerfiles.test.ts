@@ -31,7 +31,7 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** What `docker run -e` would add for each image to start alone: its ports (free ones) and required settings. */
 const RUN_ENV: Record<string, () => Promise<Record<string, string>>> = {
-  "proxy.Dockerfile": async () => ({ PORT: String(await findFreePort()), ADMIN_PORT: String(await findFreePort()), LEGACY_URL: legacyUrl, NEW_FRONTEND_URL: legacyUrl, ADMIN_TOKEN: "image-test-admin-token" }),
+  "proxy.Dockerfile": async () => ({ PORT: String(await findFreePort()), ADMIN_PORT: String(await findFreePort()), LEGACY_URL: legacyUrl, NEW_FRONTEND_URL: legacyUrl, UPSTREAM_SEARCH_SERVICE_URL: legacyUrl, ADMIN_TOKEN: "image-test-admin-token" }),
   // REDIS_URL: `next start` then imports next-cache-handler.ts and its settings module, which the image must hold.
   "new-frontend.Dockerfile": async () => ({
     PORT: String(await findFreePort()), MAGENTO_URL: legacyUrl, PUBLIC_URL: "http://shop.invalid", REDIS_URL: redisUrl, NEXT_CACHE_KEY_PREFIX: `image-test-${process.pid}:next:`,

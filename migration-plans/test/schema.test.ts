@@ -36,7 +36,7 @@ describe("plan shape", () => {
     ["an unknown stage", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nstage: shadw\n",
       "p.yaml:4:8 invalid-shape stage must be one of shadow, split, off, got \"shadw\" | did you mean \"shadow\"?"],
     ["a shadow sample above 100", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nstage: shadow\nshadow: { sample: 150 }\n",
-      "p.yaml:5:19 invalid-shape shadow.sample: Too big: expected number to be <=100 | use a percent from 0 to 100, e.g. \"shadow: { sample: 5 }\""],
+      "p.yaml:5:19 invalid-shape shadow.sample must be at most 100, got 150 | use a percent from 0 to 100, e.g. \"shadow: { sample: 5 }\""],
     ["shadow settings outside stage shadow", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nshadow: { sample: 5 }\n",
       "p.yaml:4:9 invalid-shape shadow settings apply only in stage shadow, and this plan's stage is split (the default) | add \"stage: shadow\", or remove the shadow settings"],
     ["a misspelt key in shadow", "id: p\ntarget: legacy\nmatch: [{ path: /x }]\nstage: shadow\nshadow: { sampel: 5 }\n",

@@ -12,9 +12,12 @@ import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const WORKSPACES = ["migration-plans", "magento-sandbox", "adapters", "proxy", "new-frontend", "services/search", "deploy"];
-const DEV_ONLY_DIRS = /^(test|bench|tools|scripts)\/|^vitest\.config\.ts$/;
-/** Declared for what they bring at run time without an import: types packages, Next's peer deps, CLIs. */
-const USED_WITHOUT_IMPORT = /^(@types\/|react-dom$|unleash-server$)/;
+const DEV_ONLY_DIRS = /^(test|bench|tools|scripts)\/|^vitest(\.[a-z]+)?\.config\.ts$/;
+/**
+ * Declared for what they bring at run time without an import: types packages, Next's peer deps, CLIs,
+ * and files served as they are (uplot's bundle, which the dashboard sends to the browser).
+ */
+const USED_WITHOUT_IMPORT = /^(@types\/|react-dom$|unleash-server$|uplot$)/;
 
 interface Manifest { name: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> }
 const manifest = (dir: string) => JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as Manifest;

@@ -14,9 +14,10 @@ import type { DashboardSources } from "./dashboard-state.ts";
 import { CSRF_HEADER, createSessionSigner } from "./session.ts";
 
 const here = (file: string) => fileURLToPath(new URL(`./public/${file}`, import.meta.url));
-const uplot = (file: string) => createRequire(import.meta.url).resolve(`uplot/dist/${file}`);
+const require = createRequire(import.meta.url);
 const ASSETS: Record<string, string> = {
-  "app.js": here("app.js"), "app.css": here("app.css"), "uPlot.iife.min.js": uplot("uPlot.iife.min.js"), "uPlot.min.css": uplot("uPlot.min.css"),
+  "app.js": here("app.js"), "app.css": here("app.css"),
+  "uPlot.iife.min.js": require.resolve("uplot/dist/uPlot.iife.min.js"), "uPlot.min.css": require.resolve("uplot/dist/uPlot.min.css"),
 };
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const PAGE_HEADERS = {
