@@ -3,17 +3,14 @@
 // rendered by the new side in that shopper's currency and group price, the same as legacy shows them. A guest
 // asking between them keeps the guest page, and each scope is its own page in Next's cache.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBrowser, type Browser } from "@strangler/magento-sandbox/test-support";
-import { DEFAULT_CRYPT_KEY } from "@strangler/magento-sandbox";
 import { adminToken, startStack, type Stack } from "../support/stack.ts";
 import { writePlans } from "../support/plans.ts";
 
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack(await writePlans(100), {
-    nextEnv: { MAGENTO_CRYPT_KEY: DEFAULT_CRYPT_KEY, MAGENTO_CURRENCIES: "USD,EUR" },
-  });
+  // The stack gives the new frontend the sandbox's crypt key and MAGENTO_CURRENCIES=USD,EUR, as `npm start` does.
+  stack = await startStack(await writePlans(100));
   // A group's pages render per request: load that route's code before a shopper's first-byte timeout counts.
   await (await fetch(`${stack.nextUrl}/gear/watches.html?p=1`)).text();
 }, 180_000);
@@ -22,6 +19,35 @@ afterAll(async () => {
 });
 
 const PRODUCT = "/joust-duffle-bag.html";
+
+interface Browser {
+  cookies: Map<string, string>;
+  cookieHeader(): string;
+  get(path: string, headers?: Record<string, string>): Promise<{ headers: Headers; body: string; location: string | undefined }>;
+  post(path: string, form: Record<string, string>, referer?: string): Promise<{ headers: Headers; body: string; location: string | undefined }>;
+}
+
+/** A shopper's cookie jar over fetch (no redirects followed). */
+function createBrowser(baseUrl: string): Browser {
+  const cookies = new Map<string, string>();
+  const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  const send = async (method: string, path: string, extra: Record<string, string>, body?: string) => {
+    const headers = { cookie: cookieHeader(), ...extra, ...(body !== undefined ? { "content-type": "application/x-www-form-urlencoded" } : {}) };
+    const response = await fetch(new URL(path, baseUrl), { method, headers, body, redirect: "manual" });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const at = pair.indexOf("=");
+      if (/max-age=0(;|$)/i.test(line)) cookies.delete(pair.slice(0, at));
+      else cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    return { headers: response.headers, body: await response.text(), location: response.headers.get("location") ?? undefined };
+  };
+  return {
+    cookies, cookieHeader,
+    get: (path, headers = {}) => send("GET", path, headers),
+    post: (path, form, referer) => send("POST", path, referer ? { referer: new URL(referer, baseUrl).toString() } : {}, new URLSearchParams(form).toString()),
+  };
+}
 const debug = { "x-strangler-debug": adminToken };
 const newPriceOf = (html: string) => /<span class="price">([^<]+)<\/span>/.exec(html)?.[1];
 const legacyPriceOf = (html: string) => /id="product-price-\d+"[^>]*><span class="price">([^<]+)</.exec(html)?.[1];
