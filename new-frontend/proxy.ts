@@ -9,6 +9,9 @@
 //   (/strangler-listing/<store>/<path>); without one → the cached (ISR) route /strangler-store/<store>/<path>,
 //   which must never see a query it would ignore. The store view is in the path, so Next's cache keeps
 //   each store's page apart; it is the request's `Store` header or `store` cookie (lib/store-view.ts).
+//   So are the shopper's switched currency and customer group, read from X-Magento-Vary
+//   (lib/shopper-context.ts): `/strangler-store/default~EUR~0/…`; a group's pages go to the per-request
+//   route; a shopper whose X-Magento-Vary cannot be read is left to legacy (503, the proxy falls back).
 // The lookup is the adapters' cached `route` query, the same one the page makes.
 import { NextResponse } from "next/server";
 import type { NextRequest } from "next/server";
@@ -17,6 +20,8 @@ import { getFrontendConfig } from "./lib/config.ts";
 import type { PageTarget } from "./lib/page-target.ts";
 import { pickStore, toStoreView, type StoreView } from "./lib/store-view.ts";
 import { toPublicUrl } from "./lib/public-url.ts";
+import { readShopper } from "./lib/shopper.ts";
+import { SCOPE_HEADER, toScopeSegment } from "./lib/shopper-context.ts";
 
 const noRoutePath = "/strangler-no-route";
 const searchPath = /^\/catalogsearch\/result\/?$/;
@@ -55,14 +60,28 @@ function redirectTo(location: string, status: number): Response {
   return new Response(null, { status, headers: { location, "cache-control": "no-store" } });
 }
 
+/**
+ * A shopper whose X-Magento-Vary this app cannot read (no crypt key, a group or currency not configured):
+ * 503, never cached, so the proxy answers from legacy, which knows their prices.
+ */
+function leaveToLegacy(): Response {
+  return new Response("This shopper's Magento context is not one the new frontend renders.", {
+    status: 503, headers: { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
 export async function proxy(request: NextRequest) {
   const url = request.nextUrl;
   const config = getFrontendConfig();
   const picked = pickStore(request.headers.get("store"), request.cookies.get("store")?.value, url.pathname, config);
   const view = toStoreView(picked.code, config);
-  // Pages rendered per request (search, the 404) read the store settled here from this header.
+  const shopper = readShopper(view.code, request.cookies.get("X-Magento-Vary")?.value);
+  if (!shopper) return leaveToLegacy();
+  const scope = toScopeSegment(view.code, shopper);
+  // Pages rendered per request (search, the 404) read the store and scope settled here from these headers.
   const headers = new Headers(request.headers);
   headers.set("store", view.code);
+  headers.set(SCOPE_HEADER, scope);
   if (searchPath.test(picked.path)) {
     if ((url.searchParams.get("q") ?? "").trim() === "") return redirectTo(`${view.publicUrl}/`, 302);
     const search = url.clone();
@@ -74,10 +93,11 @@ export async function proxy(request: NextRequest) {
     if (answer) return answer;
   }
   const rewritten = url.clone();
-  const cached = url.search === "" || url.search === "?" || picked.path === "/";
-  rewritten.pathname = `/${cached ? "strangler-store" : "strangler-listing"}/${view.code}${picked.path === "/" ? "" : picked.path}`;
+  // A customer group's page is priced with the shopper's session: rendered per request, never in Next's cache.
+  const cached = shopper.customerGroup === "0" && (url.search === "" || url.search === "?" || picked.path === "/");
+  rewritten.pathname = `/${cached ? "strangler-store" : "strangler-listing"}/${scope}${picked.path === "/" ? "" : picked.path}`;
   if (cached) rewritten.search = "";
-  return NextResponse.rewrite(rewritten);
+  return NextResponse.rewrite(rewritten, { request: { headers } });
 }
 
 export const config = {

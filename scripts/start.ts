@@ -16,6 +16,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
 import type { PurgeServer } from "@strangler/adapters";
+import { DEFAULT_CRYPT_KEY } from "@strangler/magento-sandbox";
 import { ensureBuild, frontendDir } from "../new-frontend/tools/ensure-build.ts";
 import { buildNextStartArgs, repoRoot, startService, type RunningService } from "../new-frontend/tools/services.ts";
 import { startFrontendPurge } from "../new-frontend/tools/purge.ts";
@@ -101,7 +102,9 @@ async function main(): Promise<void> {
     await start({ name: "new-frontend", args: buildNextStartArgs(env.FRONTEND_PORT), cwd: frontendDir,
       // Its search page queries the proxy's /graphql, so the catalog-search plan and flag pick the answering side.
       env: { MAGENTO_URL: legacyUrl, PUBLIC_URL: shopUrl, SEARCH_URL: `${shopUrl}/graphql`, REVALIDATE_TOKEN: revalidateToken, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
-        REDIS_URL: redis.redisUrl ?? "", REDIS_KEY_PREFIX: redis.redisKeyPrefix ?? "", NEXT_CACHE_KEY_PREFIX: redis.nextCacheKeyPrefix ?? "" },
+        REDIS_URL: redis.redisUrl ?? "", REDIS_KEY_PREFIX: redis.redisKeyPrefix ?? "", NEXT_CACHE_KEY_PREFIX: redis.nextCacheKeyPrefix ?? "",
+        // The sandbox's crypt key: the new side reads a shopper's currency and group from X-Magento-Vary.
+        MAGENTO_CRYPT_KEY: DEFAULT_CRYPT_KEY, MAGENTO_CURRENCIES: "USD,EUR" },
       readyUrl: `${frontendUrl}/api/health` }, frontendUrl);
     // Ready once it listens (/healthz): the index builds meanwhile, and the proxy replays the 503s to Magento.
     await start({ name: "search-service", args: [join(repoRoot, "services", "search", "src", "main.ts")], cwd: join(repoRoot, "services", "search"),

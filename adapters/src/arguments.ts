@@ -25,6 +25,7 @@ const contextRules: [keyof RequestContext, RegExp, string][] = [
   ["currency", /^[A-Z]{3}$/, "must be an ISO 4217 code like `USD`"],
   ["customerGroup", /^[A-Za-z0-9_-]{1,64}$/, "must be a customer group id like `1`"],
   ["customerToken", /^[A-Za-z0-9._~+/=-]{1,4096}$/, "must be a bearer token"],
+  ["customerSession", /^[A-Za-z0-9,-]{1,128}$/, "must be a PHP session id like `h3k9…`"],
 ];
 
 /** ctx values end up in HTTP headers and cache keys: check them before either. */

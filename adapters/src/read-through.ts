@@ -1,6 +1,7 @@
 // What every cached area shares: the Magento clients, the cache, and the rule for when a read may
-// be cached at all. A read with a customer token but no customerGroup cannot be keyed safely
-// (Magento would price it for a group we don't know), so it bypasses the cache.
+// be cached at all. A read that names a customer (token or storefront session) is priced by Magento for
+// that customer's group: it is cached only under that group (customerGroup, not 0); without one it
+// bypasses the cache, so a customer's answer can never land under the guests' key.
 import type { RequestContext } from "./domain/context.ts";
 import type { AdaptersConfig } from "./config.ts";
 import type { Cache } from "./cache/cache.ts";
@@ -47,7 +48,8 @@ interface Tagged<T> {
 export async function readThrough<T>(deps: AreaDeps, ctx: RequestContext, read: CachedRead<T>): Promise<T> {
   checkContext(ctx);
   const cache = deps.cache;
-  if (!cache || (ctx.customerToken && !ctx.customerGroup)) return read.load(() => {});
+  const personal = Boolean(ctx.customerToken ?? ctx.customerSession);
+  if (!cache || (personal && (ctx.customerGroup ?? "0") === "0")) return read.load(() => {});
   const scope = { store: ctx.store ?? deps.config.store, currency: ctx.currency ?? "", customerGroup: ctx.customerGroup ?? "0" };
   const key = buildCacheKey(read.resource, read.args, scope);
   const load = async (): Promise<Tagged<T>> => {

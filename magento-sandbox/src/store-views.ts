@@ -21,13 +21,18 @@ export interface StoreView {
   /** Public base URL with trailing slash. */
   baseUrl: string;
   displayCurrency: Currency;
-  /** The currencies a `Content-Currency` header may ask for: the display currency first, then USD. */
+  /** The allowed currencies (Content-Currency, the storefront's switcher): the display currency first. */
   allowedCurrencies: readonly Currency[];
 }
 
 export const BASE_CURRENCY: Currency = { code: "USD", symbol: "$", rate: 1 };
 /** A fixed rate, as an admin enters under Stores › Currency Rates. */
 export const EUR: Currency = { code: "EUR", symbol: "€", rate: 0.9 };
+
+/** The currencies of the storefront's store view (`default`): what its currency switcher offers. */
+export const DEFAULT_STORE_CURRENCIES: Pick<StoreView, "displayCurrency" | "allowedCurrencies"> = {
+  displayCurrency: BASE_CURRENCY, allowedCurrencies: [BASE_CURRENCY, EUR],
+};
 
 /** Base URLs by store code; `fr` falls back to the default base URL + `fr/` (Magento's store code in URLs). */
 export type StoreUrls = Readonly<Record<string, string>>;
@@ -42,7 +47,7 @@ export function createStoreViews(baseUrl: string, storeUrls: StoreUrls = {}): St
   const views: StoreView[] = [
     {
       id: 1, code: "default", name: "Default Store View", locale: "en_US", defaultTitle: "Magento Commerce",
-      baseUrl: urlOf("default", base), displayCurrency: BASE_CURRENCY, allowedCurrencies: [BASE_CURRENCY],
+      baseUrl: urlOf("default", base), ...DEFAULT_STORE_CURRENCIES,
     },
     {
       id: 2, code: "fr", name: "French Store View", locale: "fr_FR", defaultTitle: "Magento Commerce FR",

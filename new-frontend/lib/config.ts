@@ -55,6 +55,18 @@ const envSchema = z.object({
     .pipe(z.array(storeCode("STORE_CODES")).min(1, "STORE_CODES must name at least one store code")).optional(),
   /** A store view's own public URL (another host), by code; the others use PUBLIC_URL. */
   STORE_PUBLIC_URLS: storePublicUrls.optional(),
+  /**
+   * The deployment's crypt key (Magento's env.php crypt/key), which salts X-Magento-Vary since 2.4.7: with it
+   * this app reads a shopper's switched currency and customer group (lib/shopper-context.ts). Unset: every
+   * shopper with an X-Magento-Vary cookie is left to legacy (the page answers 503, the proxy falls back).
+   */
+  MAGENTO_CRYPT_KEY: z.string().min(16, "MAGENTO_CRYPT_KEY must be Magento's crypt/key (at least 16 characters)").optional(),
+  /** Customer group ids besides NOT LOGGED IN (0) whose prices this app renders; default Magento's stock 1,2,3. */
+  MAGENTO_CUSTOMER_GROUPS: z.string().transform((value) => value.split(",").map((item) => item.trim()).filter((item) => item !== ""))
+    .pipe(z.array(z.string().regex(/^[1-9][0-9]{0,8}$/, "MAGENTO_CUSTOMER_GROUPS must be customer group ids like 1,2,3")).min(1)).optional(),
+  /** Currencies a shopper may switch to (Magento's allowed currencies), e.g. USD,EUR; default none (display currency only). */
+  MAGENTO_CURRENCIES: z.string().transform((value) => value.split(",").map((item) => item.trim()).filter((item) => item !== ""))
+    .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, "MAGENTO_CURRENCIES must be ISO 4217 codes like USD,EUR"))).optional(),
   /** Prometheus /metrics on a port of its own (never the shop's); unset: no metrics server. */
   METRICS_PORT: z.coerce.number({ message: "METRICS_PORT must be a port number" }).int().min(1, "METRICS_PORT must be a port number from 1 to 65535")
     .max(65535, "METRICS_PORT must be a port number from 1 to 65535").optional(),
@@ -78,6 +90,12 @@ export interface FrontendConfig {
   storeCodes: string[];
   /** Public URL by store code (no trailing slash); each store in storeCodes has one. */
   storePublicUrls: Record<string, string>;
+  /** Magento's crypt key: reads X-Magento-Vary (shopper-context.ts); unset: shoppers with one go to legacy. */
+  cryptKey?: string;
+  /** Customer group ids (besides 0) a page may be rendered for. */
+  customerGroups: string[];
+  /** Currencies a shopper may have switched to. */
+  currencies: string[];
   /** The metrics server's port and address (instrumentation.ts); no port: none. */
   metricsPort?: number;
   metricsHost: string;
@@ -91,7 +109,7 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new FrontendConfigError(`Invalid new-frontend environment: ${problems.join("; ")}`, { cause: parsed.error });
   }
-  const { MAGENTO_URL, PUBLIC_URL, SEARCH_URL, REDIS_URL, REDIS_KEY_PREFIX, NEXT_CACHE_KEY_PREFIX = "strangler:next:", REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {}, METRICS_PORT, METRICS_HOST } = parsed.data;
+  const { MAGENTO_URL, PUBLIC_URL, SEARCH_URL, REDIS_URL, REDIS_KEY_PREFIX, NEXT_CACHE_KEY_PREFIX = "strangler:next:", REVALIDATE_TOKEN, STORE_CODE, STORE_CODES, STORE_PUBLIC_URLS = {}, METRICS_PORT, METRICS_HOST, MAGENTO_CRYPT_KEY, MAGENTO_CUSTOMER_GROUPS = ["1", "2", "3"], MAGENTO_CURRENCIES = [] } = parsed.data;
   const storeCodes = [...new Set([STORE_CODE, ...(STORE_CODES ?? [])])];
   const unknown = Object.keys(STORE_PUBLIC_URLS).filter((code) => !storeCodes.includes(code));
   if (unknown.length > 0) {
@@ -109,6 +127,9 @@ export function parseFrontendConfig(env: Record<string, string | undefined>): Fr
     storeCode: STORE_CODE,
     storeCodes,
     storePublicUrls: Object.fromEntries(storeCodes.map((code) => [code, STORE_PUBLIC_URLS[code] ?? publicUrl])),
+    ...(MAGENTO_CRYPT_KEY ? { cryptKey: MAGENTO_CRYPT_KEY } : {}),
+    customerGroups: MAGENTO_CUSTOMER_GROUPS,
+    currencies: MAGENTO_CURRENCIES,
     ...(METRICS_PORT !== undefined ? { metricsPort: METRICS_PORT } : {}),
     metricsHost: METRICS_HOST,
   };

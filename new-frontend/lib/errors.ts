@@ -1,5 +1,5 @@
 // The new frontend's errors: a base class with a stable `code` and the `cause`, one subclass per failure.
-export type FrontendErrorCode = "FRONTEND_CONFIG" | "FRONTEND_BAD_REQUEST";
+export type FrontendErrorCode = "FRONTEND_CONFIG" | "FRONTEND_BAD_REQUEST" | "FRONTEND_SHOPPER_MISMATCH";
 
 export class FrontendError extends Error {
   readonly code: FrontendErrorCode;
@@ -20,5 +20,12 @@ export class FrontendConfigError extends FrontendError {
 export class FrontendBadRequestError extends FrontendError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("FRONTEND_BAD_REQUEST", message, options);
+  }
+}
+
+/** A page for a customer group was asked by a shopper whose X-Magento-Vary does not name that group (or who has no session). */
+export class ShopperMismatchError extends FrontendError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("FRONTEND_SHOPPER_MISMATCH", message, options);
   }
 }

@@ -9,7 +9,7 @@ import { getFrontendConfig } from "./config.ts";
 import { getFrontendMetrics } from "./metrics.ts";
 import { mapResolution, type PageTarget } from "./page-target.ts";
 import { navigationTag, themeTag } from "./cache-tags.ts";
-import { currentStoreView } from "./store-view.ts";
+import { currentShopper, currentStoreView } from "./store-view.ts";
 
 // One Adapters (one cache) per process. Next bundles each route separately, so a module-level variable
 // would give the pages and /api/revalidate different caches; the process global is shared by all routes.
@@ -27,11 +27,22 @@ function getAdapters(): Adapters {
 }
 
 /**
- * The render's store view; currency and customer group are the store's default display currency and
- * group 0 (not logged in): a page is shared by every shopper of its store, so it carries no group's
- * prices (see README "Store views, currency and customer group").
+ * The render's store view, currency and customer group (README "Store views, currency and customer group"):
+ * a guest page in the display currency sends neither; a switched currency goes as Content-Currency; a
+ * signed-in group's page is rendered per request with the shopper's Magento session, so Magento prices
+ * it for that group, and the adapters cache it under that group only.
  */
-function getContext(store: string = currentStoreView().code): RequestContext {
+function getContext(): RequestContext {
+  const shopper = currentShopper();
+  return {
+    store: currentStoreView().code, customerGroup: shopper.customerGroup,
+    ...(shopper.currency ? { currency: shopper.currency } : {}),
+    ...(shopper.customerSession && shopper.customerGroup !== "0" ? { customerSession: shopper.customerSession } : {}),
+  };
+}
+
+/** For what Magento does not price (config, menu, theme, URLs, CMS): one entry per store, shared by all shoppers. */
+function getStoreContext(store: string = currentStoreView().code): RequestContext {
   return { store, customerGroup: "0" };
 }
 
@@ -54,13 +65,13 @@ export async function tagRender(tags: string[]): Promise<void> {
 /** The store's configuration; `store` only where no render scope exists (proxy.ts). */
 export const getStoreConfig = cache(async (store?: string): Promise<StoreConfig | undefined> => {
   if (isBuilding()) return undefined;
-  return getAdapters().getStoreConfig(getContext(store));
+  return getAdapters().getStoreConfig(getStoreContext(store));
 });
 
 export const getNavigation = cache(async (): Promise<CategoryTree[]> => {
   if (isBuilding()) return [];
   await tagRender([navigationTag]);
-  return getAdapters().getCategoryTree(getContext());
+  return getAdapters().getCategoryTree(getStoreContext());
 });
 
 /**
@@ -70,7 +81,7 @@ export const getNavigation = cache(async (): Promise<CategoryTree[]> => {
 export const getThemeStylesheets = cache(async (): Promise<Stylesheet[]> => {
   if (isBuilding()) return [];
   await tagRender([themeTag]);
-  return getAdapters().getThemeStylesheets(getContext()).catch((error: unknown) => {
+  return getAdapters().getThemeStylesheets(getStoreContext()).catch((error: unknown) => {
     console.error("theme stylesheets unavailable", error);
     return [];
   });
@@ -78,7 +89,7 @@ export const getThemeStylesheets = cache(async (): Promise<Stylesheet[]> => {
 
 /** What a path is in Magento (product, category, CMS page, redirect) or not-found; `store` as in getStoreConfig. */
 export const resolvePage = cache(async (path: string, store?: string): Promise<PageTarget> => {
-  const resolution = await getAdapters().resolveUrl(path, getContext(store));
+  const resolution = await getAdapters().resolveUrl(path, getStoreContext(store));
   const suffix = (await getStoreConfig(store))?.productUrlSuffix ?? ".html";
   return mapResolution(resolution, suffix);
 });
@@ -87,7 +98,7 @@ export const getProduct = cache(async (urlKey: string) => getAdapters().getProdu
 
 export const getCategory = cache(async (urlPath: string) => getAdapters().getCategoryByUrlPath(urlPath, getContext()));
 
-export const getCmsPage = cache(async (identifier: string) => getAdapters().getCmsPage(identifier, getContext()));
+export const getCmsPage = cache(async (identifier: string) => getAdapters().getCmsPage(identifier, getStoreContext()));
 
 /** A listing page; a page number past the end (Magento refuses it) shows the first page instead. */
 export async function listProducts(query: ListingQuery): Promise<ProductListing> {

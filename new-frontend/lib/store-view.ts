@@ -7,6 +7,7 @@ import { cache } from "react";
 import type { FrontendConfig } from "./config.ts";
 import { getFrontendConfig } from "./config.ts";
 import { toStoreHref } from "./public-url.ts";
+import { GUEST, parseScopeSegment, type ShopperContext } from "./shopper-context.ts";
 
 export interface StoreView {
   code: string;
@@ -42,13 +43,33 @@ export function toStoreView(code: string, config: FrontendConfig = getFrontendCo
 }
 
 // One scope per server render (React's cache is per request): the page sets it before anything reads it.
-const renderScope = cache((): { code?: string } => ({}));
+const renderScope = cache((): { code?: string; shopper?: ShopperContext; customerSession?: string } => ({}));
 
-/** Sets the store this render is for; false for a store STORE_CODES does not list. */
-export function enterStoreView(code: string): boolean {
-  if (!getFrontendConfig().storeCodes.includes(code)) return false;
-  renderScope().code = code;
+/**
+ * Sets the store, currency and customer group this render is for, from the route's scope segment
+ * (shopper-context.ts toScopeSegment); false for a store, currency or group the config does not list.
+ */
+export function enterStoreView(segment: string): boolean {
+  const config = getFrontendConfig();
+  const scope = parseScopeSegment(segment);
+  if (!scope || !config.storeCodes.includes(scope.store)) return false;
+  const { currency, customerGroup } = scope.shopper;
+  if (currency !== undefined && !config.currencies.includes(currency)) return false;
+  if (customerGroup !== "0" && !config.customerGroups.includes(customerGroup)) return false;
+  renderScope().code = scope.store;
+  renderScope().shopper = scope.shopper;
   return true;
+}
+
+/** The signed-in shopper's Magento session (PHPSESSID), for a render of their group's prices (per request only). */
+export function enterCustomerSession(sessionId: string): void {
+  renderScope().customerSession = sessionId;
+}
+
+/** The currency, group and (signed in) session this render prices for; a guest in the display currency by default. */
+export function currentShopper(): ShopperContext & { customerSession?: string } {
+  const scope = renderScope();
+  return { ...(scope.shopper ?? GUEST), ...(scope.customerSession ? { customerSession: scope.customerSession } : {}) };
 }
 
 /** The store this render is for (the default store if the page set none). */

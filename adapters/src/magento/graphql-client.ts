@@ -32,6 +32,7 @@ function buildHeaders(store: string, ctx: RequestContext): Record<string, string
   const headers: Record<string, string> = { Store: ctx.store ?? store };
   if (ctx.currency) headers["Content-Currency"] = ctx.currency;
   if (ctx.customerToken) headers.Authorization = `Bearer ${ctx.customerToken}`;
+  else if (ctx.customerSession) headers.Cookie = `PHPSESSID=${ctx.customerSession}`;
   return headers;
 }
 
@@ -45,10 +46,12 @@ export function createMagentoGraphql(options: MagentoGraphqlOptions): MagentoGra
   const postClient = new GraphQLClient(options.graphqlUrl, { method: "POST", errorPolicy: "all" });
 
   async function send<T>(operation: string, document: string, variables: object, ctx: RequestContext) {
-    const client = ctx.customerToken ? postClient : getClient;
+    // A customer's answer is never a GET a cache between here and Magento could keep for others.
+    const personal = Boolean(ctx.customerToken ?? ctx.customerSession);
+    const client = personal ? postClient : getClient;
     const headers = buildHeaders(options.store, ctx);
     options.onCall?.(operation);
-    return traceHttpCall(ctx.customerToken ? "POST" : "GET", options.graphqlUrl, operation, headers, async (span) => {
+    return traceHttpCall(personal ? "POST" : "GET", options.graphqlUrl, operation, headers, async (span) => {
       try {
         const answer = await client.rawRequest<T>({ query: document, variables, requestHeaders: headers, signal: AbortSignal.timeout(options.timeoutMs) });
         span.setStatus(answer.status);

@@ -58,7 +58,7 @@ function createProductLookups(data: CatalogData, productsById: Map<number, Produ
       const variant = parent.variants?.find((v) => Object.entries(v.attributes).every(([code, value]) => selection[code] === value));
       return variant ? byId(variant.productId) : undefined;
     },
-    getPriceRange: (product) => getPriceRange(product, byId),
+    getPriceRange: (product, customerGroupId) => getPriceRange(product, byId, customerGroupId),
     getFinalPrice,
     getProductUrl: (product) => product.urlKey + URL_SUFFIX,
     getProductCacheTags(product) {

@@ -13,6 +13,7 @@ export { createCatalog } from "./create-catalog.ts";
 export { DEFAULT_SAMPLE_DATA_DIR, loadCatalogData } from "./load.ts";
 export { renderCmsContent } from "./cms-content.ts";
 export { getFinalPrice } from "./prices.ts";
+export { getGroupPrice, GENERAL_GROUP_ID, NOT_LOGGED_IN_GROUP_ID, WHOLESALE_GROUP_ID } from "./group-prices.ts";
 export { getRatingSummary } from "./reviews.ts";
 export { URL_SUFFIX } from "./url-rewrites.ts";
 export { SAMPLE_DATA_TIME } from "./product-base.ts";

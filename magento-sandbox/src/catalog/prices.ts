@@ -1,8 +1,14 @@
 import type { PriceInfo, Product, ProductPriceRange } from "./types.ts";
+import { getGroupPrice, NOT_LOGGED_IN_GROUP_ID } from "./group-prices.ts";
 
-/** Final price of one unit: the lowest of regular, special and catalog-rule price. */
-export function getFinalPrice(product: Product): number {
+/**
+ * Final price of one unit for a customer group (0: not logged in): the lowest of regular, special,
+ * catalog-rule and the group's own price, as Magento's price index keeps one final price per group.
+ */
+export function getFinalPrice(product: Product, customerGroupId: number = NOT_LOGGED_IN_GROUP_ID): number {
   let final = product.price;
+  const groupPrice = getGroupPrice(product.sku, customerGroupId);
+  if (groupPrice !== undefined && groupPrice < final) final = groupPrice;
   if (product.specialPrice !== undefined && product.specialPrice < final) final = product.specialPrice;
   const percent = product.catalogRuleDiscountPercent;
   if (percent !== undefined) final = Math.min(final, Math.round(product.price * (100 - percent)) / 100);
@@ -13,8 +19,9 @@ export function getFinalPrice(product: Product): number {
  * Magento's price_range: configurable and grouped span their children; a dynamic bundle sums
  * the cheapest (minimum) and dearest (maximum) selection of each required option.
  */
-export function getPriceRange(product: Product, byId: (id: number) => Product | undefined): ProductPriceRange {
-  const own = { regular: product.price, final: getFinalPrice(product) };
+export function getPriceRange(product: Product, byId: (id: number) => Product | undefined, customerGroupId: number = NOT_LOGGED_IN_GROUP_ID): ProductPriceRange {
+  const priceOf = (p: Product): PriceInfo => ({ regular: p.price, final: getFinalPrice(p, customerGroupId) });
+  const own = priceOf(product);
   if (product.type === "configurable" || product.type === "grouped") {
     const ids = product.variants?.map((v) => v.productId) ?? product.groupedItems?.map((i) => i.productId) ?? [];
     const children = ids.map(byId).filter((c): c is Product => c !== undefined && c.enabled && c.inStock);
@@ -33,10 +40,6 @@ export function getPriceRange(product: Product, byId: (id: number) => Product | 
     return { minimum, maximum };
   }
   return { minimum: own, maximum: own };
-}
-
-function priceOf(product: Product): PriceInfo {
-  return { regular: product.price, final: getFinalPrice(product) };
 }
 
 function spanOf(prices: PriceInfo[]): ProductPriceRange {

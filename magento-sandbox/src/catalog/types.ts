@@ -98,9 +98,10 @@ export interface Catalog {
   getParents(product: Product): Product[];
   /** The variant of a configurable product for chosen options (code → value_index). */
   findVariant(parent: Product, selection: Record<string, number>): Product | undefined;
-  getPriceRange(product: Product): ProductPriceRange;
-  /** Final price of one unit: lowest of regular, special and catalog-rule price. */
-  getFinalPrice(product: Product): number;
+  /** For a customer group (default 0, not logged in): its group prices count. */
+  getPriceRange(product: Product, customerGroupId?: number): ProductPriceRange;
+  /** Final price of one unit: lowest of regular, special, catalog-rule and the group's price. */
+  getFinalPrice(product: Product, customerGroupId?: number): number;
 
   getCategoryById(id: number): Category | undefined;
   /** `men/tops-men` or `men/tops-men.html`. */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readCsv } from "../catalog/csv.ts";
 import { AlreadyExistsError, AuthenticationError, InputError, messages } from "./errors.ts";
 import { findRegion } from "./regions.ts";
+import { GENERAL_GROUP_ID, WHOLESALE_GROUP_ID } from "../catalog/group-prices.ts";
 import type { Address, Customer, NewCustomerInput } from "./types.ts";
 
 /**
@@ -22,8 +23,10 @@ interface Account {
   passwordHashes: string[];
 }
 
-const generalGroupId = 1;
+const generalGroupId = GENERAL_GROUP_ID;
 const seedPassword = "Test1234!";
+/** The seeded Wholesale customer; password `Test1234!`. */
+export const wholesaleEmail = "wholesale@example.com";
 
 function hashPassword(password: string, salt: string): string {
   return `${salt}:${createHash("sha256").update(`${salt}${password}`).digest("hex")}`;
@@ -83,6 +86,8 @@ export function createCustomerRegistry(now: () => number): CustomerRegistry {
         const { firstname = "", lastname = "", email = "", password = "" } = row;
         add({ email, firstname, lastname, password }, seedDetails(row), [seedPassword, password]);
       }
+      // A shopper of the Wholesale group, whose group prices (catalog/group-prices.ts) show when signed in.
+      add({ email: wholesaleEmail, firstname: "Wendy", lastname: "Wholesale", password: seedPassword }, { groupId: WHOLESALE_GROUP_ID }, [seedPassword]);
     },
   };
 }

@@ -18,6 +18,8 @@ export interface StorefrontSession {
   /** Masked id of the session's quote (guest cart, or the customer's active cart). */
   cartMaskedId?: string;
   customerId?: number;
+  /** The currency the shopper switched to (Directory's currency switcher); unset: the store's display currency. */
+  currencyCode?: string;
   /** Flash messages shown once on the next page. */
   messages: SessionMessage[];
   /** Set by checkout for the success page. */

@@ -9,6 +9,8 @@ export interface GraphQlContext {
   commerce: Commerce;
   /** Who calls: `{}` for a guest, `{ customerId }` with a valid Bearer token. */
   viewer: Viewer;
+  /** The viewer's customer group (0: not logged in): catalog prices are the group's. */
+  customerGroupId: number;
   /** The Bearer token as sent (revokeCustomerToken needs it). */
   token?: string;
   /** Set when a Bearer token was sent but is invalid or expired. */

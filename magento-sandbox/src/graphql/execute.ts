@@ -128,8 +128,9 @@ function createPreparer(schema: GraphQLSchema, storeViews: ReadonlyMap<string, S
 
 function createContext(options: ExecutorOptions, request: GraphQlHttpRequest, storeView: StoreView, currency: Currency): GraphQlContext {
   const auth = resolveViewer(options.store.commerce, request.headers.authorization, request.headers.cookie);
+  const customer = auth.viewer.customerId === undefined ? undefined : options.store.commerce.getCustomer(auth.viewer.customerId);
   return {
-    catalog: options.store.catalog, commerce: options.store.commerce, viewer: auth.viewer,
+    catalog: options.store.catalog, commerce: options.store.commerce, viewer: auth.viewer, customerGroupId: customer?.groupId ?? 0,
     ...(auth.token ? { token: auth.token } : {}), tokenRejected: auth.rejected,
     storeView, storeCode: storeView.code, baseUrl: storeView.baseUrl, currency, cacheTags: new Set(),
   };
@@ -139,7 +140,7 @@ function buildHeaders(operation: OperationDefinitionNode, request: GraphQlHttpRe
   if (operation.operation !== "query") return buildNoCacheHeaders();
   const loggedIn = context.viewer.customerId !== undefined;
   const cacheId = computeCacheId({
-    storeCode: context.storeCode, currency: context.currency.code, loggedIn, customerGroupId: loggedIn ? 1 : 0,
+    storeCode: context.storeCode, currency: context.currency.code, loggedIn, customerGroupId: context.customerGroupId,
   });
   // Magento's CacheableQuery::shouldPopulateCacheHeadersWithTags: no tags, nothing to purge by, no caching.
   const cacheable = !hasErrors && isCacheableOperation(operation, request.method) && context.cacheTags.size > 0;

@@ -33,7 +33,7 @@ export function sendCategoryPage(sf: Storefront, req: Request, res: Response, ca
   const facets = showProducts ? catalog.listProducts({ filters: [inCategory], pageSize: 1 }).aggregations : [];
   const block = category.displayMode !== "PRODUCTS" && category.landingBlock ? catalog.getCmsBlock(category.landingBlock) : undefined;
   const crumbs = categoryCrumbs(sf, req, category, false);
-  const content = html`${category.description ? html`<div class="category-description">${trusted(category.description)}</div>` : ""}${block ? html`<div class="category-cms">${trusted(renderCmsContent(block.content, catalog, base))}</div>` : ""}${listing ? html`${renderToolbar(req, listing, state, "top")}${renderProductGrid(catalog, listing, base)}${renderToolbar(req, listing, state, "bottom")}` : ""}`;
+  const content = html`${category.description ? html`<div class="category-description">${trusted(category.description)}</div>` : ""}${block ? html`<div class="category-cms">${trusted(renderCmsContent(block.content, catalog, base))}</div>` : ""}${listing ? html`${renderToolbar(req, listing, state, "top")}${renderProductGrid(sf.shopperCatalog(res), listing, base)}${renderToolbar(req, listing, state, "bottom")}` : ""}`;
   const tags = [`cat_c_${category.id}`, `cat_c_p_${category.id}`, ...(listing?.items ?? []).map((p) => `cat_p_${p.id}`)];
   sf.sendPublic(req, res, {
     title: [...crumbs].reverse().map((c) => c.label).join(" - "),
@@ -65,7 +65,7 @@ export function sendProductPage(sf: Storefront, req: Request, res: Response, pro
     canonical: `${base}${catalog.getProductUrl(product)}`,
     bodyClass: `catalog-product-view product-${product.urlKey} page-product-${product.type} page-layout-1column`,
     breadcrumbs: crumbs,
-    content: renderProductView(catalog, product, base, getSession(res).formKey),
+    content: renderProductView(sf.shopperCatalog(res), product, base, getSession(res).formKey),
   }, [...catalog.getProductCacheTags(product), ...(category ? [`cat_c_${category.id}`] : [])]);
 }
 
@@ -87,7 +87,7 @@ export function sendSearchPage(sf: Storefront, req: Request, res: Response): voi
     searchText: q,
     bodyClass: "page-products catalogsearch-result-index page-layout-2columns-left",
     breadcrumbs: [{ label: title, key: "search" }],
-    content: html`${renderToolbar(req, listing, state, "top", keep)}${listing.totalCount === 0 ? html`<div class="message notice"><div>Your search returned no results.</div></div>` : renderProductGrid(sf.catalog, listing, sf.baseUrl(req))}${renderToolbar(req, listing, state, "bottom", keep)}`,
+    content: html`${renderToolbar(req, listing, state, "top", keep)}${listing.totalCount === 0 ? html`<div class="message notice"><div>Your search returned no results.</div></div>` : renderProductGrid(sf.shopperCatalog(res), listing, sf.baseUrl(req))}${renderToolbar(req, listing, state, "bottom", keep)}`,
     sidebar: renderLayeredNavigation(req, sf.catalog, facets, state, keep),
   }, [...listing.items.map((p) => `cat_p_${p.id}`)]);
 }

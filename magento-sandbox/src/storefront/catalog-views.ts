@@ -1,5 +1,6 @@
-import type { Catalog, Product, ProductListing } from "../catalog/types.ts";
-import { formatPrice, html, trusted, type SafeHtml } from "./html.ts";
+import type { Product, ProductListing } from "../catalog/types.ts";
+import { html, trusted, type SafeHtml } from "./html.ts";
+import type { PricedCatalog } from "./shopper-pricing.ts";
 
 /** Luma's product page body and product grid markup (class names kept, Knockout left out). */
 const imageUrl = (base: string, file: string | undefined): string =>
@@ -7,17 +8,17 @@ const imageUrl = (base: string, file: string | undefined): string =>
 
 const isComposite = (product: Product): boolean => product.type === "configurable" || product.type === "bundle" || product.type === "grouped";
 
-function renderPriceBox(catalog: Catalog, product: Product): SafeHtml {
+function renderPriceBox(catalog: PricedCatalog, product: Product): SafeHtml {
   const range = catalog.getPriceRange(product);
   const final = product.type === "simple" || product.type === "virtual" ? catalog.getFinalPrice(product) : range.minimum.final;
   const regular = range.minimum.regular;
   // Luma's final_price.phtml: a price below the regular one (special price, catalog rule) shows
   // "Special Price" over the struck "Regular Price" (oldPrice); composite products show "As low as".
   if (!isComposite(product) && regular > final) {
-    return html`<div class="price-box price-final_price" data-role="priceBox" data-product-id="${product.id}" data-price-box="product-id-${product.id}"><span class="special-price"><span class="price-container price-final_price tax weee"><span class="price-label">Special Price</span><span id="product-price-${product.id}" data-price-amount="${final}" data-price-type="finalPrice" class="price-wrapper "><span class="price">${formatPrice(final)}</span></span></span></span><span class="old-price"><span class="price-container price-final_price tax weee"><span class="price-label">Regular Price</span><span id="old-price-${product.id}" data-price-amount="${regular}" data-price-type="oldPrice" class="price-wrapper "><span class="price">${formatPrice(regular)}</span></span></span></span></div>`;
+    return html`<div class="price-box price-final_price" data-role="priceBox" data-product-id="${product.id}" data-price-box="product-id-${product.id}"><span class="special-price"><span class="price-container price-final_price tax weee"><span class="price-label">Special Price</span><span id="product-price-${product.id}" data-price-amount="${final}" data-price-type="finalPrice" class="price-wrapper "><span class="price">${catalog.formatPrice(final)}</span></span></span></span><span class="old-price"><span class="price-container price-final_price tax weee"><span class="price-label">Regular Price</span><span id="old-price-${product.id}" data-price-amount="${regular}" data-price-type="oldPrice" class="price-wrapper "><span class="price">${catalog.formatPrice(regular)}</span></span></span></span></div>`;
   }
   const label = isComposite(product) ? html`<span class="price-label">As low as</span>` : "";
-  return html`<div class="price-box price-final_price" data-role="priceBox" data-product-id="${product.id}" data-price-box="product-id-${product.id}"><span class="price-container price-final_price tax weee">${label}<span id="product-price-${product.id}" data-price-amount="${final}" data-price-type="finalPrice" class="price-wrapper "><span class="price">${formatPrice(final)}</span></span></span></div>`;
+  return html`<div class="price-box price-final_price" data-role="priceBox" data-product-id="${product.id}" data-price-box="product-id-${product.id}"><span class="price-container price-final_price tax weee">${label}<span id="product-price-${product.id}" data-price-amount="${final}" data-price-type="finalPrice" class="price-wrapper "><span class="price">${catalog.formatPrice(final)}</span></span></span></div>`;
 }
 
 function renderConfigurableOptions(product: Product): SafeHtml {
@@ -31,12 +32,12 @@ function renderConfigurableOptions(product: Product): SafeHtml {
 }
 
 /** Luma's bundle fieldset: one control per option, named bundle_option[id] (with [] for several choices). */
-function renderBundleOptions(catalog: Catalog, product: Product): SafeHtml {
+function renderBundleOptions(catalog: PricedCatalog, product: Product): SafeHtml {
   const options = product.bundleOptions ?? [];
   if (options.length === 0) return html``;
   return html`<div class="fieldset fieldset-bundle-options" id="product-options-wrapper">${options.map((option) => {
     const choices = option.selections.map((s) => ({ s, child: catalog.getProductById(s.productId) })).filter((c): c is { s: typeof c.s; child: Product } => c.child !== undefined);
-    const label = (c: (typeof choices)[number]) => `${c.child.name} +${formatPrice(catalog.getFinalPrice(c.child))}`;
+    const label = (c: (typeof choices)[number]) => `${c.child.name} +${catalog.formatPrice(catalog.getFinalPrice(c.child))}`;
     const control = option.type === "checkbox"
       ? html`${choices.map((c) => html`<div class="field choice"><input type="checkbox" class="bundle-option-${option.id} checkbox product bundle option" id="bundle-option-${option.id}-${c.s.id}" name="bundle_option[${option.id}][]" value="${c.s.id}"><label for="bundle-option-${option.id}-${c.s.id}"><span>${label(c)}</span></label></div>`)}`
       : html`<select id="bundle-option-${option.id}" name="bundle_option[${option.id}]${option.type === "multi" ? "[]" : ""}" class="bundle-option-${option.id} product bundle option bundle-option-select"${option.type === "multi" ? html` multiple` : ""}${option.required ? html` required` : ""}>${option.type === "multi" ? "" : html`<option value="">Choose a selection...</option>`}${choices.map((c) => html`<option value="${c.s.id}">${label(c)}</option>`)}</select>`;
@@ -44,7 +45,7 @@ function renderBundleOptions(catalog: Catalog, product: Product): SafeHtml {
   })}</div>`;
 }
 
-function renderGroupedTable(catalog: Catalog, product: Product): SafeHtml {
+function renderGroupedTable(catalog: PricedCatalog, product: Product): SafeHtml {
   const items = (product.groupedItems ?? []).flatMap((item) => {
     const child = catalog.getProductById(item.productId);
     return child ? [{ child, qty: item.qty }] : [];
@@ -63,7 +64,7 @@ function renderThumbnails(product: Product, main: Product["media"][number] | und
 // Cached pages keep the first visitor's form key; Magento's form-key-provider swaps in the cookie's.
 const formKeyScript = html`<script>(function(){var m=document.cookie.match(/(?:^|; )form_key=([^;]+)/);if(!m)return;document.querySelectorAll('input[name="form_key"]').forEach(function(i){i.value=decodeURIComponent(m[1])})})();</script>`;
 
-export function renderProductView(catalog: Catalog, product: Product, base: string, formKey: string): SafeHtml {
+export function renderProductView(catalog: PricedCatalog, product: Product, base: string, formKey: string): SafeHtml {
   const image = product.media.find((m) => m.roles.includes("image")) ?? product.media[0];
   const uenc = Buffer.from(`${base}${catalog.getProductUrl(product)}`).toString("base64url");
   const inStock = product.inStock && product.enabled;
@@ -83,7 +84,7 @@ ${inStock ? html`<div class="box-tocart"><div class="fieldset"><div class="field
 }
 
 /** The product list of a category or search page (the toolbars come from listing-views.ts). */
-export function renderProductGrid(catalog: Catalog, listing: ProductListing, base: string): SafeHtml {
+export function renderProductGrid(catalog: PricedCatalog, listing: ProductListing, base: string): SafeHtml {
   if (listing.items.length === 0) {
     return html`<div class="message info empty"><div>We can't find products matching the selection.</div></div>`;
   }

@@ -4,6 +4,7 @@ import type { Cart, Commerce, StorefrontSession, Viewer } from "../commerce/type
 import { setCookie } from "./cookies.ts";
 import { setNoCacheHeaders, setPublicHeaders } from "./cache-headers.ts";
 import { renderPage, type PageView } from "./layout.ts";
+import { priceCatalog, readShopperContext, type PricedCatalog } from "./shopper-pricing.ts";
 import { createVaryHasher, DEFAULT_CRYPT_KEY, getSession, type VaryHasher } from "./session.ts";
 
 /**
@@ -28,6 +29,8 @@ export interface Storefront {
   /** The session's active quote, created (guest) when missing. */
   ensureCart(session: StorefrontSession): Cart;
   viewer(session: StorefrontSession): Viewer;
+  /** The catalog priced for this response's shopper: their customer group, their session's currency. */
+  shopperCatalog(res: Response): PricedCatalog;
   sendPublic(req: Request, res: Response, view: PageView, tags: string[], status?: number): void;
   sendPrivate(req: Request, res: Response, view: PageView, status?: number): void;
 }
@@ -61,6 +64,7 @@ export function createStorefront(catalog: Catalog, commerce: Commerce, options: 
       session.cartMaskedId = cart.maskedId;
       return cart;
     },
+    shopperCatalog: (res) => priceCatalog(catalog, readShopperContext(res, commerce)),
     viewer: (session) => (session.customerId !== undefined ? { customerId: session.customerId } : {}),
     sendPublic(req, res, view, tags, status = 200) {
       const session = getSession(res);

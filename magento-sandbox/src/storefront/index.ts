@@ -8,6 +8,7 @@ import { sendCategoryPage, sendProductPage, sendSearchPage } from "./catalog-pag
 import { addCheckoutRoutes } from "./checkout-pages.ts";
 import { sendCmsPage, sendNotFound } from "./cms-pages.ts";
 import { addMiscRoutes } from "./misc-pages.ts";
+import { addCurrencySwitchRoutes } from "./currency-switch.ts";
 import { createStorefront, type Storefront, type StorefrontOptions } from "./context.ts";
 import { sendSections } from "./sections.ts";
 import { createSessionMiddleware } from "./session.ts";
@@ -71,6 +72,7 @@ export function createStorefrontRouter(store: { catalog: Catalog; commerce: Comm
   addCheckoutRoutes(pages, sf);
   addAccountRoutes(pages, sf);
   addMiscRoutes(pages, sf);
+  addCurrencySwitchRoutes(pages, sf);
   pages.get(["/catalogsearch/result", "/catalogsearch/result/", "/catalogsearch/result/index/"], (req, res) => sendSearchPage(sf, req, res));
   pages.get(/.*/, (req, res) => resolveRewrite(sf, req, res));
   pages.use((req: Request, res: Response) => sendNotFound(sf, req, res));

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { Commerce, SessionMessage, StorefrontSession } from "../commerce/types.ts";
 import { deleteCookie, readCookies, setCookie } from "./cookies.ts";
+import { DEFAULT_STORE_CURRENCIES } from "../store-views.ts";
 
 /**
  * Magento's per-request session work: PHPSESSID, the form_key cookie (a cookie value wins, as
@@ -22,25 +23,48 @@ export function addMessage(res: Response, type: SessionMessage["type"], text: st
 /** The deployment's crypt key (app/etc/env.php `crypt/key`) unless SANDBOX_CRYPT_KEY says otherwise. */
 export const DEFAULT_CRYPT_KEY = "8f2b1c7e9d0a4e6b3c5d7f9a1b2c4d6e";
 
-/** X-Magento-Vary for a group id. */
-export type VaryHasher = (customerGroupId: number) => string;
+/** The HTTP context values that differ from their defaults (Magento\Framework\App\Http\Context). */
+export interface VaryContext {
+  /** current_currency, set when it is not the store's default display currency. */
+  currency?: string;
+  /** customer_group and customer_logged_in, set for a signed-in shopper. */
+  customerGroupId?: number;
+}
+
+/** X-Magento-Vary for a context; undefined when every value is its default (no cookie). */
+export type VaryHasher = (context: VaryContext) => string | undefined;
 
 /**
  * What Magento 2.4.7+ sets as X-Magento-Vary (Framework\App\Http\Context::getVaryString): sha256 of the
- * ksorted context as JSON (customer group and logged-in flag for a signed-in shopper), then "|" and the
- * deployment's crypt key, so nobody without the key can forge or read it.
+ * ksorted non-default context as JSON (`current_currency` after a currency switch; `customer_group` and
+ * `customer_logged_in` for a signed-in shopper), then "|" and the deployment's crypt key, so nobody
+ * without the key can forge or read it.
  */
 export function createVaryHasher(cryptKey: string): VaryHasher {
-  return (customerGroupId) => createHash("sha256")
-    .update(`${JSON.stringify({ customer_group: String(customerGroupId), customer_logged_in: true })}|${cryptKey}`).digest("hex");
+  return (context) => {
+    const data: Record<string, string | boolean> = {};
+    if (context.currency !== undefined) data.current_currency = context.currency;
+    if (context.customerGroupId !== undefined) {
+      data.customer_group = String(context.customerGroupId);
+      data.customer_logged_in = true;
+    }
+    const keys = Object.keys(data).sort();
+    if (keys.length === 0) return undefined;
+    const sorted = Object.fromEntries(keys.map((key) => [key, data[key]]));
+    return createHash("sha256").update(`${JSON.stringify(sorted)}|${cryptKey}`).digest("hex");
+  };
 }
 
 export function applyVary(req: Request, res: Response, commerce: Commerce, varyFor: VaryHasher): void {
   const session = getSession(res);
   const current = readCookies(req)["X-Magento-Vary"];
   const customer = session.customerId ? commerce.getCustomer(session.customerId) : undefined;
-  if (customer) {
-    const vary = varyFor(customer.groupId);
+  const switched = session.currencyCode !== undefined && session.currencyCode !== DEFAULT_STORE_CURRENCIES.displayCurrency.code;
+  const vary = varyFor({
+    ...(switched ? { currency: session.currencyCode } : {}),
+    ...(customer ? { customerGroupId: customer.groupId } : {}),
+  });
+  if (vary !== undefined) {
     if (current !== vary) setCookie(req, res, "X-Magento-Vary", vary, { httpOnly: true, maxAge: sessionCookieLifetime });
   } else if (current !== undefined) {
     deleteCookie(req, res, "X-Magento-Vary", true);

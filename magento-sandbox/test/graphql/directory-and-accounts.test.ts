@@ -24,7 +24,7 @@ describe("directory", () => {
 
   it("answers the store currency", async () => {
     const { body } = await gql.get(`{ currency { base_currency_code default_display_currency_symbol available_currency_codes exchange_rates { currency_to rate } } }`);
-    expect(body.data).toEqual({ currency: { base_currency_code: "USD", default_display_currency_symbol: "$", available_currency_codes: ["USD"], exchange_rates: [{ currency_to: "USD", rate: 1 }] } });
+    expect(body.data).toEqual({ currency: { base_currency_code: "USD", default_display_currency_symbol: "$", available_currency_codes: ["USD", "EUR"], exchange_rates: [{ currency_to: "USD", rate: 1 }, { currency_to: "EUR", rate: 0.9 }] } });
   });
 });
 

@@ -100,7 +100,7 @@ describe("bad requests", () => {
   });
 
   it("refuses a currency the store does not offer, accepts its own", async () => {
-    const { body } = await gql.post("{ storeConfig { store_code } }", { headers: { "Content-Currency": "EUR" } });
+    const { body } = await gql.post("{ storeConfig { store_code } }", { headers: { "Content-Currency": "GBP" } });
     expect(body.errors?.[0]).toMatchObject({ message: "Please correct the target currency", extensions: { category: "graphql-input" } });
     expect((await gql.post("{ storeConfig { store_code } }", { headers: { "Content-Currency": "USD" } })).body.data).toEqual({ storeConfig: { store_code: "default" } });
   });

@@ -1,7 +1,7 @@
 // The whole store for e2e tests: the Magento sandbox (legacy, in process), the Next production server
 // (child process, so a test can stop it), and the routing proxy (in process) in front of both.
 import { pino } from "pino";
-import { startSandbox, type RunningSandbox } from "@strangler/magento-sandbox";
+import { DEFAULT_CRYPT_KEY, startSandbox, type RunningSandbox } from "@strangler/magento-sandbox";
 import { createProxy, loadConfig, type RunningProxy } from "@strangler/proxy";
 import { buildNextStartArgs, findFreePort, startService, type RunningService } from "../../tools/services.ts";
 import { frontendDir } from "../../tools/ensure-build.ts";
@@ -79,6 +79,8 @@ export async function startStack(plansDir: string, options: StackOptions = {}): 
   const storeEnv: Record<string, string> = {
     ...(fr ? { STORE_CODES: "default,fr", STORE_PUBLIC_URLS: `fr=${fr}` } : {}),
     ...(options.search ? { SEARCH_URL: `${shopUrl}/graphql` } : {}),
+    // As `npm start` wires it: the sandbox's crypt key, so shoppers' currency and group read from X-Magento-Vary.
+    MAGENTO_CRYPT_KEY: DEFAULT_CRYPT_KEY, MAGENTO_CURRENCIES: "USD,EUR",
   };
   if (options.pageCache) proxyEnv.PAGE_CACHE_MB = "16";
   const nextUrl = `http://127.0.0.1:${nextPort}`;

@@ -36,7 +36,7 @@ function toBundleFields(product: Product, context: GraphQlContext): Record<strin
     items: () => toBundleItems(product, context),
     price_details: () => {
       // A dynamic-price bundle has no price of its own: the main price is its cheapest build.
-      const { minimum } = context.catalog.getPriceRange(product);
+      const { minimum } = context.catalog.getPriceRange(product, context.customerGroupId);
       const off = minimum.regular > 0 ? (1 - minimum.final / minimum.regular) * 100 : 0;
       return { main_price: minimum.regular, main_final_price: minimum.final, discount_percentage: Math.round(off * 100) / 100 };
     },
@@ -97,7 +97,7 @@ function toBundleItems(product: Product, context: GraphQlContext) {
     option_id: option.id, uid: encodeUid(`bundle/${option.id}`), title: option.title, required: option.required,
     type: option.type, position: option.position, sku: product.sku,
     price_range: () => {
-      const prices = option.selections.map((s) => catalog.getProductById(s.productId)).filter((p): p is Product => p !== undefined).map((p) => catalog.getFinalPrice(p));
+      const prices = option.selections.map((s) => catalog.getProductById(s.productId)).filter((p): p is Product => p !== undefined).map((p) => catalog.getFinalPrice(p, context.customerGroupId));
       const min = Math.min(...prices);
       const max = Math.max(...prices);
       return toPriceRange({ minimum: { regular: min, final: min }, maximum: { regular: max, final: max } }, context.currency);
@@ -108,7 +108,7 @@ function toBundleItems(product: Product, context: GraphQlContext) {
       return [{
         id: selection.id, uid: encodeUid(`bundle/${option.id}/${selection.id}/${selection.qty}`), label: child.name,
         quantity: selection.qty, qty: selection.qty, position: selection.position, is_default: selection.isDefault,
-        price: catalog.getFinalPrice(child), price_type: "FIXED", can_change_quantity: true, product: toProductView(child, context),
+        price: catalog.getFinalPrice(child, context.customerGroupId), price_type: "FIXED", can_change_quantity: true, product: toProductView(child, context),
       }];
     }),
   }));

@@ -1,7 +1,8 @@
 import type { Catalog, Category, Product } from "../../catalog/types.ts";
 import type { GraphQlContext } from "../context.ts";
 import { getRatingSummary, URL_SUFFIX } from "../../catalog/index.ts";
-import { toLegacyPrices, toPriceRange } from "./money.ts";
+import { roundPrice, toLegacyPrices, toMoney, toPriceRange } from "./money.ts";
+import { getGroupTiers } from "../../catalog/group-prices.ts";
 import { toMediaGallery, toMediaGalleryEntries, toRoleImage } from "./product-media.ts";
 import { toCustomAttributes, toAttributeFields } from "./product-attributes.ts";
 import { toTypeSpecificFields } from "./product-types.ts";
@@ -55,9 +56,18 @@ function toUrlFields(product: Product, context: GraphQlContext): Record<string, 
   };
 }
 
+/** Magento's TierPrice list for the viewer's group (the group price is its quantity-1 tier). */
+function toPriceTiers(product: Product, context: GraphQlContext) {
+  return getGroupTiers(product.sku, context.customerGroupId).map((tier) => ({
+    quantity: tier.quantity,
+    final_price: toMoney(tier.price, context.currency),
+    discount: { amount_off: roundPrice((product.price - tier.price) * context.currency.rate), percent_off: roundPrice(((product.price - tier.price) / product.price) * 100) },
+  }));
+}
+
 function toMediaAndPriceFields(product: Product, context: GraphQlContext): Record<string, unknown> {
   const { catalog, baseUrl } = context;
-  const range = () => catalog.getPriceRange(product);
+  const range = () => catalog.getPriceRange(product, context.customerGroupId);
   return {
     image: () => toRoleImage(product, "image", baseUrl),
     small_image: () => toRoleImage(product, "small_image", baseUrl),
@@ -67,7 +77,7 @@ function toMediaAndPriceFields(product: Product, context: GraphQlContext): Recor
     media_gallery_entries: () => toMediaGalleryEntries(product),
     price_range: () => toPriceRange(range(), context.currency),
     price: () => toLegacyPrices(range(), context.currency),
-    price_tiers: [], tier_prices: [], tier_price: null,
+    price_tiers: () => toPriceTiers(product, context), tier_prices: [], tier_price: null,
     special_price: product.specialPrice ?? null, special_from_date: null, special_to_date: null,
   };
 }
