@@ -1,5 +1,4 @@
-import { Minicart } from "../client/minicart.tsx";
-import { CustomerLinks } from "../client/customer-links.tsx";
+import { CustomerLinks, Minicart } from "./private-content.tsx";
 import { currentLinkBase, storeHref } from "../../lib/store-view.ts";
 
 export function Header({ searchText }: { searchText?: string }) {
