@@ -85,12 +85,13 @@ export function runPrivateContent(hooks: typeof privateContentHooks): void {
         const number = counter.querySelector(".counter-number");
         if (number) number.textContent = count ? String(count) : "";
       }
-      const links = document.getElementById(hooks.customerLinks);
+      const panel = document.getElementById(hooks.customerLinks);
+      const links = panel?.querySelector("ul.header.links");
       const name = sections.customer?.fullname;
-      if (links && name) {
+      if (panel && links && name) {
         links.innerHTML = `<li class="greet welcome"><span class="logged-in">Welcome, ${escapeHtml(name)}!</span></li>`
-          + `<li><a href="${escapeHtml(links.dataset.accountHref ?? "")}">My Account</a></li>`
-          + `<li class="authorization-link"><a href="${escapeHtml(links.dataset.logoutHref ?? "")}">Sign Out</a></li>`;
+          + `<li><a href="${escapeHtml(panel.dataset.accountHref ?? "")}">My Account</a></li>`
+          + `<li class="authorization-link"><a href="${escapeHtml(panel.dataset.logoutHref ?? "")}">Sign Out</a></li>`;
       }
       showMessages(toMessages(sections.messages?.messages));
     });

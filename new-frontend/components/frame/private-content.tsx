@@ -19,19 +19,24 @@ export function BodyClassScript({ value }: { value: string }) {
   return <script dangerouslySetInnerHTML={{ __html: `document.body.className=${JSON.stringify(value).replace(/</g, "\\u003c")}` }} />;
 }
 
-/** The header links: Sign In / Create; the script swaps in the greeting and Sign Out for a signed-in customer. */
-export function CustomerLinks({ linkBase = "" }: { /** The store view's link base (public-url.ts toStoreHref). */ linkBase?: string }) {
+/**
+ * Luma's header panel with its links: Sign In / Create; the script swaps in the greeting and Sign Out for a
+ * signed-in customer. The script's hooks sit on the panel, so the list stays Luma's `<ul class="header links">`.
+ */
+export function CustomerLinksPanel({ linkBase = "" }: { /** The store view's link base (public-url.ts toStoreHref). */ linkBase?: string }) {
   const signedOut = `<li class="greet welcome"><span class="not-logged-in">Default welcome msg!</span></li>`
     + `<li class="authorization-link"><a href="${escapeHtml(toStoreHref("/customer/account/login/", linkBase))}">Sign In</a></li>`
     + `<li><a href="${escapeHtml(toStoreHref("/customer/account/create/", linkBase))}">Create an Account</a></li>`;
   return (
-    <ul className="header links" id={privateContentHooks.customerLinks} data-account-href={toStoreHref("/customer/account/", linkBase)}
-      data-logout-href={toStoreHref("/customer/account/logout/", linkBase)} dangerouslySetInnerHTML={{ __html: signedOut }} />
+    <div className="panel header" id={privateContentHooks.customerLinks} data-account-href={toStoreHref("/customer/account/", linkBase)}
+      data-logout-href={toStoreHref("/customer/account/logout/", linkBase)}>
+      <ul className="header links" dangerouslySetInnerHTML={{ __html: signedOut }} />
+    </div>
   );
 }
 
 /** Luma's minicart link; the script writes the item count from the shopper's own cart section. */
-export function Minicart({ linkBase = "" }: { linkBase?: string }) {
+export function Minicart({ linkBase = "" }: { /** The store view's link base. */ linkBase?: string }) {
   return (
     <div data-block="minicart" className="minicart-wrapper">
       <a className="action showcart" href={toStoreHref("/checkout/cart/", linkBase)}>
