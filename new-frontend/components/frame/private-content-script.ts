@@ -30,7 +30,6 @@ export function runPrivateContent(hooks: typeof privateContentHooks): void {
     document.cookie = `form_key=${key}; path=/; max-age=86400; samesite=lax${secure}`;
     return key;
   };
-  const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
   // Magento's POST forms: the key goes in when the page loads and again on submit, because any response of
   // a fresh session may have set the cookie in the meantime. The add-to-cart button waits for it.
@@ -46,11 +45,21 @@ export function runPrivateContent(hooks: typeof privateContentHooks): void {
   const toMessages = (value: unknown): Message[] => !Array.isArray(value) ? [] : value
     .filter((item): item is Message => typeof item === "object" && item !== null && typeof item.text === "string")
     .map((item) => ({ type: /^(success|error|warning|notice)$/.test(item.type) ? item.type : "notice", text: item.text.replace(/<[^>]*>/g, "") }));
+  // Built with DOM calls, not HTML strings: the texts are the shop's and the shopper's, never markup.
+  const element = (tag: string, className: string, ...children: (Node | string)[]): HTMLElement => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    node.append(...children);
+    return node;
+  };
+  const link = (href: string | undefined, text: string): HTMLElement => {
+    const anchor = element("a", "", text);
+    anchor.setAttribute("href", href ?? "");
+    return anchor;
+  };
   const showMessages = (messages: Message[]): void => {
     const box = document.getElementById(hooks.messages);
-    if (box && messages.length > 0) {
-      box.insertAdjacentHTML("beforeend", messages.map((message) => `<div class="message-${message.type} ${message.type} message"><div>${escapeHtml(message.text)}</div></div>`).join(""));
-    }
+    for (const message of messages) box?.append(element("div", `message-${message.type} ${message.type} message`, element("div", "", message.text)));
   };
   // Messages handed over in the `mage-messages` cookie are shown once.
   try {
@@ -89,9 +98,11 @@ export function runPrivateContent(hooks: typeof privateContentHooks): void {
       const links = panel?.querySelector("ul.header.links");
       const name = sections.customer?.fullname;
       if (panel && links && name) {
-        links.innerHTML = `<li class="greet welcome"><span class="logged-in">Welcome, ${escapeHtml(name)}!</span></li>`
-          + `<li><a href="${escapeHtml(panel.dataset.accountHref ?? "")}">My Account</a></li>`
-          + `<li class="authorization-link"><a href="${escapeHtml(panel.dataset.logoutHref ?? "")}">Sign Out</a></li>`;
+        links.replaceChildren(
+          element("li", "greet welcome", element("span", "logged-in", `Welcome, ${name}!`)),
+          element("li", "", link(panel.dataset.accountHref, "My Account")),
+          element("li", "authorization-link", link(panel.dataset.logoutHref, "Sign Out")),
+        );
       }
       showMessages(toMessages(sections.messages?.messages));
     });
