@@ -1,5 +1,4 @@
-import { Minicart } from "../client/minicart.tsx";
-import { CustomerLinks } from "../client/customer-links.tsx";
+import { CustomerLinksPanel, Minicart } from "./private-content.tsx";
 import { currentLinkBase, storeHref } from "../../lib/store-view.ts";
 
 export function Header({ searchText }: { searchText?: string }) {
@@ -7,9 +6,7 @@ export function Header({ searchText }: { searchText?: string }) {
   return (
     <header className="page-header">
       <div className="panel wrapper">
-        <div className="panel header">
-          <CustomerLinks linkBase={linkBase} />
-        </div>
+        <CustomerLinksPanel linkBase={linkBase} />
       </div>
       <div className="header content">
         <a className="logo" href={storeHref("/")} title="Luma">

@@ -4,8 +4,7 @@ import { Header } from "./header.tsx";
 import { Navigation } from "./navigation.tsx";
 import { Footer } from "./footer.tsx";
 import { Breadcrumbs, type Crumb } from "./breadcrumbs.tsx";
-import { Messages } from "../client/messages.tsx";
-import { BodyClass } from "../client/body-class.tsx";
+import { BodyClassScript, Messages, PrivateContentScript } from "./private-content.tsx";
 import { ThemeStylesheets } from "./theme-stylesheets.tsx";
 
 export interface FrameProps {
@@ -27,7 +26,7 @@ export async function PageFrame({ bodyClass, heading, breadcrumbs, searchText, c
   return (
     <div className="page-wrapper" data-body-class={bodyClass}>
       <ThemeStylesheets />
-      <BodyClass value={bodyClass} />
+      <BodyClassScript value={bodyClass} />
       <Header {...(searchText === undefined ? {} : { searchText })} />
       <Navigation tree={tree} />
       {breadcrumbs && breadcrumbs.length > 0 ? <Breadcrumbs items={breadcrumbs} /> : null}
@@ -41,6 +40,7 @@ export async function PageFrame({ bodyClass, heading, breadcrumbs, searchText, c
         {children}
       </main>
       <Footer {...(storeConfig?.copyright ? { copyright: storeConfig.copyright } : {})} />
+      <PrivateContentScript />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Product } from "@strangler/adapters";
 import { toStoreHref } from "../../lib/public-url.ts";
 import { Gallery } from "./gallery.tsx";
 import { PriceBox } from "./price-box.tsx";
-import { AddToCartForm } from "../client/add-to-cart-form.tsx";
+import { AddToCartForm } from "./add-to-cart-form.tsx";
 import { buildAddToCartForm } from "../../lib/add-to-cart.ts";
 import { buildProductJsonLd, serializeJsonLd } from "../../lib/json-ld.ts";
 import { sanitizeCmsHtml } from "../../lib/sanitize.ts";

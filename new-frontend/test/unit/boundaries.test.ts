@@ -30,8 +30,8 @@ describe("the door to Magento", () => {
 
   it("makes no HTTP call of its own but the browser's customer-sections load", () => {
     const calls = sources.filter(({ text }) => /\bfetch\(|graphql|XMLHttpRequest\(|axios/i.test(text.replace(/^\s*(\/\/|\*).*$/gm, ""))).map(({ file }) => file);
-    expect(calls).toEqual(["components/client/customer-data.ts"]);
-    expect(sources.find(({ file }) => file === "components/client/customer-data.ts")?.text).toContain("fetch(`/customer/section/load/");
+    expect(calls).toEqual(["components/frame/private-content-script.ts"]);
+    expect(sources.find(({ file }) => file === "components/frame/private-content-script.ts")?.text).toContain("fetch(`/customer/section/load/");
   });
 
   it("never reads the environment outside lib/config.ts (and the build-phase checks)", () => {

@@ -1,12 +1,12 @@
-"use client";
-import { useEffect, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { OptionPicker } from "../../lib/add-to-cart.ts";
-import { FormKeyInput, refreshFormKey } from "./form-key-input.tsx";
 
 /**
  * Magento's own add-to-cart form, posted to /checkout/cart/add/ on the shop's origin: the PHP session's
  * quote gets the item, Magento answers with its redirect and a fresh private_content_version, and the
- * minicart on either side then reloads the cart section. The button waits for the form key.
+ * minicart on either side then reloads the cart section. A server component: the frame's inline script
+ * (components/frame/private-content-script.ts) fills the `form_key` from its cookie, again on submit, and
+ * enables the button, which waits for the key.
  */
 export function AddToCartForm({ action, productId, sku, pickers, hideQty = false, children }: {
   action: string; productId: number; sku: string; pickers: OptionPicker[];
@@ -15,16 +15,14 @@ export function AddToCartForm({ action, productId, sku, pickers, hideQty = false
   /** Server-rendered type-specific fields (bundle options, grouped items, downloadable links). */
   children?: ReactNode;
 }) {
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
   return (
     <div className="product-add-form">
-      <form data-product-sku={sku} action={action} method="post" id="product_addtocart_form" onSubmit={refreshFormKey}>
+      <form data-product-sku={sku} action={action} method="post" id="product_addtocart_form">
         <input type="hidden" name="product" value={productId} />
         <input type="hidden" name="selected_configurable_option" value="" />
         <input type="hidden" name="related_product" value="" />
         <input type="hidden" name="item" value={productId} />
-        <FormKeyInput />
+        <input name="form_key" type="hidden" value="" readOnly suppressHydrationWarning />
         {pickers.length > 0 ? (
           <div className="product-options-wrapper" id="product-options-wrapper">
             <div className="fieldset">
@@ -60,7 +58,7 @@ export function AddToCartForm({ action, productId, sku, pickers, hideQty = false
               </div>
             </div>
             <div className="actions">
-              <button type="submit" title="Add to Cart" className="action primary tocart" id="product-addtocart-button" disabled={!ready}>
+              <button type="submit" title="Add to Cart" className="action primary tocart" id="product-addtocart-button" disabled suppressHydrationWarning>
                 <span>Add to Cart</span>
               </button>
             </div>
