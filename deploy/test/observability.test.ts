@@ -1,4 +1,4 @@
-// The files for teams that run Prometheus: the Grafana dashboard (deploy/grafana/dashboards/strangler.json,
+// The files for teams that run Prometheus: the Grafana dashboard (deploy/grafana/strangler.json,
 // provisioned by the Compose stack) against the dashboard JSON model's required fields, and the alert
 // rules (deploy/prometheus/alerts.yaml) read as promtool reads them: rule file shape, durations,
 // templates, and every expression parsed by Prometheus' own PromQL grammar. Both use only shared metrics.
@@ -51,8 +51,8 @@ const dashboardSchema = {
 interface Panel { id: number; type: string; title: string; gridPos: { h: number; w: number; x: number; y: number }; targets?: Array<{ expr: string }> }
 interface Dashboard { panels: Panel[]; templating: { list: Array<{ name: string }> }; annotations: { list: Array<{ expr?: string }> } }
 
-describe("Grafana dashboard deploy/grafana/dashboards/strangler.json", () => {
-  const dashboard = JSON.parse(read("deploy/grafana/dashboards/strangler.json")) as Dashboard;
+describe("Grafana dashboard deploy/grafana/strangler.json", () => {
+  const dashboard = JSON.parse(read("deploy/grafana/strangler.json")) as Dashboard;
   const queries = [...dashboard.panels.flatMap((panel) => (panel.targets ?? []).map((target) => ({ where: panel.title, expr: target.expr }))),
     ...dashboard.annotations.list.filter((a) => a.expr).map((a) => ({ where: "annotation", expr: a.expr! }))];
 

@@ -31,6 +31,8 @@ export const NGINX = "/usr/sbin/nginx";
  * member — for GET and HEAD only, since nginx never resends a POST unless told `non_idempotent` (we don't:
  * a non-idempotent request is never sent twice). `max_fails=1 fail_timeout=5s` takes a dead member out.
  */
+const READY_PATH = "/.nginx-ready";
+
 function renderConfig(dir: string, pools: NginxPool[]): string {
   const servers = pools.map((pool) => `
   upstream ${pool.name} {
@@ -39,6 +41,9 @@ ${pool.members.map((member) => `    server ${member} max_fails=1 fail_timeout=5s
   }
   server {
     listen 127.0.0.1:${pool.port};
+    # nginx's own answer, so the start-up probe touches no member: a probe through the pool before its
+    # members listen would take them all out for fail_timeout.
+    location = ${READY_PATH} { return 204; }
     location / {
       proxy_pass http://${pool.name};
       proxy_http_version 1.1;
@@ -103,7 +108,7 @@ export async function startNginx(pools: NginxPool[]): Promise<RunningNginx> {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await waitForListener(Object.values(urls)[0]!, child, errorLog);
+    await waitForListener(`${Object.values(urls)[0]!}${READY_PATH}`, child, errorLog);
   } catch (error) {
     await stop();
     throw error;
