@@ -9,7 +9,9 @@ export const rolloutEnvSchema = z.object({
   ROLLOUT_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1_000).describe("a whole number of milliseconds from 50 to 60000"),
   /** How long a leader's lease lives unrenewed, in ms; another instance takes over after it. Default 10000. */
   ROLLOUT_LEASE_MS: z.coerce.number().int().min(200).max(300_000).default(10_000).describe("a whole number of milliseconds from 200 to 300000"),
-  ROLLOUT_REDIS_PREFIX: z.string().min(1).default("strangler:rollout:").describe("a Redis key prefix"),
+  // One hash tag for every rollout key: the fenced write (ramp state + lease) and the lease (key + fence)
+  // are multi-key scripts, which a Redis Cluster runs only within one slot.
+  ROLLOUT_REDIS_PREFIX: z.string().min(1).default("{strangler:rollout}:").describe("a Redis key prefix (keep it one hash tag, e.g. {shop:rollout}:, on a Redis Cluster)"),
   PROMETHEUS_URL: z.url({ protocol: /^https?$/ }).optional().describe("the Prometheus base URL, e.g. http://prometheus:9090 (prometheus guardrails)"),
   /** Unleash mode: the controller writes the plan's toggle through the Admin API with this token. */
   UNLEASH_ADMIN_TOKEN: z.string().min(1).optional().describe("an Unleash admin API token or personal access token"),

@@ -2,7 +2,7 @@
 // out with it. Every write the leader makes (ramp state, flags) first has a Lua script compare the token
 // it holds with the lease's current one, so a leader that stalled past its lease (GC pause, partition)
 // and lost it to another cannot write what it decided before it noticed.
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis/redis-client.ts";
 import { RolloutError } from "./errors.ts";
 
 const ACQUIRE = `
@@ -40,8 +40,8 @@ export class LeaseLostError extends RolloutError {
 }
 
 export interface LeaseOptions {
-  redis: Redis;
-  /** Required. e.g. "strangler:rollout:lease". */
+  redis: RedisClient;
+  /** Required. e.g. "{strangler:rollout}:lease" (the fence key `<key>:fence` must hash to the same slot). */
   key: string;
   /** Required. Names this instance in the lease and the audit log, e.g. "host:pid". */
   owner: string;

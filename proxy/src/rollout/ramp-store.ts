@@ -1,7 +1,7 @@
 // Each plan's ramp state in Redis, one hash per plan (version + JSON), shared by every proxy. Writes
 // compare the version they read (so two writers never both move a step), and the leader's writes also
 // carry its lease holder, checked in the same Lua script (the fencing token): a stale leader writes nothing.
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis/redis-client.ts";
 import { RampConflictError, RolloutError } from "./errors.ts";
 import { LeaseLostError } from "./lease.ts";
 import { initialState } from "./step-machine.ts";
@@ -24,7 +24,7 @@ export interface RampStore {
 }
 
 /** `leaseKey`: the lease's key, which fenced writes compare. */
-export function createRampStore(redis: Redis, keyPrefix: string, leaseKey: string): RampStore {
+export function createRampStore(redis: RedisClient, keyPrefix: string, leaseKey: string): RampStore {
   const keyOf = (plan: string) => `${keyPrefix}ramp:${plan}`;
   return {
     async read(plan) {

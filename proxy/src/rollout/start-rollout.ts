@@ -2,7 +2,7 @@
 // the lease, the ramp store, the flag writer Unleash or local, the metrics, and a tick timer that never
 // overlaps itself. close() stops ticking and hands the lease back so another instance takes over at once.
 import { hostname } from "node:os";
-import { Redis } from "ioredis";
+import { createRedisClient } from "../redis/redis-client.ts";
 import type { Logger } from "pino";
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { Plan } from "@strangler/migration-plans";
@@ -51,7 +51,7 @@ export async function startRollout(options: RolloutOptions): Promise<RolloutRunt
   }
   const flags = chooseFlagWriter(options);
   if (!flags) return undefined;
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 1_000, commandTimeout: 2_000 });
+  const redis = createRedisClient(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 1_000, commandTimeout: 2_000 });
   redis.on("error", (error: unknown) => logger.debug({ err: error }, "redis for the rollout controller unavailable"));
   const leaseKey = `${env.ROLLOUT_REDIS_PREFIX}lease`;
   const lease = createLease({ redis, key: leaseKey, owner: options.owner ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`, ttlMs: env.ROLLOUT_LEASE_MS });

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRedisUrl as parseInAdapters } from "@strangler/adapters/redis";
 import { createRedisClient, parseRedisUrl, type RedisClient } from "../../src/redis/redis-client.ts";
 import { createPageTypeResolver } from "../../src/routing/page-type-resolver.ts";
+import { createLease, LeaseLostError } from "../../src/rollout/lease.ts";
+import { createRampStore } from "../../src/rollout/ramp-store.ts";
+import { initialState } from "../../src/rollout/step-machine.ts";
 import { createRedisStateStore } from "../../src/flags/saved-state.ts";
 import { createRedisFlagStore } from "../../src/flags/redis-flag-store.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -86,5 +89,23 @@ describe("one Redis URL grammar", () => {
   it.each(["localhost:6379", "redis+cluster://10.0.0.5", "redis+cluster://a:1,,b:2", "http://redis"])("refuses %s as the adapters do", (url) => {
     expect(() => parseRedisUrl(url)).toThrow();
     expect(() => parseInAdapters(url)).toThrow();
+  });
+
+  it("runs the rollout's lease and fenced ramp writes (multi-key scripts) under the default hash-tagged prefix", async () => {
+    const prefix = `{strangler:test:${run}:rollout}:`;
+    const key = `${prefix}lease`;
+    const redis = connect();
+    const store = createRampStore(redis, prefix, key);
+    const a = createLease({ redis, key, owner: "a", ttlMs: 200 });
+    const b = createLease({ redis, key, owner: "b", ttlMs: 5_000 });
+    await a.refresh();
+    const stale = a.holder;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await b.refresh();
+    expect(b.token).toBeGreaterThan(a.token ?? 0);
+    const state = { ...initialState("p"), status: "ramping" as const, stepIndex: 0, percent: 1 };
+    await expect(store.write(state, { holder: stale })).rejects.toThrow(LeaseLostError);
+    expect(await store.write(state, { holder: b.holder })).toMatchObject({ version: 1, percent: 1 });
+    await b.release();
   });
 });
