@@ -53,7 +53,9 @@ describe("failover between two proxies sharing Redis", () => {
       return admin<RampView>(alive[0]!, "/rollout/ramp");
     };
     let view = await round(proxies);
-    for (let i = 0; i < 200 && view.state.percent < 25; i++) view = await round(proxies);
+    // Bounded by time, not by rounds: a bake and an evaluation take wall-clock seconds however fast the rounds go.
+    const until = (seconds: number) => Date.now() + seconds * 1000;
+    for (const deadline = until(30); Date.now() < deadline && view.state.percent < 25;) view = await round(proxies);
     expect(view.state.percent).toBe(25);
     const views = await Promise.all(proxies.map((proxy) => admin<RampView>(proxy, "/rollout/ramp")));
     expect(new Set(views.map((v) => v.leader)).size).toBe(1); // both see the same single leader
@@ -62,7 +64,7 @@ describe("failover between two proxies sharing Redis", () => {
     expect(leader).toBeDefined();
     await leader.stop(); // SIGKILL: no lease release, it must lapse
     const killedAt = view.state.percent;
-    for (let i = 0; i < 300 && view.state.status !== "complete"; i++) view = await round([survivor]);
+    for (const deadline = until(40); Date.now() < deadline && view.state.status !== "complete";) view = await round([survivor]);
     expect(view.state.status).toBe("complete");
     expect(ownerPid(view.leader)).toBe(survivor.pid);
     let moves: AuditEntry[] = [];
@@ -78,5 +80,5 @@ describe("failover between two proxies sharing Redis", () => {
     expect(after.every((entry) => entry.actor.includes(`:${survivor.pid}:`))).toBe(true);
     const tokens = moves.slice(1).map((entry) => (entry.values as { fencingToken: number }).fencingToken);
     expect(tokens.at(-1)).toBeGreaterThan(tokens[0]!);
-  });
+  }, 90_000);
 });
