@@ -3,10 +3,13 @@
 // or one whose shoppers' add-to-cart fails, is rolled back with the reason in the audit log; without
 // traffic, or with too little, the ramp holds. Shoppers keep their side across steps.
 import { startSandbox, type RunningSandbox } from "@strangler/magento-sandbox";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ADMIN_TOKEN } from "../support/proxy.ts";
 import { startUpstream, type TestUpstream } from "../support/upstream.ts";
 import { NEW_PAGE, pickShoppers, rampPlanYaml, send, shopUntil, startRampRig, visit, waitForMoves, type RampRig } from "./support/ramp-rig.ts";
+
+// A ramp takes bakes and evaluations of wall-clock time: shopUntil waits at least 15 s before giving up.
+vi.setConfig({ testTimeout: 60_000 });
 
 let sandbox: RunningSandbox;
 let healthy: TestUpstream;

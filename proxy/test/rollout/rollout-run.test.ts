@@ -1,10 +1,13 @@
 // `strangler rollout run` as its own process beside a proxy with ROLLOUT_CONTROLLER=off: the proxy takes
 // the start command and answers /rollout; the separate controller leads and ramps the plan to 100 %.
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startUpstream, type TestUpstream } from "../support/upstream.ts";
 import { linkedBin, repoDir } from "../cli/support/run-bin.ts";
 import { NEW_PAGE, pickShoppers, rampPlanYaml, shopUntil, startRampRig, waitForMoves, type RampRig } from "./support/ramp-rig.ts";
+
+// A ramp takes bakes and evaluations of wall-clock time: shopUntil waits at least 15 s before giving up.
+vi.setConfig({ testTimeout: 60_000 });
 
 let legacy: TestUpstream;
 let fresh: TestUpstream;

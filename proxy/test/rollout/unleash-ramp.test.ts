@@ -1,12 +1,15 @@
 // The rollout controller writing a REAL Unleash (npm unleash-server on the machine's PostgreSQL, fresh
 // database, as the flags tests start it): each step lands as the toggle's "strangler rollout" strategy
 // percentage through the Admin API, the proxy's Unleash client serves it, and the ramp completes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findPlanStrategy } from "../../src/cli/plan-strategy.ts";
 import { createUnleashAdminClient } from "../../src/cli/unleash-admin-client.ts";
 import { startUnleash, type RunningUnleash } from "../flags/support/unleash-server.ts";
 import { startUpstream, type TestUpstream } from "../support/upstream.ts";
 import { NEW_PAGE, pickShoppers, rampPlanYaml, shopUntil, startRampRig, waitForMoves, type RampRig } from "./support/ramp-rig.ts";
+
+// A ramp takes bakes and evaluations of wall-clock time: shopUntil waits at least 15 s before giving up.
+vi.setConfig({ testTimeout: 60_000 });
 
 let unleash: RunningUnleash;
 let legacy: TestUpstream;

@@ -97,6 +97,8 @@ export async function startRampRig(options: { legacy: string; newSide: string; p
 }
 
 /** Polls the audit log until `ready` holds for the plan's moves (holds left out); answers them. */
+const SHOP_AT_LEAST_MS = 15_000;
+
 export async function waitForMoves(rig: RampRig, plan: string, ready: (moves: AuditEntry[]) => boolean): Promise<AuditEntry[]> {
   for (let i = 0; ; i++) {
     const moves = (await rig.audit(plan)).filter((entry) => entry.action !== "rollout-hold");
@@ -105,9 +107,14 @@ export async function waitForMoves(rig: RampRig, plan: string, ready: (moves: Au
   }
 }
 
-/** Rounds of visits by every shopper until `done` says so (or `maxRounds`); answers the rounds run. */
+/**
+ * Rounds of visits by every shopper until `done` says so; answers the rounds run. It gives up after
+ * `maxRounds` rounds, but never before SHOP_AT_LEAST_MS: bakes and evaluations take wall-clock time, so on a
+ * slow machine fewer, slower rounds must not fail a ramp that is on its way.
+ */
 export async function shopUntil(shopUrl: string, shoppers: Shopper[], done: () => Promise<boolean>, maxRounds: number, each?: (shopper: Shopper, side: "new" | "legacy") => Promise<void>, pauseMs = 0): Promise<number> {
-  for (let round = 1; round <= maxRounds; round++) {
+  const startedAt = Date.now();
+  for (let round = 1; round <= maxRounds || Date.now() - startedAt < SHOP_AT_LEAST_MS; round++) {
     if (pauseMs > 0 && round > 1) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     await Promise.all(shoppers.map(async (shopper) => {
       const side = await visit(shopUrl, shopper);
@@ -115,5 +122,5 @@ export async function shopUntil(shopUrl: string, shoppers: Shopper[], done: () =
     }));
     if (await done()) return round;
   }
-  throw new Error(`not done after ${maxRounds} rounds`);
+  throw new Error(`not done after ${maxRounds} rounds and ${SHOP_AT_LEAST_MS / 1000} s`);
 }
