@@ -20,9 +20,15 @@ beforeAll(async () => {
 
 afterAll(() => subscriber.disconnect());
 
+/**
+ * The distinct messages since `before`. Pub/sub delivers at most once per subscription, but an ioredis Cluster
+ * client may briefly hold its subscription on two nodes while the cluster settles, so a message can arrive
+ * twice; a purge is idempotent, so what counts is which messages came, not how often.
+ */
 async function messagesAfter(before: number, count: number): Promise<unknown[]> {
-  for (let waited = 0; received.length < before + count && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-  return received.slice(before);
+  const distinct = () => [...new Map(received.slice(before).map((m) => [JSON.stringify(m), m])).values()];
+  for (let waited = 0; distinct().length < count && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+  return distinct();
 }
 
 describe("createPurgePublisher", () => {
